@@ -1,0 +1,101 @@
+"""Turn Cerberus validation errors into the project's own problems.
+
+Cerberus reports errors as a tree keyed by document path; users never see it
+raw. Each leaf error becomes a :class:`~toolkit.errors.Problem` whose message
+key is ``schema-<rule>``, placed on the line of the offending value, and an
+unknown key gets a "did you mean" from the keys allowed at that place.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from toolkit.errors import Problem
+from toolkit.yamlload import YamlDoc
+
+_KNOWN_RULES = {
+    "required", "type", "allowed", "regex", "min", "max", "empty", "minlength",
+    "maxlength", "nullable", "unknown",
+}
+
+
+def leaf_errors(errors: Iterable[Any]) -> Iterator[Any]:
+    """Depth-first leaf errors of a Cerberus error list."""
+    for e in errors:
+        if e.is_group_error:
+            yield from leaf_errors(e.child_errors)
+        else:
+            yield e
+
+
+def dotted(path: Iterable[Any]) -> str:
+    """``sections[2].title`` from ``("sections", 2, "title")``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _resolve(rules: Any, registry: dict[str, Any]) -> Any:
+    while isinstance(rules, str):
+        rules = registry.get(rules, {})
+    return rules
+
+
+def allowed_keys(schema: dict[str, Any], registry: dict[str, Any], path: tuple[Any, ...]) -> list[str]:
+    """Keys a mapping at ``path`` may hold, following list and dict schemas."""
+    current: Any = {"type": "dict", "schema": schema}
+    for part in path:
+        current = _resolve(current, registry)
+        inner = _resolve(current.get("schema"), registry) if isinstance(current, dict) else None
+        if inner is None:
+            return []
+        if isinstance(part, int):
+            current = inner
+        else:
+            current = inner.get(part) if isinstance(inner, dict) else None
+            if current is None:
+                return []
+    current = _resolve(current, registry)
+    inner = _resolve(current.get("schema"), registry) if isinstance(current, dict) else None
+    return sorted(inner) if isinstance(inner, dict) else []
+
+
+def to_problems(
+    errors: Iterable[Any],
+    doc: YamlDoc,
+    name: str,
+    schema: dict[str, Any],
+    registry: dict[str, Any] | None = None,
+) -> list[Problem]:
+    """Problems, in line order, for every leaf error of a failed validation."""
+    from toolkit.matching import did_you_mean
+
+    registry = registry or {}
+    problems = []
+    for e in leaf_errors(errors):
+        path = tuple(e.document_path)
+        rule = "unknown" if e.rule is None and e.code == 3 else (e.rule or "other")
+        if rule not in _KNOWN_RULES:
+            rule = "other"
+        params: dict[str, Any] = {
+            "path": dotted(path),
+            "constraint": _show(e.constraint),
+            "value": _show(e.value),
+        }
+        if rule == "unknown":
+            hint = did_you_mean(str(path[-1]), allowed_keys(schema, registry, path[:-1]))
+            params["hint"] = hint or ""
+            key = "schema-unknown-hint" if hint else "schema-unknown"
+        else:
+            key = f"schema-{rule}"
+        problems.append(Problem(key, params, name, doc.line(path)))
+    problems.sort(key=lambda p: p.line or 0)
+    return problems
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,526 @@
+"""Check a parsed draft against a decision.
+
+:func:`build_schema` turns a :class:`~toolkit.conditions.Conditions` into a
+Cerberus schema with the project's custom rules (minimum words, placeholder
+text, amounts, consistency between figures); :func:`check_draft` validates a
+draft with it and maps every error, plus what the structure shows (duplicated,
+out-of-order and unmatched headings), to :class:`Finding` objects: one pass,
+all problems, each with code, severity, file, line, section and the point of
+the decision it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import cerberus
+
+from toolkit.conditions import Conditions, Section
+from toolkit.draft import Draft, Heading, count_words
+from toolkit.figures import AmountError, parse_amount
+from toolkit.matching import Match, Matcher, did_you_mean
+
+#: Bumped only when a key of the JSON report changes meaning.
+SCHEMA_VERSION = 1
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+#: Placeholder text nobody should send to the government. A decision may add
+#: its own with ``placeholders:``.
+DEFAULT_PLACEHOLDERS = (
+    r"\bTODO\b",
+    r"\bTBD\b",
+    r"\bFIXME\b",
+    r"\bXXX+\b",
+    r"\blorem ipsum\b",
+    r"\[\s*text kommer[^\]]*\]",
+    r"\[\s*fyll i[^\]]*\]",
+    r"\[\s*skriv[^\]]*\]",
+    r"\[\s*infoga[^\]]*\]",
+    r"\btext kommer\b",
+)
+
+#: Marker that ``villkor new --from`` puts on carried-over text.
+CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
+
+
+@dataclass
+class Finding:
+    """One thing the draft still lacks or gets wrong."""
+
+    code: str
+    severity: str
+    key: str
+    params: dict[str, Any]
+    file: str
+    line: int | None
+    section: str | None = None
+    point: str = ""
+
+    def message(self, lang: str = "sv") -> str:
+        from toolkit.messages import t
+
+        return t(self.key, lang, **self.params)
+
+    def as_dict(self, lang: str = "sv") -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(lang),
+            "file": self.file,
+            "line": self.line,
+            "section": self.section,
+            "reference": self.point or None,
+        }
+
+
+@dataclass
+class SectionResult:
+    id: str
+    title: str
+    required: bool
+    status: str  # ok, missing, incomplete, omitted (optional and absent)
+    line: int | None
+    words: int
+    reference: str
+    parent: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class FigureResult:
+    id: str
+    label: str
+    unit: str
+    required: bool
+    raw: Any
+    value: Decimal | None
+    status: str  # ok, missing, invalid, inconsistent, omitted
+    line: int | None
+    section: str | None
+
+
+@dataclass
+class CheckResult:
+    """Everything a check found, ready for any output format."""
+
+    conditions: Conditions
+    draft: Draft
+    findings: list[Finding]
+    sections: list[SectionResult]
+    figures: list[FigureResult]
+    strict: bool = False
+
+    @property
+    def file(self) -> str:
+        return self.draft.name
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def complete(self) -> bool:
+        return self.count(ERROR) == 0 and not (self.strict and self.count(WARNING))
+
+    @property
+    def required_total(self) -> int:
+        return sum(1 for s in self.sections if s.required) + sum(1 for f in self.figures if f.required)
+
+    @property
+    def required_ok(self) -> int:
+        return sum(1 for s in self.sections if s.required and s.status == "ok") + sum(
+            1 for f in self.figures if f.required and f.status == "ok"
+        )
+
+    @property
+    def coverage(self) -> float:
+        total = self.required_total
+        return 1.0 if total == 0 else round(self.required_ok / total, 4)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.complete else 1
+
+
+# --------------------------------------------------------------------------
+# The Cerberus schema and its custom rules
+
+
+class DraftValidator(cerberus.Validator):
+    """Cerberus validator with the rules a report needs."""
+
+    def _validate_min_words(self, constraint: int, field: str, value: Any) -> None:
+        """{'type': 'integer'}"""
+        words = value.get("words", 0) if isinstance(value, dict) else 0
+        if words == 0:
+            self._error(field, "empty")
+        elif words < constraint:
+            self._error(field, "too-short")
+
+    def _validate_placeholders(self, constraint: Any, field: str, value: Any) -> None:
+        """{'nullable': True}"""
+        if constraint is None or not isinstance(value, dict):
+            return
+        if constraint.search(value.get("text", "")):
+            self._error(field, "placeholder")
+
+    def _validate_amount(self, constraint: bool, field: str, value: Any) -> None:
+        """{'type': 'boolean'}"""
+        if constraint:
+            try:
+                parse_amount(value)
+            except AmountError:
+                self._error(field, "not-numeric")
+
+    def _validate_consistency(self, constraint: list[Any], field: str, value: Any) -> None:
+        """{'type': 'list'}"""
+        if not isinstance(value, dict):
+            return
+        for rule in constraint:
+            amounts = {}
+            for fid in [rule.total, *rule.parts]:
+                try:
+                    amounts[fid] = parse_amount(value[fid])
+                except (KeyError, AmountError):
+                    break
+            else:
+                total = amounts[rule.total]
+                parts = sum((amounts[p] for p in rule.parts), Decimal(0))
+                if abs(total - parts) > rule.allowed_difference(total):
+                    self._error(field, f"inconsistent:{rule.id}")
+
+
+def _placeholder_regex(conditions: Conditions) -> re.Pattern[str]:
+    patterns = list(DEFAULT_PLACEHOLDERS) + [re.escape(p) for p in conditions.placeholders]
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+def build_schema(conditions: Conditions, present: set[str] | None = None) -> dict[str, Any]:
+    """The Cerberus schema of what the decision requires.
+
+    ``present`` holds the ids of sections the draft has: a sub-part is
+    required only when its parent is required or present.
+    """
+    present = present or set()
+    placeholders = _placeholder_regex(conditions)
+    sections: dict[str, Any] = {}
+    for s in conditions.walk_sections():
+        sections[s.id] = {
+            "type": "dict",
+            "required": effective_required(conditions, s, present),
+            "min_words": max(s.min_words, 1),
+            "placeholders": placeholders,
+        }
+    figures = {f.id: {"required": f.required, "amount": True, "nullable": False} for f in conditions.figures}
+    return {
+        "sections": {"type": "dict", "schema": sections, "allow_unknown": True},
+        "figures": {"type": "dict", "schema": figures, "allow_unknown": True, "consistency": conditions.rules},
+    }
+
+
+def effective_required(conditions: Conditions, s: Section, present: set[str]) -> bool:
+    if not s.required:
+        return False
+    if s.parent is None:
+        return True
+    parent = conditions.section(s.parent)
+    return parent is not None and (parent.id in present or effective_required(conditions, parent, present))
+
+
+# --------------------------------------------------------------------------
+# Checking
+
+
+@dataclass
+class _Placed:
+    section: Section
+    heading: Heading
+    match: Match
+    text: str = ""
+    words: int = 0
+    start: int = 0
+    end: int = 0
+
+
+def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]]:
+    """Line-index span of each matched heading's own text.
+
+    A section's text runs to the next heading that is matched or not deeper
+    than it, so the writer's own sub-headings belong to the section.
+    """
+    spans: dict[int, tuple[int, int]] = {}
+    hs = draft.headings
+    for i, h in enumerate(hs):
+        if i not in matched:
+            continue
+        end = len(draft.lines)
+        for j in range(i + 1, len(hs)):
+            if j in matched or hs[j].level <= h.level:
+                end = hs[j].line - 1
+                break
+        spans[i] = (h.start, end)
+    return spans
+
+
+class Checker:
+    """Checks drafts against one decision; reuse it for a batch."""
+
+    def __init__(self, conditions: Conditions):
+        self.conditions = conditions
+        self.matcher = Matcher(conditions)
+        self.order = {s.id: n for n, s in enumerate(conditions.walk_sections())}
+        self._validators: dict[frozenset[str], DraftValidator] = {}
+
+    def _validator(self, present: set[str]) -> DraftValidator:
+        # only presence of parents of sub-parts changes the schema
+        key = frozenset(p for p in present if any(s.parent == p for s in self.conditions.walk_sections()))
+        if key not in self._validators:
+            self._validators[key] = DraftValidator(build_schema(self.conditions, set(key)))
+        return self._validators[key]
+
+    def check(self, draft: Draft, strict: bool = False) -> CheckResult:
+        c = self.conditions
+        file = draft.name
+        findings: list[Finding] = []
+        matches = {i: self.matcher.match(h.text) for i, h in enumerate(draft.headings)}
+        matched = {i: m for i, m in matches.items() if m.section is not None}
+        spans = _spans(draft, matched)
+
+        placed: dict[str, _Placed] = {}
+        for i, m in matched.items():
+            assert m.section is not None
+            h = draft.headings[i]
+            s = m.section
+            if s.id in placed:
+                findings.append(
+                    Finding("section-duplicate", ERROR, "section-duplicate", {"title": s.title, "first": placed[s.id].heading.line},
+                            file, h.line, s.id, s.point)
+                )
+                continue
+            start, end = spans[i]
+            text = draft.text(start, end)
+            placed[s.id] = _Placed(s, h, m, text, count_words(text), start, end)
+
+        # headings that match nothing, and ids that are not the decision's
+        enclosing_levels: list[int] = []
+        first_matched = min(matched, default=len(draft.headings))
+        top_level = min((draft.headings[i].level for i in matched), default=0)
+        for i, h in enumerate(draft.headings):
+            m = matches[i]
+            if i < first_matched and h.level < top_level and m.section is None and m.unknown_id is None:
+                continue  # the document's own title above the sections
+            while enclosing_levels and enclosing_levels[-1] >= h.level:
+                enclosing_levels.pop()
+            if m.section is not None:
+                enclosing_levels.append(h.level)
+                continue
+            hint = m.suggestion
+            if m.unknown_id is not None:
+                key = "heading-unknown-id-hint" if hint else "heading-unknown-id"
+                findings.append(Finding("heading-unknown-id", WARNING, key,
+                                        {"id": m.unknown_id, "hint": hint.title if hint else "", "hint_id": hint.id if hint else ""},
+                                        file, h.line))
+            elif hint is not None and hint.id not in placed:
+                findings.append(Finding("heading-unmatched", INFO, "heading-unmatched-hint",
+                                        {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
+            elif not enclosing_levels:
+                findings.append(Finding("heading-unmatched", INFO, "heading-unmatched", {"heading": h.text}, file, h.line))
+
+        # order: sections not on the longest run that follows the decision's order
+        in_draft = sorted(placed.values(), key=lambda p: p.heading.line)
+        keep = _longest_increasing([self.order[p.section.id] for p in in_draft])
+        for n, p in enumerate(in_draft):
+            if n not in keep:
+                findings.append(Finding("section-order", WARNING, "section-order", {"title": p.section.title}, file,
+                                        p.heading.line, p.section.id, p.section.point))
+
+        # the Cerberus pass: required sections and figures, words, placeholders, amounts, rules
+        document = {
+            "sections": {sid: {"words": p.words, "text": p.text} for sid, p in placed.items()},
+            "figures": dict(draft.figures),
+        }
+        validator = self._validator(set(placed))
+        validator.validate(document)
+        section_errors: dict[str, list[str]] = {}
+        figure_errors: dict[str, list[str]] = {}
+        rule_errors: list[str] = []
+        for err in _leaves(validator._errors):
+            path = err.document_path
+            what = _error_name(err)
+            if len(path) == 2 and path[0] == "sections":
+                section_errors.setdefault(path[1], []).append(what)
+            elif len(path) == 2 and path[0] == "figures":
+                figure_errors.setdefault(path[1], []).append(what)
+            elif tuple(path) == ("figures",) and what.startswith("inconsistent:"):
+                rule_errors.append(what.split(":", 1)[1])
+
+        section_results = self._section_results(draft, placed, section_errors, findings, matches)
+        figure_results = self._figure_results(draft, figure_errors, rule_errors, findings)
+
+        # carried-over text from last year's draft (villkor new --from)
+        for sid, p in placed.items():
+            raw = "\n".join(draft.lines[p.start : p.end])
+            if CARRIED_OVER.search(raw):
+                findings.append(Finding("section-carried-over", WARNING, "section-carried-over", {"title": p.section.title},
+                                        file, p.heading.line, sid, p.section.point))
+
+        findings.sort(key=lambda f: (f.line or 0, f.code))
+        for sr in section_results:
+            sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
+        return CheckResult(c, draft, findings, section_results, figure_results, strict)
+
+    def _section_results(self, draft: Draft, placed: dict[str, _Placed], errors: dict[str, list[str]],
+                         findings: list[Finding], matches: dict[int, Match]) -> list[SectionResult]:
+        file = draft.name
+        present = set(placed)
+        results = []
+        for s in self.conditions.walk_sections():
+            required = effective_required(self.conditions, s, present)
+            p = placed.get(s.id)
+            errs = errors.get(s.id, [])
+            if p is None:
+                status = "missing" if required else "omitted"
+                if "required" in errs and not (s.parent and s.parent not in present):
+                    hint = _near_miss(draft, matches, s)
+                    key = "section-missing-hint" if hint else "section-missing"
+                    params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
+                    findings.append(Finding("section-missing", ERROR, key, params, file, None, s.id, s.point))
+                results.append(SectionResult(s.id, s.title, s.required, status, None, 0, s.point, s.parent))
+                continue
+            line = p.heading.line
+            for what in errs:
+                if what == "empty":
+                    findings.append(Finding("section-empty", ERROR, "section-empty", {"title": s.title}, file, line, s.id, s.point))
+                elif what == "too-short":
+                    findings.append(Finding("section-too-short", ERROR, "section-too-short",
+                                            {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))
+                elif what == "placeholder":
+                    where, found = _placeholder_at(p, self.conditions)
+                    findings.append(Finding("section-placeholder", ERROR, "section-placeholder",
+                                            {"title": s.title, "text": found}, file, where, s.id, s.point))
+            status = "incomplete" if errs else "ok"
+            results.append(SectionResult(s.id, s.title, s.required, status, line, p.words, s.point, s.parent))
+        # a parent whose required part is missing or incomplete is incomplete too
+        by_id = {r.id: r for r in results}
+        for r in reversed(results):
+            if r.parent and r.status in ("missing", "incomplete") and r.required and by_id[r.parent].status == "ok":
+                by_id[r.parent].status = "incomplete"
+        return results
+
+    def _figure_results(self, draft: Draft, errors: dict[str, list[str]], rule_errors: list[str],
+                        findings: list[Finding]) -> list[FigureResult]:
+        c = self.conditions
+        file = draft.name
+        given = draft.figures
+        results: dict[str, FigureResult] = {}
+        for f in c.figures:
+            errs = errors.get(f.id, [])
+            section = c.section(f.section) if f.section else None
+            point = section.point if section else ""
+            if f.id not in given:
+                status = "missing" if f.required else "omitted"
+                if "required" in errs:
+                    findings.append(Finding("figure-missing", ERROR, "figure-missing", {"label": f.label, "id": f.id},
+                                            file, draft.meta_doc.line(("figures",)) if "figures" in draft.meta else None, f.section, point))
+                results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
+                continue
+            raw = given[f.id]
+            line = draft.figure_line(f.id)
+            value = None
+            status = "ok"
+            if errs:
+                status = "invalid"
+                findings.append(Finding("figure-not-numeric", ERROR, "figure-not-numeric", {"label": f.label, "value": str(raw)},
+                                        file, line, f.section, point))
+            else:
+                value = parse_amount(raw)
+            results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, raw, value, status, line, f.section)
+        for rule in c.rules:
+            if rule.id not in rule_errors:
+                continue
+            total = results[rule.total]
+            parts_sum = sum((results[p].value or Decimal(0) for p in rule.parts), Decimal(0))
+            from toolkit.figures import format_amount
+
+            params = {
+                "total": c.figure(rule.total).label if c.figure(rule.total) else rule.total,
+                "total_value": format_amount(total.value or Decimal(0)),
+                "parts": " + ".join(c.figure(p).label if c.figure(p) else p for p in rule.parts),
+                "parts_value": format_amount(parts_sum),
+            }
+            section = c.section(c.figure(rule.total).section or "") if c.figure(rule.total) else None
+            findings.append(Finding("figure-inconsistent", ERROR, "figure-inconsistent", params, file, total.line,
+                                    section.id if section else None, rule.point or (section.point if section else "")))
+            for fid in [rule.total, *rule.parts]:
+                results[fid].status = "inconsistent"
+        known = [f.id for f in c.figures] + [old for f in c.figures for old in f.renamed_from]
+        for fid in given:
+            if fid not in known:
+                hint = did_you_mean(str(fid), [f.id for f in c.figures])
+                key = "figure-unknown-hint" if hint else "figure-unknown"
+                findings.append(Finding("figure-unknown", ERROR, key, {"id": fid, "hint": hint or ""}, file, draft.figure_line(fid)))
+        return list(results.values())
+
+
+def _leaves(errors: Any) -> Any:
+    for e in errors:
+        if e.is_group_error:
+            yield from _leaves(e.child_errors)
+        else:
+            yield e
+
+
+def _error_name(err: Any) -> str:
+    if err.rule == "required":
+        return "required"
+    if err.info and isinstance(err.info[0], str):
+        return err.info[0]
+    return str(err.rule)
+
+
+def _placeholder_at(p: _Placed, conditions: Conditions) -> tuple[int, str]:
+    m = _placeholder_regex(conditions).search(p.text)
+    if m is None:
+        return p.heading.line, ""
+    return p.heading.line + 1 + p.text.count("\n", 0, m.start()), m.group(0)
+
+
+def _near_miss(draft: Draft, matches: dict[int, Match], s: Section) -> tuple[str, int] | None:
+    for i, m in matches.items():
+        if m.section is None and m.suggestion is not None and m.suggestion.id == s.id:
+            h = draft.headings[i]
+            return h.text, h.line
+    return None
+
+
+def _longest_increasing(seq: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence."""
+    n = len(seq)
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if seq[j] < seq[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    if not n:
+        return set()
+    i = max(range(n), key=lambda k: best[k])
+    out = set()
+    while i != -1:
+        out.add(i)
+        i = prev[i]
+    return out
+
+
+_CHECKERS: dict[int, Checker] = {}
+
+
+def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> CheckResult:
+    """Check one draft; checkers are cached per decision for batches."""
+    checker = _CHECKERS.get(id(conditions))
+    if checker is None or checker.conditions is not conditions:
+        checker = _CHECKERS[id(conditions)] = Checker(conditions)
+    return checker.check(draft, strict)

@@ -1,0 +1,345 @@
+"""Load a conditions decision (``conditions/<id>.yaml``) into :class:`Conditions`.
+
+A decision is validated against the Cerberus meta-schema in
+``schemas/conditions.yaml``; every problem is reported at once with its file
+and line. Nothing about a particular year lives in this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator
+
+from toolkit import PROJECT_ROOT
+from toolkit.errors import ConditionsError, InputError, Problem
+from toolkit.inputs import read_text
+from toolkit.yamlload import YamlDoc, load_yaml
+
+SCHEMA_FILE = PROJECT_ROOT / "schemas" / "conditions.yaml"
+#: Environment variable naming extra folders (``os.pathsep``-separated) that
+#: hold conditions files; they are searched before the bundled ``conditions/``.
+PATH_ENV = "VILLKOR_CONDITIONS_PATH"
+
+
+@dataclass
+class Section:
+    """A part of the report the decision asks for (or allows)."""
+
+    id: str
+    title: str
+    point: str = ""
+    required: bool = True
+    guidance: str = ""
+    aliases: list[str] = field(default_factory=list)
+    min_words: int = 0
+    parts: list["Section"] = field(default_factory=list)
+    renamed_from: list[str] = field(default_factory=list)
+    parent: str | None = None
+    depth: int = 0
+    line: int | None = None
+
+
+@dataclass
+class Figure:
+    """An amount the report must state, in the front matter's ``figures``."""
+
+    id: str
+    label: str
+    unit: str = "kr"
+    section: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    required: bool = True
+    form_of_support: str = ""
+    renamed_from: list[str] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass(eq=False)
+class Rule:
+    """A consistency rule between figures: ``total`` = sum of ``parts``."""
+
+    id: str
+    total: str
+    parts: list[str]
+    kind: str = "sum"
+    tolerance: Decimal = Decimal(0)
+    tolerance_percent: Decimal = Decimal(0)
+    description: str = ""
+    point: str = ""
+    line: int | None = None
+
+    def allowed_difference(self, total: Decimal) -> Decimal:
+        return max(self.tolerance, abs(total) * self.tolerance_percent / 100)
+
+
+@dataclass
+class Reference:
+    label: str
+    value: str = ""
+    date: dt.date | None = None
+    confidence: str = ""
+    source: str = ""
+
+
+@dataclass
+class Conditions:
+    """One decision, after inheritance, ready to build a check from."""
+
+    id: str
+    path: Path
+    title: str
+    year: int | None = None
+    issuer: str = ""
+    recipient: str = ""
+    diarienummer: str = ""
+    decision_date: dt.date | None = None
+    appropriation: dict[str, Any] = field(default_factory=dict)
+    due: dt.date | None = None
+    due_text: str = ""
+    legal_basis: str = ""
+    source: str = ""
+    references: list[Reference] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    extends: str | None = None
+    chain: list[str] = field(default_factory=list)
+
+    def walk_sections(self) -> Iterator[Section]:
+        """Every section and sub-part, in the decision's order (depth first)."""
+
+        def walk(items: list[Section]) -> Iterator[Section]:
+            for s in items:
+                yield s
+                yield from walk(s.parts)
+
+        return walk(self.sections)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.walk_sections() if s.id == section_id), None)
+
+    def figure(self, figure_id: str) -> Figure | None:
+        return next((f for f in self.figures if f.id == figure_id), None)
+
+
+# --------------------------------------------------------------------------
+# Finding and reading files
+
+
+def search_dirs() -> list[Path]:
+    extra = [Path(p) for p in os.environ.get(PATH_ENV, "").split(os.pathsep) if p]
+    return extra + [PROJECT_ROOT / "conditions"]
+
+
+def list_conditions() -> list[tuple[str, Path]]:
+    """Every decision found on the search path, as (id, path), sorted by id."""
+    seen: dict[str, Path] = {}
+    for d in search_dirs():
+        if d.is_dir():
+            for p in sorted(d.glob("*.yaml")):
+                seen.setdefault(p.stem, p)
+    return sorted(seen.items())
+
+
+def find_conditions(id_or_path: str, relative_to: Path | None = None) -> Path:
+    """The file for a decision id (``2017``) or an explicit path (``x/2019.yaml``)."""
+    text = str(id_or_path).strip()
+    looks_like_path = text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text
+    if looks_like_path:
+        p = Path(text)
+        if not p.is_absolute() and relative_to is not None and not p.exists():
+            p = relative_to / p
+        if not p.exists():
+            raise ConditionsError.of("conditions-file-missing", text)
+        return p
+    for d in ([relative_to] if relative_to else []) + search_dirs():
+        p = d / f"{text}.yaml"
+        if p.is_file():
+            return p
+    known = [cid for cid, _ in list_conditions()]
+    from toolkit.matching import did_you_mean
+
+    hint = did_you_mean(text, known)
+    return _raise_unknown(text, known, hint)
+
+
+def _raise_unknown(text: str, known: list[str], hint: str | None) -> Path:
+    if hint:
+        raise ConditionsError.of("conditions-unknown-hint", None, None, id=text, hint=hint)
+    raise ConditionsError.of("conditions-unknown", None, None, id=text, known=", ".join(known) or "-")
+
+
+_META: dict[str, Any] | None = None
+
+
+def _meta_schema() -> dict[str, Any]:
+    global _META
+    if _META is None:
+        doc = load_yaml(read_text(SCHEMA_FILE), str(SCHEMA_FILE))
+        _META = doc.data
+    return _META
+
+
+def _validator() -> Any:
+    import cerberus
+
+    meta = _meta_schema()
+    return cerberus.Validator(meta["schema"], rules_set_registry=cerberus.schema.RulesSetRegistry(meta["registry"]))
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_conditions_file(path: Path) -> YamlDoc:
+    """Parse and schema-validate one conditions file (no inheritance)."""
+    name = _rel(path)
+    doc = load_yaml(read_text(path), name)
+    if not isinstance(doc.data, dict):
+        raise ConditionsError.of("conditions-not-mapping", name, 1)
+    v = _validator()
+    if not v.validate(doc.data):
+        from toolkit.cerberus_errors import to_problems
+
+        meta = _meta_schema()
+        raise ConditionsError(to_problems(v._errors, doc, name, meta["schema"], meta["registry"]))
+    return doc
+
+
+# --------------------------------------------------------------------------
+# Building the model
+
+
+def _section(raw: dict[str, Any], doc: YamlDoc, path: tuple[Any, ...], parent: str | None, depth: int) -> Section:
+    s = Section(
+        id=raw["id"],
+        title=raw.get("title") or raw["id"],
+        point=raw.get("point") or "",
+        required=raw.get("required", True),
+        guidance=(raw.get("guidance") or "").strip(),
+        aliases=list(raw.get("aliases") or []),
+        min_words=raw.get("min_words", 0),
+        renamed_from=list(raw.get("renamed_from") or []),
+        parent=parent,
+        depth=depth,
+        line=doc.line(path),
+    )
+    s.parts = [_section(p, doc, path + ("parts", i), s.id, depth + 1) for i, p in enumerate(raw.get("parts") or [])]
+    return s
+
+
+def build_conditions(cid: str, path: Path, data: dict[str, Any], doc: YamlDoc) -> Conditions:
+    """Turn validated (and, where it extends another, merged) data into a model."""
+    app = data.get("appropriation") or {}
+    c = Conditions(
+        id=cid,
+        path=path,
+        title=data.get("title") or cid,
+        year=data.get("year"),
+        issuer=data.get("issuer") or "",
+        recipient=data.get("recipient") or "",
+        diarienummer=data.get("diarienummer") or "",
+        decision_date=data.get("decision_date"),
+        appropriation={k: v for k, v in app.items() if v not in (None, "")},
+        due=data.get("due"),
+        due_text=data.get("due_text") or "",
+        legal_basis=data.get("legal_basis") or "",
+        source=(data.get("source") or "").strip(),
+        references=[
+            Reference(r["label"], r.get("value") or "", r.get("date"), r.get("confidence") or "", r.get("source") or "")
+            for r in data.get("references") or []
+        ],
+        placeholders=list(data.get("placeholders") or []),
+        attachments=list(data.get("attachments") or []),
+        extends=data.get("extends"),
+    )
+    c.sections = [_section(s, doc, ("sections", i), None, 0) for i, s in enumerate(data.get("sections") or [])]
+    for i, f in enumerate(data.get("figures") or []):
+        c.figures.append(
+            Figure(
+                id=f["id"],
+                label=f.get("label") or f["id"],
+                unit=f.get("unit", "kr"),
+                section=f.get("section"),
+                aliases=list(f.get("aliases") or []),
+                required=f.get("required", True),
+                form_of_support=f.get("form_of_support") or "",
+                renamed_from=list(f.get("renamed_from") or []),
+                line=doc.line(("figures", i)),
+            )
+        )
+    for i, r in enumerate(data.get("rules") or []):
+        c.rules.append(
+            Rule(
+                id=r["id"],
+                kind=r.get("kind", "sum"),
+                total=r.get("total", ""),
+                parts=list(r.get("parts") or []),
+                tolerance=Decimal(str(r.get("tolerance", 0))),
+                tolerance_percent=Decimal(str(r.get("tolerance_percent", 0))),
+                description=r.get("description") or "",
+                point=r.get("point") or "",
+                line=doc.line(("rules", i)),
+            )
+        )
+    return c
+
+
+def check_integrity(c: Conditions, name: str) -> list[Problem]:
+    """Cross-references the meta-schema cannot see: unique ids, known targets."""
+    problems: list[Problem] = []
+    seen: dict[str, Section] = {}
+    for s in c.walk_sections():
+        if s.id in seen:
+            problems.append(Problem("conditions-duplicate-id", {"id": s.id, "first": seen[s.id].line}, name, s.line))
+        seen[s.id] = s
+    figs: dict[str, Figure] = {}
+    for f in c.figures:
+        if f.id in figs:
+            problems.append(Problem("conditions-duplicate-id", {"id": f.id, "first": figs[f.id].line}, name, f.line))
+        figs[f.id] = f
+        if f.section and f.section not in seen:
+            problems.append(Problem("conditions-unknown-section", {"id": f.section, "figure": f.id}, name, f.line))
+    for r in c.rules:
+        for ref in [r.total, *r.parts]:
+            if ref not in figs:
+                problems.append(Problem("conditions-unknown-figure", {"id": ref, "rule": r.id}, name, r.line))
+    return problems
+
+
+_CACHE: dict[tuple[str, float], Conditions] = {}
+
+
+def load_conditions(id_or_path: str, relative_to: Path | None = None) -> Conditions:
+    """Find, read, validate and (where it extends another) merge a decision."""
+    path = find_conditions(id_or_path, relative_to)
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key in _CACHE:
+        return _CACHE[key]
+    from toolkit.inherit import resolve
+
+    c = resolve(path)
+    _CACHE[key] = c
+    return c
+
+
+def validate_paths(paths: list[Path]) -> list[Problem]:
+    """Every problem in the given conditions files, for ``conditions validate``."""
+    problems: list[Problem] = []
+    for p in paths:
+        try:
+            from toolkit.inherit import resolve
+
+            resolve(p)
+        except (ConditionsError, InputError) as exc:
+            problems.extend(exc.problems)
+    return problems

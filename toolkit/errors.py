@@ -1,0 +1,75 @@
+"""Exceptions for runs that cannot go on.
+
+Invalid content in a draft is returned as findings (see ``toolkit.check``);
+these exceptions are for input that cannot be read or checked at all. Every
+exception carries a message key from ``toolkit.messages`` with its parameters,
+so the CLI can say it in the user's language, and the place it concerns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Problem:
+    """One problem that stops a run: a message key, its parameters and a place."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    file: str | None = None
+    line: int | None = None
+
+    def format(self, lang: str = "sv") -> str:
+        from toolkit.messages import t
+
+        text = t(self.key, lang, **self.params)
+        if self.file is None:
+            return text
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {text}"
+
+
+class VillkorError(Exception):
+    """Base class: the run cannot go on. Carries one or more problems."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = problems if isinstance(problems, list) else [problems]
+        super().__init__(self.format("en"))
+
+    @classmethod
+    def of(cls, key: str, file: str | None = None, line: int | None = None, **params: Any) -> "VillkorError":
+        return cls(Problem(key, params, file, line))
+
+    def format(self, lang: str = "sv") -> str:
+        return "\n".join(p.format(lang) for p in self.problems)
+
+
+class InputError(VillkorError):
+    """Raised by ``toolkit.inputs`` and ``toolkit.yamlload`` when a file cannot
+    be read as text or parsed as YAML (missing, binary, too large, wrong encoding,
+    malformed, duplicate key)."""
+
+
+class ConditionsError(VillkorError):
+    """Raised by ``toolkit.conditions`` when a decision cannot be found or does not
+    validate against ``schemas/conditions.yaml``."""
+
+
+class DraftError(VillkorError):
+    """Raised by the draft readers when a draft's front matter is missing,
+    malformed or of the wrong shape, so the draft cannot be checked."""
+
+
+class OutputError(VillkorError):
+    """Raised by ``toolkit.output`` when a result cannot be written safely."""
+
+
+class RenderRefused(VillkorError):
+    """Raised by ``toolkit.render`` when a draft is incomplete and ``draft`` mode
+    was not asked for. Carries the check result in ``result``."""
+
+    def __init__(self, problems: list[Problem] | Problem, result: Any = None):
+        super().__init__(problems)
+        self.result = result

@@ -1,0 +1,91 @@
+"""Amounts written as people write them in Swedish reports.
+
+:func:`parse_amount` accepts ``88000000``, ``88 000 000``, ``88 000 000 kr``,
+``88 mnkr``, ``88 miljoner``, ``42,5 mkr``, ``85 Mkr``, ``1,2 miljarder``,
+``500 tkr`` and the like, and returns kronor as a :class:`~decimal.Decimal`.
+:func:`format_amount` writes one back in Swedish notation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+_MULTIPLIERS: dict[str, int] = {}
+for _words, _factor in (
+    (("", "kr", "kronor", "sek", ":-"), 1),
+    (("tkr", "tusen", "tusen kr", "tusen kronor", "ksek"), 1_000),
+    (
+        ("mkr", "mnkr", "mn kr", "msek", "milj", "milj kr", "milj.", "milj. kr", "miljon", "miljoner",
+         "miljon kr", "miljoner kr", "miljon kronor", "miljoner kronor", "mn", "m kr"),
+        1_000_000,
+    ),
+    (("mdkr", "mdr", "mdr kr", "miljard", "miljarder", "miljard kronor", "miljarder kronor", "miljarder kr"), 1_000_000_000),
+):
+    for _w in _words:
+        _MULTIPLIERS[_w] = _factor
+
+_NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d+))?\s*(.*)$")
+
+
+class AmountError(ValueError):
+    """The text is not an amount in a notation we accept."""
+
+
+def parse_amount(value: Any) -> Decimal:
+    """Kronor from a number or a Swedish amount; raises :class:`AmountError`."""
+    if isinstance(value, bool) or value is None:
+        raise AmountError(str(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        raise AmountError(str(value))
+    text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
+    text = re.sub(r"\s+", " ", text)
+    m = _NUMBER.match(text)
+    if not m:
+        raise AmountError(value)
+    sign, whole, decimals_comma, decimals_dot, unit = m.groups()
+    if "." in whole and decimals_dot:
+        raise AmountError(value)
+    if decimals_comma and decimals_dot:
+        raise AmountError(value)
+    number = whole.replace(" ", "").replace(".", "")
+    frac = decimals_comma or decimals_dot
+    unit_key = unit.strip().casefold().rstrip()
+    if unit_key not in _MULTIPLIERS:
+        raise AmountError(value)
+    try:
+        amount = Decimal(f"{sign}{number}.{frac}" if frac else f"{sign}{number}")
+    except InvalidOperation:
+        raise AmountError(value) from None
+    return amount * _MULTIPLIERS[unit_key]
+
+
+def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> str:
+    """``88 000 000 kr`` (non-breaking spaces), for reports."""
+    from babel.numbers import format_decimal
+
+    number = format_decimal(amount, format="#,##0.##", locale=locale)
+    suffix = {"kr": " kr", "procent": " %", "antal": ""}.get(unit, "")
+    return number + suffix.replace(" ", "\u00a0")
+
+
+def spell_amount(amount: Decimal, locale: str = "sv_SE") -> str:
+    """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``."""
+    from babel.numbers import format_decimal
+
+    big = locale.startswith("sv")
+    for factor, one, many, one_en, many_en in (
+        (Decimal(1_000_000_000), "miljard", "miljarder", "billion", "billion"),
+        (Decimal(1_000_000), "miljon", "miljoner", "million", "million"),
+    ):
+        if abs(amount) >= factor:
+            n = (amount / factor).quantize(Decimal("0.1")).normalize()
+            word = (one if n == 1 else many) if big else (one_en if n == 1 else many_en)
+            return f"{format_decimal(n, locale=locale)} {word} {'kronor' if big else 'kronor'}"
+    return f"{format_decimal(amount, format='#,##0', locale=locale)} kronor"

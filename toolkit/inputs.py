@@ -1,0 +1,84 @@
+"""Read input files as text, refusing what is not text with a clear reason.
+
+Every reader in the project goes through :func:`read_text`, so the limits and
+the handling of byte-order marks, Windows line endings and foreign encodings
+are the same for drafts and decisions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from toolkit.errors import InputError
+
+#: Largest input accepted, in bytes. A real report is well under 1 MB; the
+#: limit keeps a mistaken argument (a log, a disk image) from eating memory.
+MAX_BYTES = 10 * 1024 * 1024
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a whole file, refusing missing paths, folders and oversize files."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError.of("input-missing", name)
+    if p.is_dir():
+        raise InputError.of("input-is-directory", name)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError.of("input-too-large", name, size_mb=f"{size / 1048576:.1f}", limit_mb=max_bytes // 1048576)
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError.of("input-unreadable", name) from None
+    except OSError as exc:
+        raise InputError.of("input-os-error", name, reason=exc.strerror or str(exc)) from None
+    if len(data) > max_bytes:
+        raise InputError.of("input-too-large", name, size_mb=f"{len(data) / 1048576:.1f}", limit_mb=max_bytes // 1048576)
+    return data
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode UTF-8 text (with or without BOM) and normalise line endings.
+
+    UTF-16, Windows-1252, Word files and other binaries are refused by name,
+    with the line where decoding failed.
+    """
+    if data.startswith(_UTF16_BOMS) or (len(data) >= 4 and (data[1:4:2] == b"\x00\x00" or data[0:3:2] == b"\x00\x00")):
+        raise InputError.of("input-utf16", name, 1)
+    if data.startswith(_ZIP_MAGIC):
+        raise InputError.of("input-zip", name, 1)
+    if data.startswith(_OLE_MAGIC):
+        raise InputError.of("input-ole", name, 1)
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError.of("input-binary", name, _line_of(data, nul))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError.of("input-not-utf8", name, line) from None
+        raise InputError.of("input-cp1252", name, line) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
+    """Read a text input file: UTF-8, BOM stripped, line endings made ``\\n``."""
+    return decode_text(read_bytes(path, max_bytes), str(path))

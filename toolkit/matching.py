@@ -1,0 +1,103 @@
+"""Match a draft's headings to the decision's sections.
+
+A heading matches a section by explicit id (``{#id}``), by title or by alias,
+after :func:`normalise` has folded case, white space, punctuation, text pasted
+from Word (non-breaking spaces, soft hyphens, curly quotes) and leading
+numbering ("3.2", "A)", "IV."). A heading that nearly matches gets a
+"did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from toolkit.conditions import Conditions, Section
+
+_NUMBERING = re.compile(
+    r"""^\s*(?:
+        (?:\d+[.)]?)(?:\d+[.)]?)*      # 1  1.  3.2  3.2.1.  2)
+        |\d+(?:\.\d+)+\.?
+        |[A-Za-zÅÄÖåäö][.)]            # A)  b.
+        |\(?[A-Za-z\d]{1,3}\)          # (a)  (iv)
+        |(?=[IVXLC]+\.)[IVXLC]+\.      # IV.
+        |§\s*\d+
+    )\s+""",
+    re.VERBOSE,
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_NON_WORD = re.compile(r"[^\w]+")
+_EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+
+
+def normalise(text: str) -> str:
+    """Fold a heading to the form used for matching."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = text.replace("&", " och ")
+    text = _NUMBERING.sub("", text, count=1)
+    text = _NON_WORD.sub(" ", text.casefold()).replace("_", " ")
+    return " ".join(text.split())
+
+
+def split_explicit_id(heading: str) -> tuple[str, str | None]:
+    """``("Titel", "id")`` from ``"Titel {#id}"``; the id is ``None`` when absent."""
+    m = _EXPLICIT_ID.search(heading)
+    if not m:
+        return heading.strip(), None
+    return heading[: m.start()].strip(), m.group(1)
+
+
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The closest candidate to ``word``, compared normalised, or ``None``."""
+    by_norm: dict[str, str] = {}
+    for c in candidates:
+        by_norm.setdefault(normalise(c), c)
+    hits = difflib.get_close_matches(normalise(word), list(by_norm), n=1, cutoff=cutoff)
+    return by_norm[hits[0]] if hits else None
+
+
+@dataclass
+class Match:
+    section: Section | None
+    how: str  # "id", "title", "alias", "renamed" or "" when nothing matched
+    suggestion: Section | None = None
+    unknown_id: str | None = None
+
+
+class Matcher:
+    """Matches headings against one decision; build once, use for many drafts."""
+
+    def __init__(self, conditions: Conditions):
+        self.conditions = conditions
+        self.by_id: dict[str, Section] = {}
+        self.by_name: dict[str, tuple[Section, str]] = {}
+        for s in conditions.walk_sections():
+            self.by_id[s.id] = s
+            for old in s.renamed_from:
+                self.by_id.setdefault(old, s)
+        for s in conditions.walk_sections():
+            self.by_name.setdefault(normalise(s.title), (s, "title"))
+        for s in conditions.walk_sections():
+            for alias in s.aliases:
+                self.by_name.setdefault(normalise(alias), (s, "alias"))
+        self._names = list(self.by_name)
+
+    def match(self, heading: str) -> Match:
+        title, explicit = split_explicit_id(heading)
+        if explicit is not None:
+            s = self.by_id.get(explicit)
+            if s is not None:
+                return Match(s, "id" if s.id == explicit else "renamed")
+            hint = did_you_mean(explicit, list(self.by_id))
+            return Match(None, "", self.by_id[hint] if hint else None, unknown_id=explicit)
+        key = normalise(title)
+        hit = self.by_name.get(key)
+        if hit is not None:
+            return Match(hit[0], hit[1])
+        if key in self.by_id:
+            return Match(self.by_id[key], "id")
+        close = difflib.get_close_matches(key, self._names, n=1, cutoff=0.8)
+        return Match(None, "", self.by_name[close[0]][0] if close else None)

@@ -1,0 +1,174 @@
+"""The message catalogue: every sentence a user reads, in Swedish and English.
+
+Library code refers to messages by key (``section-missing``) with parameters;
+only the presentation layer turns them into text with :func:`t`. Swedish is
+the default; English is there for the ministry's international readers and
+for developers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANG = "sv"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # -- reading files ---------------------------------------------------
+    "input-missing": {"sv": "filen finns inte", "en": "no such file"},
+    "input-is-directory": {"sv": "är en mapp, inte en fil", "en": "is a folder, not a file"},
+    "input-too-large": {
+        "sv": "filen är för stor ({size_mb} MB; gränsen är {limit_mb} MB)",
+        "en": "the file is too large ({size_mb} MB; the limit is {limit_mb} MB)",
+    },
+    "input-unreadable": {"sv": "filen går inte att läsa (behörighet saknas)", "en": "the file cannot be read (permission denied)"},
+    "input-os-error": {"sv": "filen går inte att läsa: {reason}", "en": "the file cannot be read: {reason}"},
+    "input-utf16": {
+        "sv": "filen är kodad som UTF-16; spara den som UTF-8",
+        "en": "the file is encoded as UTF-16; save it as UTF-8",
+    },
+    "input-zip": {
+        "sv": "filen är ett zip-arkiv (kanske ett Word-dokument med fel filändelse), inte text",
+        "en": "the file is a zip archive (perhaps a Word document with the wrong extension), not text",
+    },
+    "input-ole": {
+        "sv": "filen är i det gamla Word-formatet (.doc); spara den som .docx eller Markdown",
+        "en": "the file is in the old Word format (.doc); save it as .docx or Markdown",
+    },
+    "input-binary": {"sv": "filen innehåller binära data (NUL-tecken), inte text", "en": "the file contains binary data (NUL bytes), not text"},
+    "input-not-utf8": {"sv": "filen är inte giltig UTF-8-text", "en": "the file is not valid UTF-8 text"},
+    "input-cp1252": {
+        "sv": "filen verkar vara kodad som Windows-1252, inte UTF-8; spara den som UTF-8",
+        "en": "the file seems to be encoded as Windows-1252, not UTF-8; save it as UTF-8",
+    },
+    # -- YAML ------------------------------------------------------------
+    "yaml-syntax": {"sv": "ogiltig YAML: {problem}", "en": "invalid YAML: {problem}"},
+    "yaml-duplicate-key": {
+        "sv": "nyckeln '{key}' förekommer två gånger (först på rad {first})",
+        "en": "the key '{key}' appears twice (first on line {first})",
+    },
+    "yaml-complex-key": {"sv": "en nyckel måste vara en enkel text", "en": "a key must be plain text"},
+    "yaml-merge-key": {"sv": "sammanslagningsnyckeln '<<' stöds inte; skriv ut värdena", "en": "the merge key '<<' is not supported; write the values out"},
+    "yaml-bad-value": {"sv": "ogiltigt värde: {problem}", "en": "invalid value: {problem}"},
+    "yaml-too-many-nodes": {
+        "sv": "YAML-innehållet är för stort eller expanderar för mycket via alias (över {limit} värden)",
+        "en": "the YAML content is too large or expands too much through aliases (over {limit} values)",
+    },
+    "yaml-too-deep": {"sv": "YAML-innehållet är nästlat för djupt (över {limit} nivåer)", "en": "the YAML content is nested too deeply (over {limit} levels)"},
+    # -- schema errors (conditions files and front matter) ---------------
+    "schema-required": {"sv": "{path}: obligatoriskt fält saknas", "en": "{path}: required field is missing"},
+    "schema-type": {"sv": "{path}: fel typ, ska vara {constraint} (är '{value}')", "en": "{path}: wrong type, must be {constraint} (is '{value}')"},
+    "schema-allowed": {"sv": "{path}: '{value}' är inte tillåtet; tillåtna värden: {constraint}", "en": "{path}: '{value}' is not allowed; allowed values: {constraint}"},
+    "schema-regex": {
+        "sv": "{path}: '{value}' har fel form (små bokstäver, siffror, - och _)",
+        "en": "{path}: '{value}' has the wrong form (lower-case letters, digits, - and _)",
+    },
+    "schema-min": {"sv": "{path}: värdet är mindre än {constraint}", "en": "{path}: the value is less than {constraint}"},
+    "schema-max": {"sv": "{path}: värdet är större än {constraint}", "en": "{path}: the value is greater than {constraint}"},
+    "schema-empty": {"sv": "{path}: får inte vara tomt", "en": "{path}: must not be empty"},
+    "schema-minlength": {"sv": "{path}: för få element (minst {constraint})", "en": "{path}: too few items (at least {constraint})"},
+    "schema-maxlength": {"sv": "{path}: för långt (högst {constraint})", "en": "{path}: too long (at most {constraint})"},
+    "schema-nullable": {"sv": "{path}: saknar värde", "en": "{path}: has no value"},
+    "schema-unknown": {"sv": "{path}: okänt fält", "en": "{path}: unknown field"},
+    "schema-unknown-hint": {"sv": "{path}: okänt fält – menade du '{hint}'?", "en": "{path}: unknown field – did you mean '{hint}'?"},
+    "schema-other": {"sv": "{path}: ogiltigt värde '{value}'", "en": "{path}: invalid value '{value}'"},
+    # -- conditions ------------------------------------------------------
+    "conditions-file-missing": {"sv": "villkorsfilen finns inte", "en": "the conditions file does not exist"},
+    "conditions-unknown": {
+        "sv": "okänt villkorsbeslut '{id}'; kända beslut: {known}",
+        "en": "unknown conditions decision '{id}'; known decisions: {known}",
+    },
+    "conditions-unknown-hint": {
+        "sv": "okänt villkorsbeslut '{id}' – menade du '{hint}'?",
+        "en": "unknown conditions decision '{id}' – did you mean '{hint}'?",
+    },
+    "conditions-not-mapping": {"sv": "ett villkorsbeslut måste vara en YAML-mappning med nycklar", "en": "a conditions decision must be a YAML mapping of keys"},
+    "conditions-duplicate-id": {"sv": "id '{id}' används två gånger (först på rad {first})", "en": "id '{id}' is used twice (first on line {first})"},
+    "conditions-unknown-section": {
+        "sv": "nyckeltalet '{figure}' hör till avsnittet '{id}', som inte finns",
+        "en": "figure '{figure}' belongs to section '{id}', which does not exist",
+    },
+    "conditions-unknown-figure": {
+        "sv": "regeln '{rule}' nämner nyckeltalet '{id}', som inte finns",
+        "en": "rule '{rule}' names figure '{id}', which does not exist",
+    },
+    "conditions-extends-unsupported": {"sv": "'extends' stöds inte", "en": "'extends' is not supported"},
+    # -- drafts ----------------------------------------------------------
+    "draft-no-front-matter": {
+        "sv": "utkastet saknar front matter: första raden ska vara '---', följd av conditions, region och figures",
+        "en": "the draft has no front matter: the first line must be '---', followed by conditions, region and figures",
+    },
+    "draft-front-matter-unclosed": {
+        "sv": "front matter avslutas aldrig med en rad '---'",
+        "en": "the front matter is never closed by a line '---'",
+    },
+    "draft-front-matter-empty": {"sv": "front matter är tomt; ange minst conditions och region", "en": "the front matter is empty; give at least conditions and region"},
+    "draft-front-matter-not-mapping": {"sv": "front matter måste vara nycklar med värden", "en": "the front matter must be keys with values"},
+    # -- findings --------------------------------------------------------
+    "section-missing": {"sv": "Avsnittet ”{title}” saknas.", "en": "The section “{title}” is missing."},
+    "section-missing-hint": {
+        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” på rad {hint_line}?",
+        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” on line {hint_line}?",
+    },
+    "section-empty": {"sv": "Avsnittet ”{title}” är tomt.", "en": "The section “{title}” is empty."},
+    "section-too-short": {
+        "sv": "Avsnittet ”{title}” är för kort: {words} ord, minst {min} krävs.",
+        "en": "The section “{title}” is too short: {words} words, at least {min} required.",
+    },
+    "section-placeholder": {
+        "sv": "Avsnittet ”{title}” innehåller platshållartext: ”{text}”.",
+        "en": "The section “{title}” contains placeholder text: “{text}”.",
+    },
+    "section-duplicate": {
+        "sv": "Avsnittet ”{title}” finns redan på rad {first}.",
+        "en": "The section “{title}” already appears on line {first}.",
+    },
+    "section-order": {
+        "sv": "Avsnittet ”{title}” står inte i beslutets ordning.",
+        "en": "The section “{title}” is not in the decision's order.",
+    },
+    "section-carried-over": {
+        "sv": "Avsnittet ”{title}” innehåller text överförd från förra årets rapport; uppdatera texten och ta bort markeringen.",
+        "en": "The section “{title}” holds text carried over from last year's report; update the text and remove the marker.",
+    },
+    "heading-unmatched": {
+        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet.",
+        "en": "The heading “{heading}” matches no section of the decision.",
+    },
+    "heading-unmatched-hint": {
+        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet. Menade du ”{hint}”?",
+        "en": "The heading “{heading}” matches no section of the decision. Did you mean “{hint}”?",
+    },
+    "heading-unknown-id": {
+        "sv": "Rubrikens id ”{{#{id}}}” finns inte i beslutet.",
+        "en": "The heading's id “{{#{id}}}” is not in the decision.",
+    },
+    "heading-unknown-id-hint": {
+        "sv": "Rubrikens id ”{{#{id}}}” finns inte i beslutet. Menade du ”{{#{hint_id}}}” ({hint})?",
+        "en": "The heading's id “{{#{id}}}” is not in the decision. Did you mean “{{#{hint_id}}}” ({hint})?",
+    },
+    "figure-missing": {
+        "sv": "Nyckeltalet ”{label}” saknas (ange figures.{id} i front matter).",
+        "en": "The figure “{label}” is missing (give figures.{id} in the front matter).",
+    },
+    "figure-not-numeric": {
+        "sv": "Nyckeltalet ”{label}” är inte ett belopp: ”{value}”.",
+        "en": "The figure “{label}” is not an amount: “{value}”.",
+    },
+    "figure-inconsistent": {
+        "sv": "Nyckeltalen går inte ihop: {total} är {total_value}, men {parts} blir {parts_value}.",
+        "en": "The figures do not add up: {total} is {total_value}, but {parts} come to {parts_value}.",
+    },
+    "figure-unknown": {"sv": "Nyckeltalet ”{id}” finns inte i beslutet.", "en": "The figure “{id}” is not in the decision."},
+    "figure-unknown-hint": {
+        "sv": "Nyckeltalet ”{id}” finns inte i beslutet. Menade du ”{hint}”?",
+        "en": "The figure “{id}” is not in the decision. Did you mean “{hint}”?",
+    },
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+    """The message ``key`` in ``lang``, with ``params`` filled in."""
+    entry = CATALOGUE[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**params) if params else text.replace("{{", "{").replace("}}", "}")

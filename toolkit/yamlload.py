@@ -1,0 +1,135 @@
+"""Load YAML with the line of every value, refusing duplicate keys and bombs.
+
+PyYAML composes a node graph whose marks give each value's line; we build
+plain Python data from it ourselves so that:
+
+* every mapping key and list item gets its line, recorded in ``lines`` under
+  its path (a tuple of keys and indexes), which is how errors name a line;
+* a duplicate key is an error, not last-one-wins;
+* aliases are followed with a budget, so an alias bomb is refused instead of
+  expanding to gigabytes;
+* only plain data comes out (no Python objects, no tags executed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from toolkit.errors import InputError, Problem
+
+try:  # the C parser is several times faster; fall back when libyaml is absent
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+#: Most nodes (after following aliases) that one document may expand to.
+MAX_NODES = 200_000
+#: Deepest nesting accepted.
+MAX_DEPTH = 64
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class YamlDoc:
+    """Plain data from a YAML document, and the line of each path in it."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line(self, path: Path_) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), self.first_line)
+
+
+class _Builder:
+    def __init__(self, name: str, offset: int):
+        self.name = name
+        self.offset = offset
+        self.count = 0
+        self.lines: dict[Path_, int] = {}
+        self.problems: list[Problem] = []
+        self._scalar = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def line_of(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise InputError.of("yaml-too-many-nodes", self.name, self.line_of(node), limit=MAX_NODES)
+        if depth > MAX_DEPTH:
+            raise InputError.of("yaml-too-deep", self.name, self.line_of(node), limit=MAX_DEPTH)
+        self.lines.setdefault(path, self.line_of(node))
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(Problem("yaml-complex-key", {}, self.name, self.line_of(key_node)))
+                    continue
+                key = self._construct_scalar(key_node)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.problems.append(Problem("yaml-merge-key", {}, self.name, self.line_of(key_node)))
+                    continue
+                if not isinstance(key, (str, int, bool)) or key is None:
+                    key = str(key)
+                if key in out:
+                    self.problems.append(
+                        Problem("yaml-duplicate-key", {"key": key, "first": self.lines.get(path + (key,))}, self.name, self.line_of(key_node))
+                    )
+                    continue
+                self.lines[path + (key,)] = self.line_of(key_node)
+                out[key] = self.build(value_node, path + (key,), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._construct_scalar(node)
+
+    def _construct_scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self._scalar.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self.problems.append(Problem("yaml-bad-value", {"problem": exc.problem or str(exc)}, self.name, self.line_of(node)))
+            return None
+        except ValueError:  # an impossible date such as 2018-02-30
+            self.problems.append(Problem("yaml-bad-value", {"problem": node.value}, self.name, self.line_of(node)))
+            return None
+
+
+def load_yaml(text: str, name: str, line_offset: int = 0) -> YamlDoc:
+    """Parse one YAML document from ``text``.
+
+    ``name`` is the file named in errors; ``line_offset`` is added to every line
+    (front matter starts after the opening ``---``). Raises :class:`InputError`
+    with every problem found (all duplicate keys, not just the first).
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        problem = (exc.problem or exc.context or "").strip()
+        raise InputError.of("yaml-syntax", name, line, problem=problem) from None
+    except yaml.YAMLError as exc:
+        raise InputError.of("yaml-syntax", name, line_offset + 1, problem=str(exc)) from None
+    except RecursionError:
+        raise InputError.of("yaml-too-deep", name, line_offset + 1, limit=MAX_DEPTH) from None
+    if node is None:
+        return YamlDoc(None, {(): line_offset + 1}, line_offset + 1)
+    builder = _Builder(name, line_offset)
+    try:
+        data = builder.build(node, (), 0)
+    except RecursionError:
+        raise InputError.of("yaml-too-deep", name, line_offset + 1, limit=MAX_DEPTH) from None
+    if builder.problems:
+        raise InputError(builder.problems)
+    return YamlDoc(data, builder.lines, line_offset + 1)
