@@ -11,6 +11,7 @@ the decision it comes from.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -88,6 +89,9 @@ class SectionResult:
     reference: str
     parent: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    #: heading level and the line-index span of the section's own text
+    level: int = 0
+    span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -323,7 +327,7 @@ class Checker:
                 findings.append(Finding("heading-unknown-id", WARNING, key,
                                         {"id": m.unknown_id, "hint": hint.title if hint else "", "hint_id": hint.id if hint else ""},
                                         file, h.line))
-            elif hint is not None and hint.id not in placed:
+            elif hint is not None and hint.id not in placed and not hint.required:
                 findings.append(Finding("heading-unmatched", INFO, "heading-unmatched-hint",
                                         {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
             elif not enclosing_levels:
@@ -387,7 +391,8 @@ class Checker:
                     hint = _near_miss(draft, matches, s)
                     key = "section-missing-hint" if hint else "section-missing"
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
-                    findings.append(Finding("section-missing", ERROR, key, params, file, None, s.id, s.point))
+                    line = hint[1] if hint else self._insertion_line(draft, placed, s)
+                    findings.append(Finding("section-missing", ERROR, key, params, file, line, s.id, s.point))
                 results.append(SectionResult(s.id, s.title, s.required, status, None, 0, s.point, s.parent))
                 continue
             line = p.heading.line
@@ -402,13 +407,19 @@ class Checker:
                     findings.append(Finding("section-placeholder", ERROR, "section-placeholder",
                                             {"title": s.title, "text": found}, file, where, s.id, s.point))
             status = "incomplete" if errs else "ok"
-            results.append(SectionResult(s.id, s.title, s.required, status, line, p.words, s.point, s.parent))
+            results.append(SectionResult(s.id, s.title, s.required, status, line, p.words, s.point, s.parent,
+                                         level=p.heading.level, span=(p.start, p.end)))
         # a parent whose required part is missing or incomplete is incomplete too
         by_id = {r.id: r for r in results}
         for r in reversed(results):
             if r.parent and r.status in ("missing", "incomplete") and r.required and by_id[r.parent].status == "ok":
                 by_id[r.parent].status = "incomplete"
         return results
+
+    def _insertion_line(self, draft: Draft, placed: dict[str, _Placed], s: Section) -> int:
+        """Where a missing section belongs: at the next present section, or the end."""
+        later = [p.heading.line for p in placed.values() if self.order[p.section.id] > self.order[s.id]]
+        return min(later) if later else len(draft.lines)
 
     def _figure_results(self, draft: Draft, errors: dict[str, list[str]], rule_errors: list[str],
                         findings: list[Finding]) -> list[FigureResult]:
@@ -524,3 +535,31 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
     if checker is None or checker.conditions is not conditions:
         checker = _CHECKERS[id(conditions)] = Checker(conditions)
     return checker.check(draft, strict)
+
+
+def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False) -> CheckResult:
+    """Parse the draft at ``path`` and check it against its decision.
+
+    ``conditions`` (an id or a path) overrides the draft's own ``conditions``.
+    Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
+    checked; an unknown decision named in the draft is reported at that line.
+    """
+    from toolkit.conditions import load_conditions
+    from toolkit.draft import parse_draft
+    from toolkit.errors import ConditionsError, DraftError
+
+    draft = parse_draft(path)
+    if conditions:
+        decision = load_conditions(conditions)
+    else:
+        cid = draft.conditions_id
+        if not cid:
+            raise DraftError.of("cli-no-conditions", draft.name, draft.meta_doc.first_line)
+        try:
+            decision = load_conditions(cid)
+        except ConditionsError as exc:
+            for p in exc.problems:
+                if p.file is None:
+                    p.file, p.line = draft.name, draft.meta_doc.line(("conditions",))
+            raise
+    return check_draft(draft, decision, strict)

@@ -1,0 +1,55 @@
+# villkor: two commands do all the set-up on a fresh machine.
+#   make run   installs what the tool needs, then checks and renders the bundled example
+#   make test  installs what the tests need (Chromium too, when missing), then runs them all
+#   make bench measures speed and memory (see bench/)
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+EXAMPLE := reports/norrbotten-2017.md
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench install install-dev browser clean
+
+$(VENV)/.runtime: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+# Browser tests drive Debian's chromium through Playwright (Playwright's own
+# browser download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installerar chromium för webbläsartesterna ..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+run: install
+	@echo "== Kontroll av $(EXAMPLE)"
+	$(BIN)/villkor check $(EXAMPLE)
+	@echo "== Rendering"
+	$(BIN)/villkor render $(EXAMPLE) --format md --output $(OUT)/norrbotten-2017.md
+	$(BIN)/villkor render $(EXAMPLE) --format html --output $(OUT)/norrbotten-2017.html
+	$(BIN)/villkor check $(EXAMPLE) --format html --output $(OUT)/norrbotten-2017-kontroll.html
+	@echo
+	@echo "Klart. Öppna filerna i $(OUT)/:"
+	@echo "  $(OUT)/norrbotten-2017.html            den färdiga rapporten"
+	@echo "  $(OUT)/norrbotten-2017.md              samma rapport i Markdown"
+	@echo "  $(OUT)/norrbotten-2017-kontroll.html   granskarens sammanfattning"
+
+test: install-dev browser
+	$(BIN)/python -m pytest -q
+
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -1,0 +1,193 @@
+"""The ``villkor`` command: a thin layer over the library.
+
+Each command calls one library function and hands the result to one writer.
+Library errors become a message with file and line and exit status 2 in
+:func:`main`, the one place they are translated; nothing here decides what a
+draft lacks.
+
+Exit status: 0 complete, 1 incomplete (errors, or warnings with --strict),
+2 cannot check (bad input or usage).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import Any, Callable
+
+import click
+
+from toolkit import __version__
+from toolkit.errors import VillkorError
+from toolkit.messages import DEFAULT_LANG, LANGUAGES, t
+
+EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_CANNOT = 0, 1, 2
+
+
+def lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, envvar="VILLKOR_LANG", show_default=True,
+        help="Språk för meddelanden och rapporter (sv eller en).",
+    )(fn)
+
+
+def output_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--output", "-o", metavar="FIL", help="Skriv till FIL i stället för standard ut ('-' = standard ut).")(fn)
+
+
+def conditions_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--conditions", "-c", metavar="ID|SÖKVÄG", help="Villkorsbeslut att kontrollera mot (annars utkastets 'conditions').")(fn)
+
+
+def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
+    """Write ``text`` to ``output`` (whole or not at all) or to standard output."""
+    if output and output != "-":
+        from toolkit.output import refuse_input_as_output, write_atomic
+
+        refuse_input_as_output(output, inputs)
+        write_atomic(output, text)
+        click.echo(t("cli-wrote", lang, path=output), err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+class CannotCheck(click.ClickException):
+    """A run that cannot go on: the message is shown as it is, exit status 2."""
+
+    exit_code = EXIT_CANNOT
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+def fail(exc: VillkorError, lang: str) -> CannotCheck:
+    return CannotCheck(exc.format(lang))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="villkor")
+def cli() -> None:
+    """Kontrollera, sammanfatta och rendera regionens återrapportering enligt
+    årets villkorsbeslut för anslag 1:1.
+
+    \b
+    Exempel:
+      villkor check reports/norrbotten-2017.md
+      villkor render reports/norrbotten-2017.md --format html -o out/rapport.html
+    """
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True, metavar="UTKAST...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text", show_default=True,
+              help="text för terminalen, json för skript, md/html för granskarens sammanfattning.")
+@output_option
+@click.option("--strict", is_flag=True, help="Varningar gör också utkastet ofullständigt (exit 1).")
+@conditions_option
+@lang_option
+def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, conditions: str | None, lang: str) -> None:
+    """Kontrollera utkast mot villkorsbeslutet: vad saknas, var och enligt vilken punkt.
+
+    Exit 0 komplett, 1 ofullständigt, 2 kan inte kontrolleras.
+    """
+    from toolkit.check import check_file
+    from toolkit import report
+
+    results, failures = [], []
+    for path in drafts:
+        try:
+            results.append(check_file(path, conditions, strict))
+        except VillkorError as exc:
+            failures.append(exc)
+    if fmt in ("md", "html") and len(drafts) > 1 and output not in (None, "-"):
+        raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
+    for exc in failures:
+        click.echo(exc.format(lang), err=True)
+    if fmt == "json":
+        text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
+    elif fmt == "md":
+        text = "\n".join(report.format_summary_md(r, lang) for r in results)
+    elif fmt == "html":
+        text = "".join(report.format_summary_html(r, lang) for r in results)
+    else:
+        to_tty = output in (None, "-") and sys.stdout.isatty()
+        width = max(80, min(140, shutil.get_terminal_size((100, 24)).columns)) if to_tty else 100
+        text = report.format_text(results, lang, width=width, color=to_tty and "NO_COLOR" not in os.environ)
+        if len(drafts) > 1:
+            complete = sum(1 for r in results if r.complete)
+            text += t("batch-total", lang, drafts=len(drafts), complete=complete,
+                      incomplete=len(results) - complete, failed=len(failures)) + "\n"
+    if results or fmt == "json":
+        try:
+            emit(text, output, list(drafts), lang)
+        except VillkorError as exc:
+            raise fail(exc, lang) from None
+    if failures:
+        sys.exit(EXIT_CANNOT)
+    sys.exit(EXIT_COMPLETE if all(r.complete for r in results) else EXIT_INCOMPLETE)
+
+
+def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
+    first = exc.problems[0]
+    return {"file": first.file, "line": first.line, "message": exc.format(lang)}
+
+
+@cli.command()
+@click.argument("draft", metavar="UTKAST")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@output_option
+@click.option("--draft", "draft_mode", is_flag=True, help="Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.")
+@conditions_option
+@lang_option
+def render(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+    """Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.
+
+    Ett ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.
+    """
+    from toolkit.check import check_file
+    from toolkit.errors import RenderRefused
+    from toolkit import render as rendering
+
+    try:
+        result = check_file(draft, conditions)
+        text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
+    except RenderRefused as exc:
+        from toolkit.report import format_text
+
+        click.echo(format_text([exc.result], lang), err=True)
+        click.echo(f"villkor: {exc.format(lang)}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    emit(text, output, [draft], lang)
+
+
+def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
+    """Entry point: run the command group, turning library errors into exit 2."""
+    lang = os.environ.get("VILLKOR_LANG", DEFAULT_LANG)
+    if argv is None:
+        argv = sys.argv[1:]
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            lang = argv[i + 1]
+    lang = lang if lang in LANGUAGES else DEFAULT_LANG
+    try:
+        cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Avbrutet." if lang == "sv" else "Aborted.", err=True)
+        sys.exit(EXIT_CANNOT)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except VillkorError as exc:
+        click.echo(exc.format(lang), err=True)
+        sys.exit(EXIT_CANNOT)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: say so briefly, never a traceback unless asked
+        if os.environ.get("VILLKOR_DEBUG"):
+            raise
+        click.echo(f"villkor: {t('cli-internal-error', lang, error=type(exc).__name__ + ': ' + str(exc))}", err=True)
+        sys.exit(EXIT_CANNOT)

@@ -1,0 +1,54 @@
+"""The one place Markdown becomes trusted HTML: convert, then sanitise.
+
+Python-Markdown passes raw HTML through untouched, and ``attr_list`` lets a
+writer add attributes; nh3 then keeps only the tags and attributes a report
+needs, drops ``<script>``/``<style>`` with their content, every event
+handler, and every link scheme but http(s), mailto and in-page anchors.
+Images are dropped too, so a rendered file never loads anything.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+ALLOWED_TAGS = {
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd",
+    "strong", "em", "b", "i", "u", "s", "del", "ins", "sub", "sup", "small", "mark",
+    "blockquote", "code", "pre", "kbd", "abbr", "span", "div", "nav",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "a",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "ol": {"start"},
+    "abbr": {"title"},
+}
+
+
+def sanitise(html: str) -> str:
+    """Keep only safe markup: no scripts, handlers, remote content or unsafe links."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )
+
+
+def markdown_to_html(text: str, toc_depth: str = "2-3") -> tuple[str, str]:
+    """(body, table of contents) as sanitised HTML fragments."""
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=["tables", "toc", "attr_list", "sane_lists", "fenced_code"],
+        extension_configs={"toc": {"toc_depth": toc_depth}},
+        output_format="html",
+    )
+    body = md.convert(text)
+    toc = getattr(md, "toc", "")
+    return sanitise(body), sanitise(toc)

@@ -1,0 +1,54 @@
+"""Write results whole or not at all.
+
+Every file the tool writes goes through :func:`write_atomic`: the text goes
+to a temporary file beside the target, which then replaces the target in one
+rename, so a reader never sees half a report and a failed run leaves the old
+file as it was. An output path that is also an input is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from toolkit.errors import OutputError
+
+
+def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise :class:`OutputError` when ``output`` names one of ``inputs``."""
+    out = Path(output)
+    for i in inputs:
+        p = Path(i)
+        try:
+            same = out.exists() and p.exists() and os.path.samefile(out, p)
+        except OSError:
+            same = False
+        if same or out.resolve() == p.resolve():
+            raise OutputError.of("cli-output-is-input", str(output))
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            raise OutputError.of("output-is-directory", str(path))
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError.of("output-failed", str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError.of("output-failed", str(path), reason=exc.strerror or str(exc)) from None
+        raise
+    return target

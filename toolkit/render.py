@@ -1,0 +1,137 @@
+"""Turn a checked draft into the finished report: Markdown through Jinja2,
+then HTML through Python-Markdown and the sanitiser.
+
+Sections come in the decision's order with the decision's titles and
+numbering; the writer's own sub-headings are moved under them; each figure is
+shown in Swedish notation in a table at the end of the section it belongs to.
+An incomplete draft is refused unless ``draft_mode`` is asked for, which
+marks the report "Utkast – ofullständig" and shows each missing part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from toolkit.check import CheckResult, FigureResult
+from toolkit.errors import Problem, RenderRefused
+
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
+
+
+@dataclass
+class ReportSection:
+    id: str
+    number: str
+    title: str
+    level: int
+    body: str
+    missing: bool = False
+    figures: list[FigureResult] = field(default_factory=list)
+
+
+def _shift_headings(text: str, own_level: int, new_level: int) -> str:
+    """Move the writer's sub-headings so they sit under the new section level."""
+    shift = new_level - own_level
+
+    def repl(m: re.Match[str]) -> str:
+        level = min(6, max(new_level + 1, len(m.group(2)) + shift))
+        return m.group(1) + "#" * level
+
+    return _HEADING.sub(repl, text)
+
+
+def _section_texts(result: CheckResult) -> dict[str, tuple[str, int]]:
+    """Each placed section's Markdown text (comments dropped) and heading level."""
+    return {
+        s.id: (result.draft.text(*s.span).strip("\n"), s.level)
+        for s in result.sections
+        if s.span is not None
+    }
+
+
+def build_sections(result: CheckResult, draft_mode: bool) -> tuple[list[ReportSection], list[FigureResult]]:
+    """The report's sections in the decision's order, and figures with no section."""
+    c = result.conditions
+    texts = _section_texts(result)
+    status = {s.id: s for s in result.sections}
+    figures_by_section: dict[str, list[FigureResult]] = {}
+    loose: list[FigureResult] = []
+    shown_ids = {sid for sid, st in status.items() if st.status != "omitted" and (st.line or draft_mode)}
+    for f in result.figures:
+        if f.status == "omitted":
+            continue
+        if f.section and f.section in shown_ids:
+            figures_by_section.setdefault(f.section, []).append(f)
+        else:
+            loose.append(f)
+    out: list[ReportSection] = []
+    counters: list[int] = []
+    for s in c.walk_sections():
+        if s.id not in shown_ids:
+            continue
+        depth = s.depth
+        counters = counters[: depth + 1]
+        while len(counters) <= depth:
+            counters.append(0)
+        counters[depth] += 1
+        number = ".".join(str(n) for n in counters)
+        level = min(6, 2 + depth)
+        text, own_level = texts.get(s.id, ("", level))
+        out.append(
+            ReportSection(s.id, number, s.title, level, _shift_headings(text, own_level, level), s.id not in texts,
+                          figures_by_section.get(s.id, []))
+        )
+    return out, loose
+
+
+def report_context(result: CheckResult, draft_mode: bool) -> dict[str, Any]:
+    c = result.conditions
+    meta = result.draft.meta
+    sections, loose = build_sections(result, draft_mode)
+    attachments = list(dict.fromkeys([*(meta.get("bilagor") or []), *c.attachments]))
+    figures_fm = {f.id: f for f in result.figures if f.value is not None}
+    return {
+        "c": c,
+        "meta": meta,
+        "region": meta.get("region", ""),
+        "year": c.year,
+        "recipient": meta.get("mottagare") or c.recipient,
+        "references": [r for r in c.references if r.value],
+        "sections": sections,
+        "loose_figures": loose,
+        "figures_fm": figures_fm,
+        "attachments": attachments,
+        "draft_mode": draft_mode and not result.complete,
+        "result": result,
+    }
+
+
+def _refuse_if_incomplete(result: CheckResult, draft_mode: bool) -> None:
+    if not result.complete and not draft_mode:
+        raise RenderRefused(Problem("render-incomplete", {"errors": result.count("error")}, result.file), result)
+
+
+def render_markdown(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:
+    """The finished report as Markdown (with front matter, so it checks again)."""
+    from toolkit.templating import render_template
+
+    _refuse_if_incomplete(result, draft_mode)
+    return render_template("report.md.j2", lang, **report_context(result, draft_mode))
+
+
+def render_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:
+    """The finished report as one self-contained, sanitised HTML file."""
+    from toolkit.draft import split_front_matter
+    from toolkit.htmlsafe import markdown_to_html
+    from toolkit.templating import render_template
+
+    text = render_markdown(result, lang, draft_mode)
+    _, _, body_start = split_front_matter(text, result.file)
+    body, toc = markdown_to_html("\n".join(text.split("\n")[body_start:]))
+    # the title and cover come before the table of contents, the sections after it
+    cut = body.find("<h2")
+    cover, body = (body[:cut], body[cut:]) if cut != -1 else (body, "")
+    ctx = report_context(result, draft_mode)
+    return render_template("report.html.j2", lang, cover=cover, body=body, toc=toc, **ctx)

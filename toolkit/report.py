@@ -1,0 +1,166 @@
+"""Present a :class:`~toolkit.check.CheckResult`: terminal text, JSON, and the
+reviewer's one-page summary in Markdown and HTML.
+
+Every function returns a string; writing it anywhere is the caller's job.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any, Iterable
+
+from toolkit.check import ERROR, INFO, SCHEMA_VERSION, WARNING, CheckResult, Finding
+from toolkit.messages import t
+
+
+def result_to_dict(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
+    """The JSON contract of one check (see README, "JSON-rapporten")."""
+    c = result.conditions
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "conditions": c.id,
+        "conditions_title": c.title,
+        "file": result.file,
+        "region": result.draft.meta.get("region"),
+        "complete": result.complete,
+        "coverage": result.coverage,
+        "counts": {"error": result.count(ERROR), "warning": result.count(WARNING), "info": result.count(INFO)},
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "status": s.status,
+                "required": s.required,
+                "parent": s.parent,
+                "line": s.line,
+                "words": s.words,
+                "reference": s.reference or None,
+                "problems": [f.as_dict(lang) for f in s.findings],
+            }
+            for s in result.sections
+        ],
+        "figures": [
+            {
+                "id": f.id,
+                "label": f.label,
+                "unit": f.unit,
+                "required": f.required,
+                "value": _number(f.value),
+                "raw": None if f.raw is None else str(f.raw),
+                "status": f.status,
+                "line": f.line,
+            }
+            for f in result.figures
+        ],
+        "problems": [f.as_dict(lang) for f in result.findings],
+    }
+
+
+def _number(value: Any) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def format_json(results: list[CheckResult], lang: str = "sv", failed: Iterable[dict[str, Any]] = ()) -> str:
+    """One report object for one draft; ``{"schema_version", "reports": [...]}`` for several."""
+    reports = [result_to_dict(r, lang) for r in results]
+    failures = list(failed)
+    if len(reports) == 1 and not failures:
+        data: Any = reports[0]
+    else:
+        data = {"schema_version": SCHEMA_VERSION, "reports": reports, "failed": failures}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def verdict(result: CheckResult, lang: str = "sv") -> str:
+    """The closing sentence: complete or not, the counts and the coverage."""
+    key = "verdict-complete" if result.complete else "verdict-incomplete"
+    return t(
+        key,
+        lang,
+        errors=result.count(ERROR),
+        warnings=result.count(WARNING),
+        infos=result.count(INFO),
+        ok=result.required_ok,
+        total=result.required_total,
+        coverage=round(result.coverage * 100),
+    )
+
+
+def _place(f: Finding, unit: str) -> str:
+    if f.line is None:
+        return f.file
+    return f"{f.file}:{f.line}" if unit == "line" else f"{f.file}, {t('paragraph', 'sv')} {f.line}"
+
+
+def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, color: bool = False) -> str:
+    """Readable terminal output: sections, findings in line order, a verdict."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system="standard" if color else None, force_terminal=color,
+                      highlight=False, emoji=False, soft_wrap=False)
+    status_style = {"ok": "green", "missing": "red", "incomplete": "yellow", "omitted": "dim"}
+    severity_style = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
+    for n, r in enumerate(results):
+        if n:
+            console.print()
+        console.print(t("check-heading", lang, file=r.file, conditions=r.conditions.id, title=r.conditions.title), style="bold")
+        sections = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+        for col in ("col-section", "col-status", "col-words", "col-line"):
+            sections.add_column(t(col, lang), justify="right" if col in ("col-words", "col-line") else "left")
+        for s in r.sections:
+            indent = "  " if s.parent else ""
+            sections.add_row(indent + s.title, f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
+                             str(s.words) if s.line else "", str(s.line or ""))
+        console.print(sections)
+        if r.findings:
+            table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+            table.add_column(t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize(), justify="right", no_wrap=True)
+            table.add_column(t("col-severity", lang), no_wrap=True)
+            table.add_column(t("col-message", lang))
+            for f in r.findings:
+                message = f.message(lang) + (f"\n[dim]{f.point}[/]" if f.point else "")
+                table.add_row(str(f.line) if f.line else "–", f"[{severity_style[f.severity]}]{t('severity-' + f.severity, lang)}[/]",
+                              message)
+            console.print(table)
+        console.print(verdict(r, lang), style="bold green" if r.complete else "bold red")
+    return out.getvalue()
+
+
+def _grouped(result: CheckResult) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by the point of the decision, errors first."""
+    groups: dict[str, list[Finding]] = {}
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    for f in sorted(result.findings, key=lambda f: (order[f.severity], f.line or 0)):
+        groups.setdefault(f.point, []).append(f)
+    return list(groups.items())
+
+
+def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
+    return {
+        "r": result,
+        "c": result.conditions,
+        "verdict": verdict(result, lang),
+        "groups": _grouped(result),
+        "place": lambda f: _place(f, result.draft.unit),
+        "msg": lambda f: f.message(lang),
+    }
+
+
+def format_summary_md(result: CheckResult, lang: str = "sv") -> str:
+    """The reviewer's one-page summary as Markdown."""
+    from toolkit.templating import render_template
+
+    return render_template("summary.md.j2", lang, **summary_context(result, lang))
+
+
+def format_summary_html(result: CheckResult, lang: str = "sv") -> str:
+    """The reviewer's one-page summary as one self-contained HTML file."""
+    from toolkit.templating import render_template
+
+    return render_template("summary.html.j2", lang, **summary_context(result, lang))
