@@ -327,9 +327,11 @@ class Checker:
                 findings.append(Finding("heading-unknown-id", WARNING, key,
                                         {"id": m.unknown_id, "hint": hint.title if hint else "", "hint_id": hint.id if hint else ""},
                                         file, h.line))
-            elif hint is not None and hint.id not in placed and not hint.required:
-                findings.append(Finding("heading-unmatched", INFO, "heading-unmatched-hint",
-                                        {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
+            elif hint is not None:
+                # a required section that is missing names this heading itself
+                if hint.id in placed or not hint.required:
+                    findings.append(Finding("heading-unmatched", INFO, "heading-unmatched-hint",
+                                            {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
             elif not enclosing_levels:
                 findings.append(Finding("heading-unmatched", INFO, "heading-unmatched", {"heading": h.text}, file, h.line))
 
