@@ -161,6 +161,15 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, condition
     emit(text, output, [draft], lang)
 
 
+# -- decisions: conditions list/show/validate/diff, new ---------------------
+
+
+# -- reviewers: summary, memo ----------------------------------------------
+
+
+# -- Word drafts: convert --------------------------------------------------
+
+
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     """Entry point: run the command group, turning library errors into exit 2."""
     lang = os.environ.get("VILLKOR_LANG", DEFAULT_LANG)

@@ -249,6 +249,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli-error": {"sv": "fel", "en": "error"},
     "output-is-directory": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
     "output-failed": {"sv": "kunde inte skriva filen: {reason}", "en": "could not write the file: {reason}"},
+    # -- decisions: inheritance, list/show/validate/diff, new drafts ------
+    # (keys for these commands go here)
+    # -- reviewers: summary over many reports, the committee's memo -------
+    # (keys for these commands go here)
+    # -- Word drafts: reading .docx, convert ------------------------------
+    # (keys for these commands go here)
+    # -- limits and safety ------------------------------------------------
+    # (keys go here)
 }
 
 
