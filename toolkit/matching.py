@@ -83,6 +83,7 @@ class Matcher:
         for s in conditions.walk_sections():
             for alias in s.aliases:
                 self.by_name.setdefault(normalise(alias), (s, "alias"))
+        self._by_norm_id = {normalise(i): s for i, s in self.by_id.items()}
         self._names = list(self.by_name)
 
     def match(self, heading: str) -> Match:
@@ -97,7 +98,7 @@ class Matcher:
         hit = self.by_name.get(key)
         if hit is not None:
             return Match(hit[0], hit[1])
-        if key in self.by_id:
-            return Match(self.by_id[key], "id")
+        if key in self._by_norm_id:
+            return Match(self._by_norm_id[key], "id")
         close = difflib.get_close_matches(key, self._names, n=1, cutoff=0.8)
         return Match(None, "", self.by_name[close[0]][0] if close else None)

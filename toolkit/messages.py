@@ -50,6 +50,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml-complex-key": {"sv": "en nyckel måste vara en enkel text", "en": "a key must be plain text"},
     "yaml-merge-key": {"sv": "sammanslagningsnyckeln '<<' stöds inte; skriv ut värdena", "en": "the merge key '<<' is not supported; write the values out"},
     "yaml-bad-value": {"sv": "ogiltigt värde: {problem}", "en": "invalid value: {problem}"},
+    "yaml-tag": {"sv": "YAML-taggen '{tag}' stöds inte; skriv ett vanligt värde", "en": "the YAML tag '{tag}' is not supported; write a plain value"},
     "yaml-too-many-nodes": {
         "sv": "YAML-innehållet är för stort eller expanderar för mycket via alias (över {limit} värden)",
         "en": "the YAML content is too large or expands too much through aliases (over {limit} values)",
@@ -260,7 +261,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     """The message ``key`` in ``lang``, with ``params`` filled in."""
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]

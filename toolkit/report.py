@@ -89,10 +89,10 @@ def verdict(result: CheckResult, lang: str = "sv") -> str:
     )
 
 
-def _place(f: Finding, unit: str) -> str:
+def _place(f: Finding, unit: str, lang: str = "sv") -> str:
     if f.line is None:
         return f.file
-    return f"{f.file}:{f.line}" if unit == "line" else f"{f.file}, {t('paragraph', 'sv')} {f.line}"
+    return f"{f.file}:{f.line}" if unit == "line" else f"{f.file}, {t('paragraph', lang)} {f.line}"
 
 
 def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, color: bool = False) -> str:
@@ -147,7 +147,7 @@ def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
         "c": result.conditions,
         "verdict": verdict(result, lang),
         "groups": _grouped(result),
-        "place": lambda f: _place(f, result.draft.unit),
+        "place": lambda f: _place(f, result.draft.unit, lang),
         "msg": lambda f: f.message(lang),
     }
 

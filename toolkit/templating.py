@@ -11,6 +11,7 @@ passed in as data, never compiled as a template.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -70,6 +71,7 @@ def environment(lang: str = "sv") -> jinja2.Environment:
         return "" if value is None else format_amount(value, unit, "sv_SE" if lang == "sv" else "en_GB")
 
     env.filters["amount"] = amount
+    env.filters["yamlstr"] = lambda v: json.dumps(str(v), ensure_ascii=False)
     env.filters["mdcell"] = lambda v: str(v).replace("|", "\\|").replace("\n", " ")
     return env
 

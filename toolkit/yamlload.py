@@ -32,6 +32,10 @@ MAX_DEPTH = 64
 
 Path_ = tuple[Any, ...]
 
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+}
+
 
 @dataclass
 class YamlDoc:
@@ -70,6 +74,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise InputError.of("yaml-too-deep", self.name, self.line_of(node), limit=MAX_DEPTH)
         self.lines.setdefault(path, self.line_of(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(Problem("yaml-tag", {"tag": node.tag}, self.name, self.line_of(node)))
+            return None
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
