@@ -349,7 +349,7 @@ class Checker:
             "figures": dict(draft.figures),
         }
         validator = self._validator(set(placed))
-        validator.validate(document)
+        validator.validate(document, normalize=False)
         section_errors: dict[str, list[str]] = {}
         figure_errors: dict[str, list[str]] = {}
         rule_errors: list[str] = []

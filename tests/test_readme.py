@@ -1,0 +1,59 @@
+"""The README is the user's way in: every command it shows works as written."""
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+from toolkit import PROJECT_ROOT
+
+README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def shown_commands() -> list[str]:
+    """Every `villkor ...` line inside a ```sh block of the README."""
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    commands = []
+    for block in blocks:
+        for line in block.splitlines():
+            line = line.split("  #", 1)[0].strip()
+            if re.match(r"^(\.venv/bin/)?villkor\b", line):
+                commands.append(line)
+    return commands
+
+
+def test_readme_shows_the_two_commands():
+    assert "make run" in README and "make test" in README
+
+
+COMMANDS = shown_commands()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_readme_command_works_as_written(command: str, tmp_path: Path):
+    # run in a copy of the project's example folders so nothing is written into the repository
+    for folder in ("reports", "conditions"):
+        shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
+    args = shlex.split(command)[1:]
+    result = run(*args, cwd=tmp_path)
+    assert result.code in (0, 1), f"{command}\n{result.out}\n{result.err}"
+    assert "Traceback" not in result.out + result.err
+    if "--output" in args:
+        assert (tmp_path / args[args.index("--output") + 1]).is_file()
+
+
+def test_readme_has_commands_to_test():
+    assert len(COMMANDS) >= 5
+
+
+def test_readme_documents_every_finding_code():
+    import toolkit.check as check
+
+    source = Path(check.__file__).read_text(encoding="utf-8")
+    codes = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
+    assert codes, "no finding codes found"
+    missing = sorted(c for c in codes if f"`{c}`" not in README)
+    assert missing == []
