@@ -33,7 +33,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     for var in ("VILLKOR_LANG", "VILLKOR_CONDITIONS_PATH", "VILLKOR_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
 

@@ -101,3 +101,14 @@ def test_unknown_id_suggests(tmp_path: Path):
     with pytest.raises(ConditionsError) as exc:
         load_conditions("2071")
     assert "menade du '2017'" in exc.value.format("sv")
+
+
+def test_validation_is_remembered_only_for_the_same_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path / "cache"))
+    p = write(tmp_path / "x.yaml", BASE)
+    resolve(p)
+    assert len(list((tmp_path / "cache" / "validated").iterdir())) == 1
+    resolve(p)  # from the marker
+    p.write_text(BASE.replace("title: Test", "title: Test\ntitel: fel"), encoding="utf-8")
+    with pytest.raises(ConditionsError):
+        resolve(p)

@@ -200,18 +200,56 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
+#: Environment variable naming the folder where validation results are
+#: remembered (default ``$XDG_CACHE_HOME/villkor`` or ``~/.cache/villkor``).
+CACHE_ENV = "VILLKOR_CACHE_DIR"
+
+
+def _cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "villkor"
+
+
+def _validated_marker(text: str) -> Path:
+    """A file whose existence says: this exact text passed this exact meta-schema.
+
+    Building Cerberus's validator for the meta-schema costs more than the rest
+    of a one-draft check; the marker lets a repeated run skip it. Only a hash
+    is stored, never data or code, so a stale or planted marker can at worst
+    skip validation of text that once validated.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    h.update(SCHEMA_FILE.read_bytes())
+    h.update(b"\0")
+    h.update(text.encode("utf-8"))
+    return _cache_dir() / "validated" / h.hexdigest()
+
+
 def read_conditions_file(path: Path) -> YamlDoc:
     """Parse and schema-validate one conditions file (no inheritance)."""
     name = _rel(path)
-    doc = load_yaml(read_text(path), name)
+    text = read_text(path)
+    doc = load_yaml(text, name)
     if not isinstance(doc.data, dict):
         raise ConditionsError.of("conditions-not-mapping", name, 1)
+    marker = _validated_marker(text)
+    if marker.exists():
+        return doc
     v = _validator()
     if not v.validate(doc.data):
         from toolkit.cerberus_errors import to_problems
 
         meta = _meta_schema()
         raise ConditionsError(to_problems(v._errors, doc, name, meta["schema"], meta["registry"]))
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # no cache then: the next run validates again
     return doc
 
 
