@@ -160,3 +160,9 @@ def test_python_dash_m_works():
                        cwd=PROJECT_ROOT, timeout=60)
     assert p.returncode == 0, p.stderr
     assert "Komplett" in p.stdout
+
+
+def test_output_dash_is_standard_output(tmp_path: Path):
+    r = run("render", EXAMPLE, "--output", "-", cwd=tmp_path)
+    assert r.code == 0 and r.out.startswith("---\nconditions:")
+    assert list(tmp_path.iterdir()) == []

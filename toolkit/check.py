@@ -437,7 +437,7 @@ class Checker:
                 status = "missing" if f.required else "omitted"
                 if "required" in errs:
                     findings.append(Finding("figure-missing", ERROR, "figure-missing", {"label": f.label, "id": f.id},
-                                            file, draft.meta_doc.line(("figures",)) if "figures" in draft.meta else None, f.section, point))
+                                            file, draft.meta_doc.line(("figures",)), f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
             raw = given[f.id]
@@ -561,7 +561,7 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
             decision = load_conditions(cid)
         except ConditionsError as exc:
             for p in exc.problems:
-                if p.file is None:
+                if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
                     p.file, p.line = draft.name, draft.meta_doc.line(("conditions",))
             raise
     return check_draft(draft, decision, strict)

@@ -156,7 +156,7 @@ def find_conditions(id_or_path: str, relative_to: Path | None = None) -> Path:
         if not p.is_absolute() and relative_to is not None and not p.exists():
             p = relative_to / p
         if not p.exists():
-            raise ConditionsError.of("conditions-file-missing", text)
+            raise ConditionsError.of("conditions-file-missing", text, path=text)
         return p
     for d in ([relative_to] if relative_to else []) + search_dirs():
         p = d / f"{text}.yaml"

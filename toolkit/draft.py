@@ -21,7 +21,8 @@ from toolkit.yamlload import YamlDoc, load_yaml
 
 SCHEMA_FILE = PROJECT_ROOT / "schemas" / "draft.yaml"
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# a non-breaking space after the hashes is taken as a space: Word pastes them
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -113,7 +114,12 @@ def _front_matter_validator() -> Any:
     if _VALIDATOR is None:
         import cerberus
 
-        _VALIDATOR = cerberus.Validator(front_matter_schema())
+        class FrontMatterValidator(cerberus.Validator):  # type: ignore[misc]
+            # an id is text or a whole number such as 2017, never true/false
+            types_mapping = {**cerberus.Validator.types_mapping,
+                             "id": cerberus.TypeDefinition("id", (str, int), (bool,))}
+
+        _VALIDATOR = FrontMatterValidator(front_matter_schema())
     return _VALIDATOR
 
 

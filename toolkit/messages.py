@@ -74,7 +74,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "schema-unknown-hint": {"sv": "{path}: okänt fält – menade du '{hint}'?", "en": "{path}: unknown field – did you mean '{hint}'?"},
     "schema-other": {"sv": "{path}: ogiltigt värde '{value}'", "en": "{path}: invalid value '{value}'"},
     # -- conditions ------------------------------------------------------
-    "conditions-file-missing": {"sv": "villkorsfilen finns inte", "en": "the conditions file does not exist"},
+    "conditions-file-missing": {"sv": "villkorsfilen {path} finns inte", "en": "the conditions file {path} does not exist"},
     "conditions-unknown": {
         "sv": "okänt villkorsbeslut '{id}'; kända beslut: {known}",
         "en": "unknown conditions decision '{id}'; known decisions: {known}",
