@@ -92,7 +92,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "regeln '{rule}' nämner nyckeltalet '{id}', som inte finns",
         "en": "rule '{rule}' names figure '{id}', which does not exist",
     },
-    "conditions-extends-unsupported": {"sv": "'extends' stöds inte", "en": "'extends' is not supported"},
     # -- drafts ----------------------------------------------------------
     "draft-no-front-matter": {
         "sv": "utkastet saknar front matter: första raden ska vara '---', följd av conditions, region och figures",
@@ -250,7 +249,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "output-is-directory": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
     "output-failed": {"sv": "kunde inte skriva filen: {reason}", "en": "could not write the file: {reason}"},
     # -- decisions: inheritance, list/show/validate/diff, new drafts ------
-    # (keys for these commands go here)
+    "conditions-extends-unknown": {
+        "sv": "extends: beslutet '{id}' som detta bygger på finns inte; kända beslut: {known}",
+        "en": "extends: the decision '{id}' this one builds on does not exist; known decisions: {known}",
+    },
+    "conditions-extends-unknown-hint": {
+        "sv": "extends: beslutet '{id}' som detta bygger på finns inte – menade du '{hint}'?",
+        "en": "extends: the decision '{id}' this one builds on does not exist – did you mean '{hint}'?",
+    },
+    "conditions-extends-cycle": {
+        "sv": "extends bildar en cirkel: {cycle}",
+        "en": "extends forms a cycle: {cycle}",
+    },
+    "conditions-remove-without-extends": {
+        "sv": "remove kan bara användas i ett beslut som bygger på ett annat (extends)",
+        "en": "remove can only be used in a decision that extends another (extends)",
+    },
+    "conditions-remove-unknown": {
+        "sv": "remove.{what}: '{id}' finns inte i beslutet som detta bygger på",
+        "en": "remove.{what}: '{id}' is not in the decision this one extends",
+    },
+    "conditions-remove-unknown-hint": {
+        "sv": "remove.{what}: '{id}' finns inte i beslutet som detta bygger på – menade du '{hint}'?",
+        "en": "remove.{what}: '{id}' is not in the decision this one extends – did you mean '{hint}'?",
+    },
+    "conditions-removed-still-used": {
+        "sv": "'{id}' tas bort här men '{user}' hänvisar fortfarande till det; ta bort eller ändra '{user}' också",
+        "en": "'{id}' is removed here but '{user}' still refers to it; remove or change '{user}' too",
+    },
+    "conditions-place-both": {
+        "sv": "'{id}' har både after och before; ange bara en av dem",
+        "en": "'{id}' has both after and before; give only one of them",
+    },
+    "conditions-place-self": {
+        "sv": "'{id}' kan inte placeras {where} sig själv",
+        "en": "'{id}' cannot be placed {where} itself",
+    },
+    "conditions-place-unknown": {
+        "sv": "{where}: '{id}' finns inte på samma nivå, så '{item}' kan inte placeras där",
+        "en": "{where}: '{id}' is not at the same level, so '{item}' cannot be placed there",
+    },
+    "conditions-place-unknown-hint": {
+        "sv": "{where}: '{id}' finns inte på samma nivå, så '{item}' kan inte placeras där – menade du '{hint}'?",
+        "en": "{where}: '{id}' is not at the same level, so '{item}' cannot be placed there – did you mean '{hint}'?",
+    },
+    # (more keys for these commands below)
     # -- reviewers: summary over many reports, the committee's memo -------
     # (keys for these commands go here)
     # -- Word drafts: reading .docx, convert ------------------------------
