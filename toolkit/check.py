@@ -46,6 +46,8 @@ DEFAULT_PLACEHOLDERS = (
 
 #: Marker that ``villkor new --from`` puts on carried-over text.
 CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
+#: The same marker on a figure's line in the front matter (a YAML comment).
+FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 
 
 @dataclass
@@ -372,6 +374,14 @@ class Checker:
             if CARRIED_OVER.search(raw):
                 findings.append(Finding("section-carried-over", WARNING, "section-carried-over", {"title": p.section.title},
                                         file, p.heading.line, sid, p.section.point))
+        if draft.kind == "markdown":
+            for f in c.figures:
+                if f.id in draft.figures:
+                    line = draft.figure_line(f.id)
+                    if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
+                        section = c.section(f.section) if f.section else None
+                        findings.append(Finding("figure-carried-over", WARNING, "figure-carried-over", {"label": f.label},
+                                                file, line, f.section, section.point if section else ""))
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
         for sr in section_results:

@@ -358,20 +358,16 @@ def load_conditions(id_or_path: str, relative_to: Path | None = None) -> Conditi
     return c
 
 
-def validate_paths(paths: list[Path]) -> list[Problem]:
-    """Every problem in the given conditions files, for ``conditions validate``."""
+def validate_paths(paths: list[Path]) -> list[tuple[Path, list[Problem]]]:
+    """Each file with every problem found in it (and in what it extends), for
+    ``conditions validate``; an empty list means the file is valid."""
     from toolkit.inherit import resolve
 
-    problems: list[Problem] = []
-    seen: set[tuple[Any, ...]] = set()
+    out: list[tuple[Path, list[Problem]]] = []
     for p in paths:
         try:
             resolve(p)
+            out.append((p, []))
         except (ConditionsError, InputError) as exc:
-            for problem in exc.problems:
-                # a parent's problems come again with every file that extends it
-                key = (problem.key, problem.file, problem.line, repr(sorted(problem.params.items())))
-                if key not in seen:
-                    seen.add(key)
-                    problems.append(problem)
-    return problems
+            out.append((p, list(exc.problems)))
+    return out
