@@ -443,11 +443,14 @@ class Checker:
             errs = errors.get(f.id, [])
             section = c.section(f.section) if f.section else None
             point = section.point if section else ""
-            if f.id not in given:
+            # an entry left empty (as ``villkor new`` writes it) is missing, not "not an amount"
+            empty = f.id in given and given[f.id] in (None, "")
+            if f.id not in given or empty:
                 status = "missing" if f.required else "omitted"
-                if "required" in errs:
+                if "required" in errs or (empty and f.required):
+                    line = draft.figure_line(f.id) if empty else (draft.meta_doc.line(("figures",)) if "figures" in draft.meta else None)
                     findings.append(Finding("figure-missing", ERROR, "figure-missing", {"label": f.label, "id": f.id},
-                                            file, draft.meta_doc.line(("figures",)) if "figures" in draft.meta else None, f.section, point))
+                                            file, line, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
             raw = given[f.id]
