@@ -298,3 +298,20 @@ def test_cache_notices_a_changed_parent(tmp_path: Path) -> None:
     st = parent.stat()
     os.utime(parent, (st.st_atime, st.st_mtime + 5))
     assert [s.id for s in load_conditions(str(child)).sections] == ["b"]
+
+
+def test_placement_problems_in_a_file_without_extends(tmp_path: Path) -> None:
+    path = write(tmp_path / "p.yaml", """
+        title: X
+        sections:
+          - id: a
+            title: A
+            after: b
+          - {id: c, title: C, after: c}
+          - {id: d, title: D, after: a, before: c}
+    """)
+    msgs = problems_of(path)
+    assert len(msgs) == 3, msgs
+    assert any(m.endswith("p.yaml:5: after: 'b' is not at the same level, so 'a' cannot be placed there") for m in msgs)
+    assert any(m.endswith("p.yaml:6: after: 'c' cannot be placed relative to itself") for m in msgs)
+    assert any("p.yaml:7:" in m and "both after and before" in m for m in msgs)

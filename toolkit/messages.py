@@ -282,8 +282,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{id}' has both after and before; give only one of them",
     },
     "conditions-place-self": {
-        "sv": "'{id}' kan inte placeras {where} sig själv",
-        "en": "'{id}' cannot be placed {where} itself",
+        "sv": "{where}: '{id}' kan inte placeras i förhållande till sig själv",
+        "en": "{where}: '{id}' cannot be placed relative to itself",
     },
     "conditions-place-unknown": {
         "sv": "{where}: '{id}' finns inte på samma nivå, så '{item}' kan inte placeras där",
