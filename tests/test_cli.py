@@ -87,10 +87,10 @@ def test_conditions_option_overrides_and_unknown_id(example_copy: Path):
 
 
 def test_unknown_conditions_in_draft_names_file_and_line(tmp_path: Path, example_copy: Path):
-    text = example_copy.read_text(encoding="utf-8").replace('conditions: "2017"', 'conditions: "2071"')
+    text = example_copy.read_text(encoding="utf-8").replace('conditions: "2017"', 'conditions: "20177"')
     p = write(tmp_path / "u.md", text)
     r = run("check", p)
-    assert_clean_error(r, f"{p}:2: okänt villkorsbeslut '2071' – menade du '2017'?")
+    assert_clean_error(r, f"{p}:2: okänt villkorsbeslut '20177' – menade du '2017'?")
 
 
 def test_malformed_front_matter(tmp_path: Path):

@@ -99,7 +99,7 @@ rules:
 
 def test_unknown_id_suggests(tmp_path: Path):
     with pytest.raises(ConditionsError) as exc:
-        load_conditions("2071")
+        load_conditions("20177")
     assert "menade du '2017'" in exc.value.format("sv")
 
 

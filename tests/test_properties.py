@@ -4,6 +4,7 @@ matching and amounts don't depend on how things are written."""
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def test_any_unicode_body_never_raises(body: str):
     check_draft(draft, C2017)
 
 
-word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö", min_size=2, max_size=9)
+# words, but not placeholder words such as "xxx" or "todo", which the check rightly flags
+word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö", min_size=2, max_size=9).filter(
+    lambda w: not re.fullmatch(r"x{3,}|todo|tbd|fixme", w))
 paragraph = st.lists(word, min_size=60, max_size=90).map(" ".join)
 
 

@@ -46,6 +46,8 @@ DEFAULT_PLACEHOLDERS = (
 
 #: Marker that ``villkor new --from`` puts on carried-over text.
 CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
+#: The same marker on a figure's line in the front matter (a YAML comment).
+FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 
 
 @dataclass
@@ -372,6 +374,14 @@ class Checker:
             if CARRIED_OVER.search(raw):
                 findings.append(Finding("section-carried-over", WARNING, "section-carried-over", {"title": p.section.title},
                                         file, p.heading.line, sid, p.section.point))
+        if draft.kind == "markdown":
+            for f in c.figures:
+                if f.id in draft.figures:
+                    line = draft.figure_line(f.id)
+                    if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
+                        section = c.section(f.section) if f.section else None
+                        findings.append(Finding("figure-carried-over", WARNING, "figure-carried-over", {"label": f.label},
+                                                file, line, f.section, section.point if section else ""))
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
         for sr in section_results:
@@ -433,11 +443,14 @@ class Checker:
             errs = errors.get(f.id, [])
             section = c.section(f.section) if f.section else None
             point = section.point if section else ""
-            if f.id not in given:
+            # an entry left empty (as ``villkor new`` writes it) is missing, not "not an amount"
+            empty = f.id in given and given[f.id] in (None, "")
+            if f.id not in given or empty:
                 status = "missing" if f.required else "omitted"
-                if "required" in errs:
+                if "required" in errs or (empty and f.required):
+                    line = draft.figure_line(f.id) if empty else draft.meta_doc.line(("figures",))
                     findings.append(Finding("figure-missing", ERROR, "figure-missing", {"label": f.label, "id": f.id},
-                                            file, draft.meta_doc.line(("figures",)), f.section, point))
+                                            file, line, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
             raw = given[f.id]

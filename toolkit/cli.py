@@ -164,6 +164,100 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, condition
 # -- decisions: conditions list/show/validate/diff, new ---------------------
 
 
+@cli.group(name="conditions")
+def conditions_group() -> None:
+    """Villkorsbesluten: lista, visa, validera och jämför dem.
+
+    \b
+    Exempel:
+      villkor conditions list
+      villkor conditions show 2018
+      villkor conditions validate
+      villkor conditions diff 2017 2018 --format md
+    """
+
+
+@conditions_group.command(name="list")
+@lang_option
+def conditions_list(lang: str) -> None:
+    """Lista kända villkorsbeslut: id, år, titel, tidsfrist och vilket beslut de bygger på."""
+    from toolkit.conditions import list_conditions
+    from toolkit.conditions_report import format_list
+    from toolkit.inherit import resolve
+
+    rows = []
+    for cid, path in list_conditions():
+        try:
+            rows.append((cid, path, resolve(path)))
+        except VillkorError:
+            rows.append((cid, path, None))
+    click.echo(format_list(rows, lang), nl=False)
+
+
+@conditions_group.command(name="show")
+@click.argument("decision", metavar="ID|SÖKVÄG")
+@lang_option
+def conditions_show(decision: str, lang: str) -> None:
+    """Visa ett beslut efter arv: avsnitt, underavsnitt, nyckeltal, regler och tidsfrist."""
+    from toolkit.conditions import load_conditions
+    from toolkit.conditions_report import format_outline
+
+    click.echo(format_outline(load_conditions(decision), lang), nl=False)
+
+
+@conditions_group.command(name="validate")
+@click.argument("paths", nargs=-1, metavar="[FIL...]")
+@lang_option
+def conditions_validate(paths: tuple[str, ...], lang: str) -> None:
+    """Validera villkorsfiler (standard: alla kända) och visa varje problem med fil och rad.
+
+    Exit 0 om alla är giltiga, 2 om någon är ogiltig.
+    """
+    from pathlib import Path
+
+    from toolkit.conditions import list_conditions, validate_paths
+    from toolkit.conditions_report import format_validation
+
+    files = [Path(p) for p in paths] or [p for _, p in list_conditions()]
+    if not files:
+        raise CannotCheck(t("validate-no-files", lang))
+    results = validate_paths(files)
+    click.echo(format_validation(results, lang), nl=False)
+    sys.exit(EXIT_CANNOT if any(problems for _, problems in results) else EXIT_COMPLETE)
+
+
+@conditions_group.command(name="diff")
+@click.argument("old", metavar="GAMMALT")
+@click.argument("new", metavar="NYTT")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@output_option
+@lang_option
+def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str) -> None:
+    """Vad har ändrats mellan två beslut: avsnitt, nyckeltal, regler, tidsfrist och övriga uppgifter."""
+    from toolkit.conditions import load_conditions
+    from toolkit.conditions_report import format_diff
+    from toolkit.diff import diff_conditions
+
+    old_c, new_c = load_conditions(old), load_conditions(new)
+    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang)
+
+
+@cli.command(name="new")
+@click.option("--conditions", "-c", "decision", required=True, metavar="ID|SÖKVÄG", help="Villkorsbeslutet som utkastet ska följa.")
+@click.option("--region", required=True, metavar="NAMN", help='Regionens namn, t.ex. "Region Norrbotten".')
+@click.option("--from", "last", metavar="FÖRRA_UTKASTET", help="Förra årets utkast: dess text förs över, markerad som överförd.")
+@output_option
+@click.option("--force", is_flag=True, help="Skriv över --output om filen redan finns.")
+@lang_option
+def new(decision: str, region: str, last: str | None, output: str | None, force: bool, lang: str) -> None:
+    """Skapa ett nytt utkast med beslutets rubriker och vägledning, och förra årets text med --from."""
+    from toolkit.conditions import load_conditions
+    from toolkit.scaffold import new_draft, refuse_existing
+
+    refuse_existing(output, force)
+    emit(new_draft(load_conditions(decision), region, last, lang), output, [last] if last else [], lang)
+
+
 # -- reviewers: summary, memo ----------------------------------------------
 
 

@@ -41,6 +41,8 @@ class Section:
     parent: str | None = None
     depth: int = 0
     line: int | None = None
+    #: the conditions file that defined (or last changed) this part
+    file: str | None = None
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Figure:
     form_of_support: str = ""
     renamed_from: list[str] = field(default_factory=list)
     line: int | None = None
+    file: str | None = None
 
 
 @dataclass(eq=False)
@@ -71,6 +74,7 @@ class Rule:
     description: str = ""
     point: str = ""
     line: int | None = None
+    file: str | None = None
 
     def allowed_difference(self, total: Decimal) -> Decimal:
         return max(self.tolerance, abs(total) * self.tolerance_percent / 100)
@@ -109,7 +113,10 @@ class Conditions:
     figures: list[Figure] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     extends: str | None = None
+    #: ids of the decisions this one is built from, the root first, itself last
     chain: list[str] = field(default_factory=list)
+    #: the files read to build it, in the same order as ``chain``
+    files: list[Path] = field(default_factory=list)
 
     def walk_sections(self) -> Iterator[Section]:
         """Every section and sub-part, in the decision's order (depth first)."""
@@ -338,46 +345,67 @@ def check_integrity(c: Conditions, name: str) -> list[Problem]:
     seen: dict[str, Section] = {}
     for s in c.walk_sections():
         if s.id in seen:
-            problems.append(Problem("conditions-duplicate-id", {"id": s.id, "first": seen[s.id].line}, name, s.line))
+            problems.append(Problem("conditions-duplicate-id", {"id": s.id, "first": _where(seen[s.id], name)}, s.file or name, s.line))
         seen[s.id] = s
     figs: dict[str, Figure] = {}
     for f in c.figures:
         if f.id in figs:
-            problems.append(Problem("conditions-duplicate-id", {"id": f.id, "first": figs[f.id].line}, name, f.line))
+            problems.append(Problem("conditions-duplicate-id", {"id": f.id, "first": _where(figs[f.id], name)}, f.file or name, f.line))
         figs[f.id] = f
         if f.section and f.section not in seen:
-            problems.append(Problem("conditions-unknown-section", {"id": f.section, "figure": f.id}, name, f.line))
+            problems.append(Problem("conditions-unknown-section", {"id": f.section, "figure": f.id}, f.file or name, f.line))
     for r in c.rules:
         for ref in [r.total, *r.parts]:
             if ref not in figs:
-                problems.append(Problem("conditions-unknown-figure", {"id": ref, "rule": r.id}, name, r.line))
+                problems.append(Problem("conditions-unknown-figure", {"id": ref, "rule": r.id}, r.file or name, r.line))
     return problems
 
 
-_CACHE: dict[tuple[str, float], Conditions] = {}
+def _where(item: Section | Figure, name: str) -> str:
+    """``12``, or ``conditions/2017.yaml:12`` when the item comes from another file."""
+    if item.file and item.file != name:
+        return f"{item.file}:{item.line}"
+    return str(item.line)
+
+
+_CACHE: dict[str, tuple[list[tuple[Path, float]], Conditions]] = {}
+
+
+def _stamps(files: list[Path]) -> list[tuple[Path, float]]:
+    try:
+        return [(p, p.stat().st_mtime) for p in files]
+    except OSError:
+        return []
 
 
 def load_conditions(id_or_path: str, relative_to: Path | None = None) -> Conditions:
-    """Find, read, validate and (where it extends another) merge a decision."""
+    """Find, read, validate and (where it extends another) merge a decision.
+
+    A cached decision is reused only while none of the files it was built
+    from (itself and every decision it extends) has changed.
+    """
     path = find_conditions(id_or_path, relative_to)
-    key = (str(path.resolve()), path.stat().st_mtime)
-    if key in _CACHE:
-        return _CACHE[key]
+    key = str(path.resolve())
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] and hit[0] == _stamps([p for p, _ in hit[0]]):
+        return hit[1]
     from toolkit.inherit import resolve
 
     c = resolve(path)
-    _CACHE[key] = c
+    _CACHE[key] = (_stamps(c.files or [path]), c)
     return c
 
 
-def validate_paths(paths: list[Path]) -> list[Problem]:
-    """Every problem in the given conditions files, for ``conditions validate``."""
-    problems: list[Problem] = []
+def validate_paths(paths: list[Path]) -> list[tuple[Path, list[Problem]]]:
+    """Each file with every problem found in it (and in what it extends), for
+    ``conditions validate``; an empty list means the file is valid."""
+    from toolkit.inherit import resolve
+
+    out: list[tuple[Path, list[Problem]]] = []
     for p in paths:
         try:
-            from toolkit.inherit import resolve
-
             resolve(p)
+            out.append((p, []))
         except (ConditionsError, InputError) as exc:
-            problems.extend(exc.problems)
-    return problems
+            out.append((p, list(exc.problems)))
+    return out

@@ -1,0 +1,182 @@
+"""Start a new draft from a decision, optionally with last year's text.
+
+:func:`new_draft` returns the text of a draft (it writes nothing): front
+matter with ``conditions``, ``region`` and one entry per figure (its label as
+a YAML comment), a title, and for every part its heading with ``{#id}`` and
+the decision's guidance as an HTML comment, which checking and rendering
+ignore. An optional part is written inside a comment (so the new draft does
+not have to say anything about it) unless there is text to carry over.
+
+With ``last`` (last year's draft), each part's text is carried over from the
+matching part of last year's draft: last year's draft is matched against its
+own decision, then ids are followed through ``renamed_from``. Carried text is
+marked ``<!-- villkor:carried-over ... -->`` and each carried figure value
+gets ``# villkor:carried-over`` on its line; the check warns about every
+marker still there (``section-carried-over``, ``figure-carried-over``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from toolkit.conditions import Conditions, Section
+from toolkit.errors import OutputError
+from toolkit.messages import t
+
+_COMMENT = re.compile(r"[ \t]*<!--.*?-->[ \t]*", re.S)
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
+#: The marker that ``toolkit.check`` looks for; never translated.
+MARKER = "villkor:carried-over"
+
+
+@dataclass
+class Carried:
+    """Last year's text for one part, and where it came from."""
+
+    text: str
+    old_id: str
+    old_title: str
+
+
+def refuse_existing(output: str | Path | None, force: bool) -> None:
+    """Raise :class:`OutputError` when ``output`` exists and ``force`` is not given."""
+    if output and output != "-" and Path(output).exists() and not force:
+        raise OutputError.of("new-output-exists", str(output))
+
+
+def _safe_comment(text: str) -> str:
+    """Text that cannot end (or open) an HTML comment early."""
+    return text.replace("<!--", "<!–").replace("-->", "–>").replace("--", "–")
+
+
+def _clean(text: str) -> str:
+    """Carried text without HTML comments (last year's guidance and markers)."""
+    text = _COMMENT.sub("", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
+
+
+def _shift(text: str, own_level: int, new_level: int) -> str:
+    """Move the writer's own sub-headings so they stay under the new heading."""
+    shift = new_level - own_level
+
+    def repl(m: re.Match[str]) -> str:
+        return m.group(1) + "#" * min(6, max(new_level + 1, len(m.group(2)) + shift))
+
+    return _HEADING.sub(repl, text)
+
+
+def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any], Conditions]:
+    """Last year's text per section id and figure values, by last year's ids."""
+    from toolkit.check import check_file
+
+    result = check_file(last)
+    draft = result.draft
+    texts: dict[str, Carried] = {}
+    for s in result.sections:
+        if s.span is None:
+            continue
+        text = _clean("\n".join(draft.lines[s.span[0] : s.span[1]]))
+        if text.strip():
+            texts[s.id] = Carried(text, s.id, s.title)
+    texts_level = {s.id: s.level for s in result.sections if s.span is not None}
+    for sid, c in texts.items():
+        c.text = _shift(c.text, texts_level[sid], 0)  # normalised: sub-headings start at level 1
+    return texts, dict(draft.figures), result.conditions
+
+
+def _find(ids: list[str], pool: dict[str, Any]) -> str | None:
+    return next((i for i in ids if i in pool), None)
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(_safe_comment(" ".join(text.split())), 76, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def _about(s: Section, lang: str) -> list[str]:
+    """The decision's words about one part: requirement, point, guidance."""
+    req = t("diff-required" if s.required else "diff-optional", lang).capitalize()
+    if s.min_words:
+        req += ", " + t("show-min-words", lang, n=s.min_words)
+    lines = _wrap(req + ".")
+    if s.point:
+        lines += _wrap(f"{t('col-point', lang)}: {s.point}")
+    if s.guidance:
+        lines += _wrap(f"{t('show-guidance', lang)}: {s.guidance}")
+    return lines
+
+
+def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> str:
+    """The text of a new draft for ``region`` under ``conditions``."""
+    texts: dict[str, Carried] = {}
+    figures: dict[str, Any] = {}
+    last_year: Any = ""
+    if last is not None:
+        texts, figures, last_conditions = carried_texts(last)
+        last_year = last_conditions.year or last_conditions.id
+    source = str(last) if last is not None else ""
+
+    out = ["---", f"conditions: {json.dumps(conditions.id)}", f"region: {json.dumps(region, ensure_ascii=False)}"]
+    out += [f"# {line}" for line in _wrap(t("new-front-matter-help", lang))]
+    out += ["# diarienummer:", "# datum:", "figures:"]
+    for f in conditions.figures:
+        label = f"{f.label} ({f.unit}{', ' + f.form_of_support if f.form_of_support else ''})"
+        if not f.required:
+            label += " – " + t("diff-optional", lang)
+        old = _find([f.id, *f.renamed_from], figures)
+        if old is not None and figures[old] not in (None, ""):
+            note = t("new-figure-carried", lang, year=last_year, label=label)
+            out.append(f"  {f.id}: {_yaml_scalar(figures[old])}  # {MARKER} {note}")
+        else:
+            out.append(f"  {f.id}:  # {label}")
+    if not conditions.figures:
+        out[-1] = "figures: {}"
+    out += ["---", "", "# " + t("report-title", lang, year=conditions.year or conditions.id, region=region), ""]
+    out += ["<!--"] + _wrap(t("new-intro", lang, id=conditions.id, title=conditions.title,
+                              due=conditions.due.isoformat() if conditions.due else (conditions.due_text or "–"))) + ["-->", ""]
+
+    def has_text(s: Section) -> bool:
+        return _find([s.id, *s.renamed_from], texts) is not None or any(has_text(p) for p in s.parts)
+
+    def part(s: Section) -> None:
+        level = min(6, 2 + s.depth)
+        if not s.required and not has_text(s):
+            out.append("<!--")
+            out.extend(_wrap(t("new-optional", lang)))
+            commented(s)
+            out.extend(["-->", ""])
+            return
+        out.extend([f"{'#' * level} {s.title} {{#{s.id}}}", ""])
+        out.extend(["<!--", *_about(s, lang), "-->", ""])
+        old = _find([s.id, *s.renamed_from], texts)
+        if old is not None:
+            c = texts[old]
+            note = t("new-carried", lang, source=source, year=last_year, title=c.old_title)
+            out.extend([f"<!-- {MARKER} {_safe_comment(note).replace('>', '')} -->", ""])
+            out.extend([_shift(c.text, 0, level), ""])
+        for p in s.parts:
+            part(p)
+
+    def commented(s: Section) -> None:
+        out.append("")
+        out.append(f"{'#' * min(6, 2 + s.depth)} {_safe_comment(s.title)} {{#{s.id}}}")
+        out.extend(_about(s, lang))
+        for p in s.parts:
+            commented(p)
+
+    for s in conditions.sections:
+        part(s)
+    return "\n".join(out).rstrip("\n") + "\n"
