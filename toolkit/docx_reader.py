@@ -537,11 +537,11 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
         lines.append(text)
         locations.append(location)
 
-    prev = None
+    prev: tuple[str, bool] | None = None
     for b in blocks:
         if b.location in skip:
             continue
-        if lines and not (b.kind == "list" and prev == "list"):
+        if lines and not (b.kind == "list" and prev == ("list", b.numbered)):
             add("", locations[-1])
         if b.kind == "title":
             add(f"# {b.text}", b.location)
@@ -560,7 +560,7 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
         else:
             for line in b.lines:
                 add(line, b.location)
-        prev = b.kind
+        prev = (b.kind, b.numbered)
     headings = []
     for n, (text, level, location, index) in enumerate(found):
         end = found[n + 1][3] if n + 1 < len(found) else len(lines)
