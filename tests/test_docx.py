@@ -459,6 +459,11 @@ def test_bad_word_files_get_clear_messages(tmp_path):
     assert_clean_error(run("convert", sheet), "sheet.docx")
 
 
+def test_a_document_without_facts_says_where_they_go(tmp_path):
+    path = save(full_report(new_doc(facts=None)), tmp_path / "d.docx")
+    assert_clean_error(run("check", path), "d.docx: ", "Villkorsbeslut | 2017")
+
+
 def test_empty_word_document(tmp_path):
     path = save(docx.Document(), tmp_path / "tom.docx")
     assert_clean_error(run("check", path), "tom.docx", "tomt")
@@ -494,3 +499,26 @@ def test_macro_enabled_document_is_read_as_text(tmp_path):
     docm.write_bytes(buf.getvalue())
     assert b"macroEnabled" in zipfile.ZipFile(docm).read("[Content_Types].xml")
     assert check_file(docm).complete
+
+
+def test_figures_may_stand_in_the_facts_table(tmp_path):
+    doc = full_report(new_doc(facts=(("Villkorsbeslut", "2017"), ("Region", "Region X"), *FIGURE_ROWS)), figures=False)
+    result = check_file(save(doc, tmp_path / "d.docx"))
+    assert result.complete and len(result.draft.figures) == 4
+
+
+def test_readme_word_commands_work_as_written(tmp_path):
+    """Every command in the README's "Word-utkast" section runs from the project root."""
+    import re
+    import shlex
+
+    from toolkit import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Word-utkast", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^\.venv/bin/villkor (.+)$", section, re.M)
+    assert len(commands) == 4
+    for line in commands:
+        args = [a.replace("out/", f"{tmp_path}/") for a in shlex.split(line)]
+        r = run(*args, cwd=PROJECT_ROOT)
+        assert r.code == 0, (line, r)

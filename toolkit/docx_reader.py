@@ -103,7 +103,8 @@ def _refuse(key: str, name: str, **params: Any) -> DraftError:
 
 
 def open_document(path: Path, name: str) -> Any:
-    """A python-docx ``Document`` for ``path``, or a :class:`DraftError` saying why not."""
+    """A python-docx ``Document`` for ``path`` and its zip (for the custom
+    properties), or a :class:`DraftError` saying why it cannot be read."""
     data = read_bytes(path)
     if not data.strip():
         raise _refuse("docx-empty", name)
@@ -174,42 +175,56 @@ def _style_chain(style: Any) -> Iterator[Any]:
         style = style.base_style
 
 
-def block_kind(paragraph: Any) -> tuple[str, int]:
-    """("heading", level), ("title", 0), ("list", depth) or ("text", 0)."""
-    level = _outline_level(paragraph._p.pPr)
-    if level is not None:
-        return ("heading", level + 1) if level < 9 else ("text", 0)
+def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
+    """What the paragraph's style (and the styles it is based on) makes it."""
     try:
         style = paragraph.style
     except Exception:  # a style id that the styles part does not define
         style = None
     list_style = False
+    numbered = False
     for st in _style_chain(style):
+        numbered = numbered or bool(_NUMBERED_STYLE.search(st.name or ""))
         for label in (st.name or "", st.style_id or ""):
             m = _HEADING_STYLE.match(label.strip())
             if m:
-                return "heading", int(m.group(1))
+                return "heading", int(m.group(1)), numbered
             if _TITLE_STYLE.match(label.strip()):
-                return "title", 0
+                return "title", 0, numbered
             if _LIST_STYLE.match(label.strip()):
                 list_style = True
         level = _outline_level(st.element.find(_q("pPr")))
         if level is not None:
-            return ("heading", level + 1) if level < 9 else ("text", 0)
-    numpr = paragraph._p.pPr.find(_q("numPr")) if paragraph._p.pPr is not None else None
+            return ("heading", level + 1, numbered) if level < 9 else ("text", 0, numbered)
+    return ("list" if list_style else "text"), 0, numbered
+
+
+def block_kind(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]] | None = None) -> tuple[str, int]:
+    """("heading", level), ("title", 0), ("list", depth) or ("text", 0).
+
+    ``cache`` keeps what each style id means: python-docx looks a style up
+    by scanning all styles, which would make a long document slow.
+    """
+    ppr = paragraph._p.pPr
+    level = _outline_level(ppr)
+    if level is not None:
+        return ("heading", level + 1) if level < 9 else ("text", 0)
+    cache = {} if cache is None else cache
+    key = paragraph._p.style
+    if key not in cache:
+        cache[key] = _style_kind(paragraph)
+    kind, level, _ = cache[key]
+    if kind in ("heading", "title"):
+        return kind, level
+    numpr = ppr.find(_q("numPr")) if ppr is not None else None
     if numpr is not None:
         depth = _val(numpr.find(_q("ilvl")))
         return "list", int(depth) if depth and depth.isdigit() else 0
-    return ("list", 0) if list_style else ("text", 0)
+    return kind, 0
 
 
-def _is_numbered(paragraph: Any) -> bool:
-    style = None
-    try:
-        style = paragraph.style
-    except Exception:
-        pass
-    if any(_NUMBERED_STYLE.search(st.name or "") for st in _style_chain(style)):
+def _is_numbered(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]]) -> bool:
+    if cache.get(paragraph._p.style, ("", 0, False))[2]:
         return True
     ppr = paragraph._p.pPr
     numpr = ppr.find(_q("numPr")) if ppr is not None else None
@@ -358,6 +373,7 @@ def read_blocks(document: Any) -> list[Block]:
     from docx.text.paragraph import Paragraph
 
     blocks: list[Block] = []
+    styles: dict[str | None, tuple[str, int, bool]] = {}
     body = document.element.body
     for el in _body_elements(body):
         if el.tag == _q("tbl"):
@@ -369,10 +385,10 @@ def read_blocks(document: Any) -> list[Block]:
         text = plain_text(el)
         if not text:
             continue
-        kind, level = block_kind(para)
+        kind, level = block_kind(para, styles)
         block = Block(kind, len(blocks) + 1, level, text)
         if kind == "list":
-            block.numbered = _is_numbered(para)
+            block.numbered = _is_numbered(para, styles)
         if kind in ("text", "list"):
             block.lines = markdown_text(el)
         blocks.append(block)
@@ -582,6 +598,8 @@ def parse_docx(path: str | Path, name: str | None = None) -> Draft:
     if not blocks:
         raise _refuse("docx-empty", name)
     meta, where, facts = read_metadata(document, zf, blocks)
+    if facts is None and "conditions" not in meta and "region" not in meta:
+        raise _refuse("docx-no-facts", name)
     names = _figure_names(meta.get("conditions"))
     figures, figure_where, data_tables = read_figures(blocks, names, name)
     for key, value in _unknown_facts(facts, names).items():

@@ -279,6 +279,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the Word document unpacks to more than {limit_mb} MB; it is too large or damaged",
     },
     "docx-empty": {"sv": "Word-dokumentet är tomt", "en": "the Word document is empty"},
+    "docx-no-facts": {
+        "sv": "dokumentet anger inte villkorsbeslut och region; lägg en tabell före första rubriken med raderna ”Villkorsbeslut | 2017” och ”Region | Region …”",
+        "en": "the document gives no conditions decision and region; put a table before the first heading with the rows “Villkorsbeslut | 2017” and “Region | Region …”",
+    },
     "docx-figure-twice": {
         "sv": "nyckeltalet ”{label}” anges två gånger med olika belopp (först i stycke {first})",
         "en": "the figure “{label}” is given twice with different amounts (first in paragraph {first})",
