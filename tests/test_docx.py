@@ -16,12 +16,15 @@ import docx
 import docx.table
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLE, INCOMPLETE, assert_clean_error, run, write
 from docx_helpers import add_table, add_text, markdown_to_docx, set_outline_level, swedish_heading_styles
 from toolkit import docx_reader
 from toolkit.check import check_file
-from toolkit.draft import parse_markdown
+from toolkit.convert import convert_docx
+from toolkit.draft import count_words, parse_markdown
 from toolkit.docx_reader import parse_docx
 
 FIXTURES = Path(__file__).parent / "fixtures" / "word"
@@ -522,3 +525,36 @@ def test_readme_word_commands_work_as_written(tmp_path):
         args = [a.replace("out/", f"{tmp_path}/") for a in shlex.split(line)]
         r = run(*args, cwd=PROJECT_ROOT)
         assert r.code == 0, (line, r)
+
+
+_MARKDOWNISH = ["#", "##", "-", "*", "+", "1.", "2)", "~~~", "```", "---", "===", "|", "<!--", "-->", ">", "<div>",
+                "{#uppdraget}", "ord", "å", " ", "\t", "_", "**", "    "]
+_TEXTS = st.lists(st.sampled_from(_MARKDOWNISH), min_size=1, max_size=6).map("".join).filter(str.strip)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_TEXTS, min_size=1, max_size=3), breaks=st.booleans())
+@example(texts=["~~~ kod"], breaks=False)
+@example(texts=["```"], breaks=False)
+@example(texts=["text", "---"], breaks=True)
+@example(texts=["==="], breaks=True)
+@example(texts=["<!-- utan slut"], breaks=False)
+@example(texts=["# rubrik?", "1. punkt", "- punkt", "    indraget"], breaks=False)
+def test_any_paragraph_text_keeps_the_structure_through_convert(tmp_path, texts, breaks):
+    """Whatever the paragraphs say, the converted draft has exactly the Word draft's headings and text."""
+    doc = new_doc()
+    doc.add_paragraph("Jämställd regional tillväxt", style="Heading 1")
+    for text in texts:
+        p = doc.add_paragraph(text)
+        if breaks:
+            p.add_run().add_break()
+            p.add_run(text)
+    doc.add_paragraph("Samarbete med länsstyrelsen", style="Heading 1")
+    doc.add_paragraph("Slut.")
+    path = save(doc, tmp_path / "h.docx")
+    draft = parse_docx(path)
+    converted = convert_docx(path)
+    md = parse_markdown(converted, tmp_path / "h.md")
+    assert [(h.text, h.level) for h in md.headings] == [(h.text, h.level) for h in draft.headings]
+    words = [count_words(draft.text(h.start, h.end)) for h in draft.headings]
+    assert [count_words(md.text(h.start, h.end)) for h in md.headings] == words

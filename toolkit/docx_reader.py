@@ -295,7 +295,7 @@ def plain_text(p_el: Any) -> str:
 
 _INLINE_ESCAPE = re.compile(r"([\\`*_])")
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z!/?])")
-_BLOCK_START = re.compile(r"^(#|>|[-+*](?=\s|$)|`{3}|\||[-=]+\s*$)")
+_BLOCK_START = re.compile(r"^(#|>|[-+*](?=\s|$)|`{3}|~{3}|\||[-=]+\s*$)")
 _ORDERED_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
