@@ -558,3 +558,16 @@ def test_any_paragraph_text_keeps_the_structure_through_convert(tmp_path, texts,
     assert [(h.text, h.level) for h in md.headings] == [(h.text, h.level) for h in draft.headings]
     words = [count_words(draft.text(h.start, h.end)) for h in draft.headings]
     assert [count_words(md.text(h.start, h.end)) for h in md.headings] == words
+
+
+def test_messages_name_paragraphs_not_lines(tmp_path):
+    doc = full_report(new_doc())
+    doc.add_paragraph("Jämställd regional tillväxt", style="Heading 1")  # a second time
+    doc.add_paragraph(FILLER)
+    path = save(doc, tmp_path / "d.docx")
+    r = run("check", path)
+    assert "finns redan i stycke 4" in r.out, r.out
+    path = markdown_to_docx(INCOMPLETE, tmp_path / "o.docx")
+    r = run("check", path, "--lang", "en")
+    assert f"in paragraph {location_of(path, 'Lärande och uppföljnng')}?" in r.out
+    assert "add a table row" in r.out

@@ -303,7 +303,7 @@ class Checker:
             s = m.section
             if s.id in placed:
                 findings.append(
-                    Finding("section-duplicate", ERROR, "section-duplicate", {"title": s.title, "first": placed[s.id].heading.line},
+                    Finding("section-duplicate", ERROR, _keyed("section-duplicate", draft), {"title": s.title, "first": placed[s.id].heading.line},
                             file, h.line, s.id, s.point)
                 )
                 continue
@@ -394,7 +394,7 @@ class Checker:
                 status = "missing" if required else "omitted"
                 if "required" in errs and not (s.parent and s.parent not in present):
                     hint = _near_miss(draft, matches, s)
-                    key = "section-missing-hint" if hint else "section-missing"
+                    key = _keyed("section-missing-hint", draft) if hint else "section-missing"
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
                     line = hint[1] if hint else self._insertion_line(draft, placed, s)
                     findings.append(Finding("section-missing", ERROR, key, params, file, line, s.id, s.point))
@@ -439,7 +439,7 @@ class Checker:
             if f.id not in given:
                 status = "missing" if f.required else "omitted"
                 if "required" in errs:
-                    key = "figure-missing-docx" if draft.kind == "docx" else "figure-missing"
+                    key = _keyed("figure-missing", draft)
                     findings.append(Finding("figure-missing", ERROR, key, {"label": f.label, "id": f.id},
                                             file, draft.meta_doc.line(("figures",)) if "figures" in draft.meta else None, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
@@ -480,6 +480,12 @@ class Checker:
                 key = "figure-unknown-hint" if hint else "figure-unknown"
                 findings.append(Finding("figure-unknown", ERROR, key, {"id": fid, "hint": hint or ""}, file, draft.figure_line(fid)))
         return list(results.values())
+
+
+def _keyed(key: str, draft: Draft) -> str:
+    """The message that names places the way the draft counts them: a Word
+    draft's message says "stycke" where a Markdown draft's says "rad"."""
+    return f"{key}-paragraph" if draft.unit == "paragraph" else key
 
 
 def _leaves(errors: Any) -> Any:

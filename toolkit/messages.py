@@ -291,7 +291,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Dokumentet har inga rubriker. Ge avsnittens rubriker formatmallen Rubrik 1, Rubrik 2 … (Heading 1, Heading 2 …) så att avsnitten kan kännas igen.",
         "en": "The document has no headings. Give the section headings the style Heading 1, Heading 2 … (Rubrik 1, Rubrik 2 … in Swedish Word) so that the sections can be recognised.",
     },
-    "figure-missing-docx": {
+    "section-missing-hint-paragraph": {
+        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” i stycke {hint_line}?",
+        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” in paragraph {hint_line}?",
+    },
+    "section-duplicate-paragraph": {
+        "sv": "Avsnittet ”{title}” finns redan i stycke {first}.",
+        "en": "The section “{title}” already appears in paragraph {first}.",
+    },
+    "figure-missing-paragraph": {
         "sv": "Nyckeltalet ”{label}” saknas (lägg till en tabellrad med ”{label}” och beloppet).",
         "en": "The figure “{label}” is missing (add a table row with “{label}” and the amount).",
     },
