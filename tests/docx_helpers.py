@@ -85,7 +85,6 @@ def markdown_to_docx(md: Path, out: Path, heading_style: Callable[[Any], Callabl
     fig_section = {f.id: f.section for f in decision.figures}
     has_title = title_style and bool(paragraphs) and paragraphs[0][0] == "h" and paragraphs[0][1][0] == 1
     shift = 1 if has_title else 0
-    placed_figures = False
     current_section = None
     for n, (kind, value) in enumerate(paragraphs):
         if n == 0 and has_title:
@@ -93,7 +92,7 @@ def markdown_to_docx(md: Path, out: Path, heading_style: Callable[[Any], Callabl
         elif kind == "h":
             level, text = value
             if current_section is not None:
-                placed_figures |= _figures_here(doc, draft, fig_labels, fig_section, current_section)
+                _figures_here(doc, draft, fig_labels, fig_section, current_section)
             doc.add_paragraph(text, style=style_for(level - shift))
             current_section = text
         else:
@@ -107,7 +106,7 @@ def markdown_to_docx(md: Path, out: Path, heading_style: Callable[[Any], Callabl
         first = next(iter(body_el))
         first.addprevious(table._tbl)
     if current_section is not None:
-        placed_figures |= _figures_here(doc, draft, fig_labels, fig_section, current_section)
+        _figures_here(doc, draft, fig_labels, fig_section, current_section)
     doc.save(out)
     return out
 
@@ -120,7 +119,7 @@ def _facts(doc: Any, draft: Any) -> Any:
     return add_table(doc, rows)
 
 
-def _figures_here(doc: Any, draft: Any, labels: dict[str, str], sections: dict[str, str | None], heading: str) -> bool:
+def _figures_here(doc: Any, draft: Any, labels: dict[str, str], sections: dict[str, str | None], heading: str) -> None:
     """The figures table at the end of the section named by ``heading``."""
     from toolkit.matching import Matcher
 
@@ -129,4 +128,3 @@ def _figures_here(doc: Any, draft: Any, labels: dict[str, str], sections: dict[s
     rows = [(labels[fid], value) for fid, value in draft.figures.items() if section and sections.get(fid) == section.id]
     if rows:
         add_table(doc, [("Nyckeltal", "Belopp"), *rows])
-    return bool(rows)

@@ -532,7 +532,7 @@ _MARKDOWNISH = ["#", "##", "-", "*", "+", "1.", "2)", "~~~", "```", "---", "==="
 _TEXTS = st.lists(st.sampled_from(_MARKDOWNISH), min_size=1, max_size=6).map("".join).filter(str.strip)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(_TEXTS, min_size=1, max_size=3), breaks=st.booleans())
 @example(texts=["~~~ kod"], breaks=False)
 @example(texts=["```"], breaks=False)
