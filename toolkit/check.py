@@ -265,7 +265,7 @@ def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]
         end = len(draft.lines)
         for j in range(i + 1, len(hs)):
             if j in matched or hs[j].level <= h.level:
-                end = hs[j].line - 1
+                end = hs[j].index
                 break
         spans[i] = (h.start, end)
     return spans
@@ -294,6 +294,9 @@ class Checker:
         matches = {i: self.matcher.match(h.text) for i, h in enumerate(draft.headings)}
         matched = {i: m for i, m in matches.items() if m.section is not None}
         spans = _spans(draft, matched)
+        if draft.kind == "docx" and not draft.headings:
+            # nothing in the document is styled as a heading: say how to fix that
+            findings.append(Finding("docx-no-headings", WARNING, "docx-no-headings", {}, file, None))
 
         placed: dict[str, _Placed] = {}
         for i, m in matched.items():
@@ -302,7 +305,7 @@ class Checker:
             s = m.section
             if s.id in placed:
                 findings.append(
-                    Finding("section-duplicate", ERROR, "section-duplicate", {"title": s.title, "first": placed[s.id].heading.line},
+                    Finding("section-duplicate", ERROR, _keyed("section-duplicate", draft), {"title": s.title, "first": placed[s.id].heading.line},
                             file, h.line, s.id, s.point)
                 )
                 continue
@@ -401,7 +404,7 @@ class Checker:
                 status = "missing" if required else "omitted"
                 if "required" in errs and not (s.parent and s.parent not in present):
                     hint = _near_miss(draft, matches, s)
-                    key = "section-missing-hint" if hint else "section-missing"
+                    key = _keyed("section-missing-hint", draft) if hint else "section-missing"
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
                     line = hint[1] if hint else self._insertion_line(draft, placed, s)
                     findings.append(Finding("section-missing", ERROR, key, params, file, line, s.id, s.point))
@@ -415,7 +418,7 @@ class Checker:
                     findings.append(Finding("section-too-short", ERROR, "section-too-short",
                                             {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))
                 elif what == "placeholder":
-                    where, found = _placeholder_at(p, self.conditions)
+                    where, found = _placeholder_at(draft, p, self.conditions)
                     findings.append(Finding("section-placeholder", ERROR, "section-placeholder",
                                             {"title": s.title, "text": found}, file, where, s.id, s.point))
             status = "incomplete" if errs else "ok"
@@ -431,7 +434,7 @@ class Checker:
     def _insertion_line(self, draft: Draft, placed: dict[str, _Placed], s: Section) -> int:
         """Where a missing section belongs: at the next present section, or the end."""
         later = [p.heading.line for p in placed.values() if self.order[p.section.id] > self.order[s.id]]
-        return min(later) if later else len(draft.lines)
+        return min(later) if later else draft.location(len(draft.lines) - 1)
 
     def _figure_results(self, draft: Draft, errors: dict[str, list[str]], rule_errors: list[str],
                         findings: list[Finding]) -> list[FigureResult]:
@@ -449,7 +452,7 @@ class Checker:
                 status = "missing" if f.required else "omitted"
                 if "required" in errs or (empty and f.required):
                     line = draft.figure_line(f.id) if empty else draft.meta_doc.line(("figures",))
-                    findings.append(Finding("figure-missing", ERROR, "figure-missing", {"label": f.label, "id": f.id},
+                    findings.append(Finding("figure-missing", ERROR, _keyed("figure-missing", draft), {"label": f.label, "id": f.id},
                                             file, line, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
@@ -491,6 +494,12 @@ class Checker:
         return list(results.values())
 
 
+def _keyed(key: str, draft: Draft) -> str:
+    """The message that names places the way the draft counts them: a Word
+    draft's message says "stycke" where a Markdown draft's says "rad"."""
+    return f"{key}-paragraph" if draft.unit == "paragraph" else key
+
+
 def _leaves(errors: Any) -> Any:
     for e in errors:
         if e.is_group_error:
@@ -507,11 +516,11 @@ def _error_name(err: Any) -> str:
     return str(err.rule)
 
 
-def _placeholder_at(p: _Placed, conditions: Conditions) -> tuple[int, str]:
+def _placeholder_at(draft: Draft, p: _Placed, conditions: Conditions) -> tuple[int, str]:
     m = _placeholder_regex(conditions).search(p.text)
     if m is None:
         return p.heading.line, ""
-    return p.heading.line + 1 + p.text.count("\n", 0, m.start()), m.group(0)
+    return draft.location(p.start + p.text.count("\n", 0, m.start())), m.group(0)
 
 
 def _near_miss(draft: Draft, matches: dict[int, Match], s: Section) -> tuple[str, int] | None:
@@ -561,7 +570,7 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     """
     from toolkit.conditions import load_conditions
     from toolkit.draft import parse_draft
-    from toolkit.errors import ConditionsError, DraftError
+    from toolkit.errors import ConditionsError, DraftError, Problem
 
     draft = parse_draft(path)
     if conditions:
@@ -569,12 +578,12 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     else:
         cid = draft.conditions_id
         if not cid:
-            raise DraftError.of("cli-no-conditions", draft.name, draft.meta_doc.first_line)
+            raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
         try:
             decision = load_conditions(cid)
         except ConditionsError as exc:
             for p in exc.problems:
                 if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
-                    p.file, p.line = draft.name, draft.meta_doc.line(("conditions",))
+                    p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
             raise
     return check_draft(draft, decision, strict)

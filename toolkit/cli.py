@@ -264,6 +264,20 @@ def new(decision: str, region: str, last: str | None, output: str | None, force:
 # -- Word drafts: convert --------------------------------------------------
 
 
+@cli.command()
+@click.argument("draft", metavar="UTKAST.docx")
+@output_option
+@lang_option
+def convert(draft: str, output: str | None, lang: str) -> None:
+    """Gör om ett Word-utkast (.docx) till ett Markdown-utkast som kontrolleras likadant.
+
+    Utan --output skrivs Markdown till standard ut; Word-filen ändras aldrig.
+    """
+    from toolkit.convert import convert_docx
+
+    emit(convert_docx(draft), output, [draft], lang)
+
+
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     """Entry point: run the command group, turning library errors into exit 2."""
     lang = os.environ.get("VILLKOR_LANG", DEFAULT_LANG)

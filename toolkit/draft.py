@@ -39,6 +39,13 @@ class Heading:
     #: index into ``Draft.lines`` of the first and one-past-last body line
     start: int
     end: int
+    #: index into ``Draft.lines`` of the heading itself; ``line - 1`` unless the
+    #: reader says otherwise (a Word draft's ``line`` is a paragraph number)
+    index: int = -1
+
+    def __post_init__(self) -> None:
+        if self.index < 0:
+            self.index = self.line - 1
 
 
 @dataclass
@@ -56,6 +63,9 @@ class Draft:
     kind: str = "markdown"
     #: how a location is shown: "line" for Markdown, "paragraph" for Word
     unit: str = "line"
+    #: the location shown for each index of ``lines`` when it is not the line
+    #: number (a Word draft: the paragraph each Markdown line came from)
+    locations: list[int] | None = None
 
     @property
     def conditions_id(self) -> str | None:
@@ -68,6 +78,15 @@ class Draft:
 
     def figure_line(self, figure_id: str) -> int:
         return self.meta_doc.line(("figures", figure_id))
+
+    def location(self, index: int) -> int:
+        """Where line index ``index`` is for the writer: its line number in a
+        Markdown draft, its paragraph number in a Word draft."""
+        if self.locations is None:
+            return index + 1
+        if not self.locations:
+            return 1
+        return self.locations[max(0, min(index, len(self.locations) - 1))]
 
     def text(self, start: int, end: int) -> str:
         """The writer's text between two line indexes, comments removed."""

@@ -20,6 +20,8 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
     file: str | None = None
     line: int | None = None
+    #: what ``line`` counts: "line" (text files) or "paragraph" (Word drafts)
+    unit: str = "line"
 
     def format(self, lang: str = "sv") -> str:
         from toolkit.messages import t
@@ -27,7 +29,12 @@ class Problem:
         text = t(self.key, lang, **self.params)
         if self.file is None:
             return text
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is None:
+            where = self.file
+        elif self.unit == "paragraph":
+            where = f"{self.file}, {t('paragraph', lang)} {self.line}"
+        else:
+            where = f"{self.file}:{self.line}"
         return f"{where}: {text}"
 
 

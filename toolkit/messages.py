@@ -414,7 +414,59 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- reviewers: summary over many reports, the committee's memo -------
     # (keys for these commands go here)
     # -- Word drafts: reading .docx, convert ------------------------------
-    # (keys for these commands go here)
+    "docx-not-zip": {
+        "sv": "filen är inte ett Word-dokument (.docx); öppna den i Word och spara som Word-dokument (.docx)",
+        "en": "the file is not a Word document (.docx); open it in Word and save it as a Word document (.docx)",
+    },
+    "docx-not-document": {
+        "sv": "filen är ett zip-arkiv men inget Word-dokument (kanske ett Excel- eller PowerPoint-dokument med fel filändelse)",
+        "en": "the file is a zip archive but not a Word document (perhaps an Excel or PowerPoint file with the wrong extension)",
+    },
+    "docx-damaged": {
+        "sv": "Word-dokumentet är skadat och går inte att läsa; öppna det i Word och spara det igen",
+        "en": "the Word document is damaged and cannot be read; open it in Word and save it again",
+    },
+    "docx-encrypted": {
+        "sv": "Word-dokumentet är lösenordsskyddat; spara en kopia utan lösenord (Arkiv > Info > Skydda dokument) och kontrollera den",
+        "en": "the Word document is password-protected; save a copy without a password (File > Info > Protect Document) and check that",
+    },
+    "docx-legacy-doc": {
+        "sv": "filen är i det gamla Word-formatet (.doc) eller lösenordsskyddad; spara den som Word-dokument (.docx) utan lösenord",
+        "en": "the file is in the old Word format (.doc) or password-protected; save it as a Word document (.docx) without a password",
+    },
+    "docx-unpacked-too-large": {
+        "sv": "Word-dokumentet packas upp till mer än {limit_mb} MB; det är för stort eller skadat",
+        "en": "the Word document unpacks to more than {limit_mb} MB; it is too large or damaged",
+    },
+    "docx-empty": {"sv": "Word-dokumentet är tomt", "en": "the Word document is empty"},
+    "docx-no-facts": {
+        "sv": "dokumentet anger inte villkorsbeslut och region; lägg en tabell före första rubriken med raderna ”Villkorsbeslut | 2017” och ”Region | Region …”",
+        "en": "the document gives no conditions decision and region; put a table before the first heading with the rows “Villkorsbeslut | 2017” and “Region | Region …”",
+    },
+    "docx-figure-twice": {
+        "sv": "nyckeltalet ”{label}” anges två gånger med olika belopp (först i stycke {first})",
+        "en": "the figure “{label}” is given twice with different amounts (first in paragraph {first})",
+    },
+    "docx-no-headings": {
+        "sv": "Dokumentet har inga rubriker. Ge avsnittens rubriker formatmallen Rubrik 1, Rubrik 2 … (Heading 1, Heading 2 …) så att avsnitten kan kännas igen.",
+        "en": "The document has no headings. Give the section headings the style Heading 1, Heading 2 … (Rubrik 1, Rubrik 2 … in Swedish Word) so that the sections can be recognised.",
+    },
+    "section-missing-hint-paragraph": {
+        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” i stycke {hint_line}?",
+        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” in paragraph {hint_line}?",
+    },
+    "section-duplicate-paragraph": {
+        "sv": "Avsnittet ”{title}” finns redan i stycke {first}.",
+        "en": "The section “{title}” already appears in paragraph {first}.",
+    },
+    "figure-missing-paragraph": {
+        "sv": "Nyckeltalet ”{label}” saknas (lägg till en tabellrad med ”{label}” och beloppet).",
+        "en": "The figure “{label}” is missing (add a table row with “{label}” and the amount).",
+    },
+    "convert-not-docx": {
+        "sv": "convert läser Word-dokument (.docx); den här filen är inget Word-dokument",
+        "en": "convert reads Word documents (.docx); this file is not a Word document",
+    },
     # -- limits and safety ------------------------------------------------
     # (keys go here)
 }

@@ -111,8 +111,9 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
             console.print()
         console.print(t("check-heading", lang, file=r.file, conditions=r.conditions.id, title=r.conditions.title), style="bold")
         sections = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-        for col in ("col-section", "col-status", "col-words", "col-line"):
-            sections.add_column(t(col, lang), justify="right" if col in ("col-words", "col-line") else "left")
+        place_col = t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize()
+        for col in (t("col-section", lang), t("col-status", lang), t("col-words", lang), place_col):
+            sections.add_column(col, justify="right" if col in (t("col-words", lang), place_col) else "left")
         for s in r.sections:
             indent = "  " if s.parent else ""
             sections.add_row(indent + s.title, f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",

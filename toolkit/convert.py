@@ -1,0 +1,45 @@
+"""Convert a Word draft into a Markdown draft that checks the same way.
+
+The Markdown draft gets front matter with the Word draft's metadata and
+figures (from its facts and figures tables or properties) and a body with its
+headings, paragraphs, lists and tables, as read by :mod:`toolkit.docx_reader`.
+Checking the result gives the same sections, figures and verdict as checking
+the Word file; only the locations differ (lines instead of paragraphs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.errors import DraftError
+
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
+
+#: Front-matter keys in the order a writer expects them.
+_ORDER = ("conditions", "region", "title", "diarienummer", "datum", "kontaktperson", "mottagare", "bilagor", "figures")
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """The YAML front matter (without the ``---`` lines) for ``meta``."""
+    ordered = {k: meta[k] for k in _ORDER if k in meta and meta[k] is not None}
+    ordered.update({k: v for k, v in meta.items() if k not in ordered and v is not None})
+    if "conditions" in ordered:
+        ordered["conditions"] = str(ordered["conditions"])
+    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+
+
+def convert_docx(path: str | os.PathLike[str], name: str | None = None) -> str:
+    """The Markdown draft for the Word draft at ``path``."""
+    from toolkit.docx_reader import parse_docx
+
+    p = Path(path)
+    name = name or str(path)
+    if p.suffix.lower() not in WORD_SUFFIXES:
+        raise DraftError.of("convert-not-docx", name)
+    draft = parse_docx(p, name)
+    body = "\n".join(draft.lines).strip("\n")
+    return f"---\n{front_matter(draft.meta)}---\n\n{body}\n"
