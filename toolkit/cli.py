@@ -232,6 +232,39 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
     return bar()
 
 
+@cli.command()
+@click.argument("draft", metavar="UTKAST")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@output_option
+@click.option("--draft", "draft_mode", is_flag=True, help="Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.")
+@conditions_option
+@lang_option
+def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+    """Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).
+
+    Uppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum,
+    yttrande, mottagare) hämtas från utkastets front matter under memo:; det
+    som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras
+    med exit 1, om inte --draft anges.
+    """
+    from toolkit.check import check_file
+    from toolkit.errors import RenderRefused
+    from toolkit import memo as memos
+
+    try:
+        result = check_file(draft, conditions)
+        made = (memos.render_memo_html if fmt == "html" else memos.build_memo)(result, lang, draft_mode)
+    except RenderRefused as exc:
+        from toolkit.report import format_text
+
+        click.echo(format_text([exc.result], lang), err=True)
+        click.echo(f"villkor: {exc.format(lang)}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    emit(made.text, output, [draft], lang)
+    if made.gaps:
+        click.echo(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
+
+
 # -- Word drafts: convert --------------------------------------------------
 
 
