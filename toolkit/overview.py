@@ -115,6 +115,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     """The overview for a terminal: reports, one matrix per decision, findings by kind."""
     from rich import box
     from rich.console import Console
+    from rich.markup import escape as e
     from rich.table import Table
 
     out = io.StringIO()
@@ -128,12 +129,12 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
                            ("col-coverage", True), ("col-errors", True), ("col-warnings", True)):
             table.add_column(t(key, lang), justify="right" if right else "left")
         for r in s.rows:
-            table.add_row(r.file, r.region, str(r.year or ""),
+            table.add_row(e(r.file), e(r.region), str(r.year or ""),
                           f"[{'green' if r.complete else 'red'}]{t('report-status-' + r.status, lang)}[/]",
                           percent(r.coverage), str(r.counts[ERROR]), str(r.counts[WARNING]))
         con.print(table)
     for m in s.matrices.values():
-        con.print(t("summary-matrix", lang, id=m.conditions, title=m.title), style="bold")
+        con.print(e(t("summary-matrix", lang, id=m.conditions, title=m.title)), style="bold")
         matrix = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
         matrix.add_column(t("col-file", lang), no_wrap=True)
         for p in m.parts:
@@ -142,12 +143,12 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
         for i in m.rows:
             r = s.rows[i]
             cells = [r.cells.get(p.id) for p in m.parts]
-            matrix.add_row(r.file, *(f"[{style[c.status]}]{cell_text(c)}[/]" if c else "" for c in cells), percent(r.coverage))
+            matrix.add_row(e(r.file), *(f"[{style[c.status]}]{cell_text(c)}[/]" if c else "" for c in cells), percent(r.coverage))
         matrix.add_row(t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), "", style="bold")
         con.print(matrix)
         con.print(t("summary-matrix-legend", lang), style="dim")
         for p in m.parts:
-            con.print(f"  {p.number:>2}  {'↳ ' if p.parent and p.kind == 'section' else ''}{p.title} "
+            con.print(f"  {p.number:>2}  {'↳ ' if p.parent and p.kind == 'section' else ''}{e(p.title)} "
                       f"({t('summary-part-' + p.kind, lang)}{'' if p.required else ', ' + t('summary-optional', lang)})")
         con.print()
     for advisory in (False, True):
@@ -164,7 +165,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             places.add_column()
             for n in shown:
                 f = s.findings[n]
-                places.add_row("    " + place(f), f.message(lang))
+                places.add_row("    " + e(place(f)), e(f.message(lang)))
             con.print(places)
             if len(shown) < g.count:
                 con.print("    " + t("summary-more-text", lang, n=g.count - len(shown)), style="dim")
@@ -172,12 +173,12 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     if s.failed:
         con.print(t("summary-failed", lang), style="bold red")
         for f in s.failed:
-            con.print(f"  {f.file}{':' + str(f.line) if f.line else ''}  {f.message(lang)}", overflow="fold")
+            con.print(f"  {e(f.file)}{':' + str(f.line) if f.line else ''}  {e(f.message(lang))}", overflow="fold")
         con.print()
     if s.skipped:
         con.print(t("summary-skipped", lang), style="bold")
         for k in s.skipped:
-            con.print(f"  {k.file}  {t(k.key, lang)}", overflow="fold")
+            con.print(f"  {e(k.file)}  {e(t(k.key, lang))}", overflow="fold")
         con.print()
     con.print(totals(s, lang), style="bold green" if s.exit_code == 0 else "bold red")
     return out.getvalue()
