@@ -198,7 +198,7 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
         else:
             text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, list(paths), lang)
+        emit(text, output, list(paths) + result.inputs, lang)
         if pages is not None:
             pages.commit()
     except VillkorError as exc:

@@ -55,6 +55,7 @@ class Cell:
     """One report's state for one part, and the findings that explain it."""
 
     status: str  # ok, incomplete, missing, omitted
+    #: the line of the first finding that explains the cell, else the part's own line
     line: int | None = None
     findings: list[int] = field(default_factory=list)  # indexes into Summary.findings
 
@@ -142,6 +143,8 @@ class Summary:
     failed: list[Failure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     strict: bool = False
+    #: every file looked at, so an output path can be refused when it is one of them
+    inputs: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> int:
@@ -201,13 +204,12 @@ class Summary:
         for s in result.sections:
             idx = [n for n in local if self.findings[n].section == s.id and self.findings[n].code.startswith("section-")
                    and self.findings[n].severity in blocking]
-            line = s.line if s.line is not None else (self.findings[idx[0]].line if idx else None)
-            cells[s.id] = Cell(s.status, line, idx if s.status != "ok" else [])
+            idx = idx if s.status != "ok" else []
+            cells[s.id] = Cell(s.status, self.findings[idx[0]].line if idx else s.line, idx)
         for fr in result.figures:
             status = _FIGURE_CELL.get(fr.status, fr.status)
             idx = [n for n in local if _explains_figure(self.findings[n], fr)] if status != "ok" else []
-            line = fr.line if fr.line is not None else (self.findings[idx[0]].line if idx else None)
-            cells[fr.id] = Cell(status, line, idx)
+            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx)
         row = Row(
             index=len(self.rows),
             file=result.file,
@@ -292,7 +294,7 @@ def summarise(
     from toolkit.check import check_file
 
     files = list(collect(paths))
-    summary = Summary(strict=strict)
+    summary = Summary(strict=strict, inputs=[str(p) for p, _ in files])
     can_docx = docx_supported()
     for n, (path, in_folder) in enumerate(files, 1):
         name = str(path)
