@@ -105,16 +105,28 @@ def front_matter_schema() -> dict[str, Any]:
     return _SCHEMA
 
 
+_VALIDATOR: Any = None
+
+
+def _front_matter_validator() -> Any:
+    """One validator for every draft: building one checks the schema, which
+    costs more than validating a front matter (it matters for batches)."""
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        import cerberus
+
+        _VALIDATOR = cerberus.Validator(front_matter_schema())
+    return _VALIDATOR
+
+
 def validate_front_matter(meta: Any, doc: YamlDoc, name: str) -> dict[str, Any]:
     """Check the front matter's shape; raise :class:`DraftError` with every problem."""
     if meta is None:
         raise DraftError.of("draft-front-matter-empty", name, doc.first_line)
     if not isinstance(meta, dict):
         raise DraftError.of("draft-front-matter-not-mapping", name, doc.first_line)
-    import cerberus
-
     schema = front_matter_schema()
-    v = cerberus.Validator(schema)
+    v = _front_matter_validator()
     if not v.validate(meta):
         from toolkit.cerberus_errors import to_problems
 

@@ -273,7 +273,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary-none": {"sv": "Inga.", "en": "None."},
     "summary-more": {"sv": "… och {n} till", "en": "… and {n} more"},
     "summary-more-text": {"sv": "… och {n} till (visa alla med --all)", "en": "… and {n} more (show all with --all)"},
-    "summary-show-all": {"sv": "Visa alla {n}", "en": "Show all {n}"},
+    "summary-show-rest": {"sv": "Visa de övriga {n}", "en": "Show the other {n}"},
     "summary-failed": {"sv": "Kunde inte kontrolleras", "en": "Could not be checked"},
     "summary-skipped": {"sv": "Hoppades över", "en": "Skipped"},
     "summary-skip-not-draft": {"sv": "inget utkast (saknar front matter)", "en": "not a draft (no front matter)"},

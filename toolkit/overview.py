@@ -113,7 +113,6 @@ def format_json(s: Summary, lang: str = "sv") -> str:
 
 def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = False, all_places: bool = False) -> str:
     """The overview for a terminal: reports, one matrix per decision, findings by kind."""
-    from rich import box
     from rich.console import Console
     from rich.markup import escape as e
     from rich.table import Table
@@ -123,29 +122,27 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
                   highlight=False, emoji=False, soft_wrap=False)
     style = {"ok": "green", "incomplete": "yellow", "missing": "red", "omitted": "dim"}
     con.print(t("summary-overview-title", lang), style="bold")
+    # The two big tables are laid out here rather than by rich: with a
+    # thousand reports rich's table layout takes seconds, this takes milliseconds.
     if s.rows:
-        table = Table(title=t("summary-reports", lang), title_justify="left", box=box.SIMPLE, show_edge=False, pad_edge=False)
-        for key, right in (("col-file", False), ("col-region", False), ("col-year", True), ("col-status", False),
-                           ("col-coverage", True), ("col-errors", True), ("col-warnings", True)):
-            table.add_column(t(key, lang), justify="right" if right else "left")
-        for r in s.rows:
-            table.add_row(e(r.file), e(r.region), str(r.year or ""),
-                          f"[{'green' if r.complete else 'red'}]{t('report-status-' + r.status, lang)}[/]",
-                          percent(r.coverage), str(r.counts[ERROR]), str(r.counts[WARNING]))
-        con.print(table)
+        con.print(t("summary-reports", lang), style="bold")
+        headers = [t(k, lang) for k in ("col-file", "col-region", "col-year", "col-status", "col-coverage", "col-errors", "col-warnings")]
+        body = [([r.file, r.region, str(r.year or ""), t("report-status-" + r.status, lang), percent(r.coverage),
+                  str(r.counts[ERROR]), str(r.counts[WARNING])], [None, None, None, "green" if r.complete else "red", None, None, None])
+                for r in s.rows]
+        out.write(_grid(headers, body, right={2, 4, 5, 6}, color=color))
     for m in s.matrices.values():
+        con.print()
         con.print(e(t("summary-matrix", lang, id=m.conditions, title=m.title)), style="bold")
-        matrix = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-        matrix.add_column(t("col-file", lang), no_wrap=True)
-        for p in m.parts:
-            matrix.add_column(str(p.number), justify="left", no_wrap=True)
-        matrix.add_column(t("col-coverage", lang), justify="right")
+        headers = [t("col-file", lang), *(str(p.number) for p in m.parts), t("col-coverage", lang)]
+        body = []
         for i in m.rows:
             r = s.rows[i]
             cells = [r.cells.get(p.id) for p in m.parts]
-            matrix.add_row(e(r.file), *(f"[{style[c.status]}]{cell_text(c)}[/]" if c else "" for c in cells), percent(r.coverage))
-        matrix.add_row(t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), "", style="bold")
-        con.print(matrix)
+            body.append(([r.file, *(cell_text(c) for c in cells), percent(r.coverage)],
+                         [None, *(style[c.status] if c else None for c in cells), None]))
+        body.append(([t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), ""], [None] * (len(m.parts) + 2)))
+        out.write(_grid(headers, body, right={len(m.parts) + 1}, color=color, footer=True))
         con.print(t("summary-matrix-legend", lang), style="dim")
         for p in m.parts:
             con.print(f"  {p.number:>2}  {'↳ ' if p.parent and p.kind == 'section' else ''}{e(p.title)} "
@@ -182,6 +179,32 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
         con.print()
     con.print(totals(s, lang), style="bold green" if s.exit_code == 0 else "bold red")
     return out.getvalue()
+
+
+_ANSI = {"green": "\x1b[32m", "red": "\x1b[31m", "yellow": "\x1b[33m", "dim": "\x1b[2m"}
+
+
+def _grid(headers: list[str], rows: list[tuple[list[str], list[str | None]]], right: set[int], color: bool,
+          footer: bool = False) -> str:
+    """A plain table: columns padded to their widest cell, a rule under the header
+    (and above a footer row), colours as ANSI codes only when asked for."""
+    widths = [max(len(h), *(len(cells[n]) for cells, _ in rows)) if rows else len(h) for n, h in enumerate(headers)]
+
+    def line(cells: list[str], styles: list[str | None]) -> str:
+        parts = []
+        for n, (text, w) in enumerate(zip(cells, widths)):
+            padded = text.rjust(w) if n in right else text.ljust(w)
+            st = styles[n] if color else None
+            parts.append(f"{_ANSI[st]}{padded}\x1b[0m" if st else padded)
+        return "   ".join(parts).rstrip() + "\n"
+
+    rule = "─" * (sum(widths) + 3 * (len(widths) - 1)) + "\n"
+    text = line(headers, [None] * len(headers)) + rule
+    for n, (cells, styles) in enumerate(rows):
+        if footer and n == len(rows) - 1:
+            text += rule
+        text += line(cells, styles)
+    return text
 
 
 def _part_cov(s: Summary, m: Matrix, part_id: str) -> str:
