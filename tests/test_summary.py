@@ -240,3 +240,22 @@ def test_every_format_names_file_and_line_of_a_missing_section(fmt):
     assert r.code == 1, r
     place = f"{INCOMPLETE}:51" if fmt != "json" else f'"line": 51'
     assert place in r.out
+
+
+def test_strict_makes_a_warned_report_incomplete_and_marks_its_cell():
+    skane = REPORTS / "skane-2017.md"
+    assert run("summary", skane).code == 0
+    data = json.loads(run("summary", skane, "--strict", "--format", "json").out)
+    assert data["reports"][0]["status"] == "incomplete"
+    cell = data["reports"][0]["parts"]["samarbete-lansstyrelsen"]
+    assert cell["status"] == "incomplete"
+    assert data["findings"][cell["findings"][0]]["code"] == "section-order"
+    assert run("summary", skane, "--strict").code == 1
+
+
+def test_conditions_option_overrides_the_drafts_decision(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace('conditions: "2017"', 'conditions: "1999"')
+    draft = write(tmp_path / "u.md", text)
+    r = run("summary", draft)
+    assert r.code == 2 and "1999" in r.out
+    assert run("summary", draft, "--conditions", "2017").code == 0

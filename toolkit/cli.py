@@ -223,9 +223,10 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 
     @contextlib.contextmanager
     def bar() -> Any:
+        from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True)) as progress:
+        with Progress(transient=True, console=Console(stderr=True)) as progress:
             task = progress.add_task("villkor summary", total=total)
             yield lambda done, _total: progress.update(task, completed=done)
 

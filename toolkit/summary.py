@@ -204,8 +204,11 @@ class Summary:
         for s in result.sections:
             idx = [n for n in local if self.findings[n].section == s.id and self.findings[n].code.startswith("section-")
                    and self.findings[n].severity in blocking]
-            idx = idx if s.status != "ok" else []
-            cells[s.id] = Cell(s.status, self.findings[idx[0]].line if idx else s.line, idx)
+            status = s.status
+            if status == "ok" and result.strict and idx:
+                status = "incomplete"  # a warning (order, carried-over text) that --strict counts
+            idx = idx if status != "ok" else []
+            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx)
         for fr in result.figures:
             status = _FIGURE_CELL.get(fr.status, fr.status)
             idx = [n for n in local if _explains_figure(self.findings[n], fr)] if status != "ok" else []
