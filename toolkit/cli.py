@@ -261,6 +261,105 @@ def new(decision: str, region: str, last: str | None, output: str | None, force:
 # -- reviewers: summary, memo ----------------------------------------------
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="SÖKVÄG...")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@output_option
+@click.option("--all", "all_places", is_flag=True, help="Text: visa alla platser för varje slags brist, inte bara de första.")
+@click.option("--strict", is_flag=True, help="Varningar gör också en rapport ofullständig.")
+@conditions_option
+@lang_option
+def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bool, strict: bool,
+            conditions: str | None, lang: str) -> None:
+    """Sammanställ många utkast: omdöme per rapport, matris över delarna, brister per slag.
+
+    Mappar genomsöks rekursivt. Med --output FIL i html eller md skrivs varje
+    rapports sammanfattning på en sida till mappen FIL-namn-files/ bredvid.
+    Exit 0 alla kompletta, 1 någon ofullständig eller ej kontrollerbar, 2 inget kunde kontrolleras.
+    """
+    from toolkit import overview, summary as summarising
+
+    to_file = output not in (None, "-")
+    pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
+    try:
+        with _progress(paths, lang) as advance:
+            result = summarising.summarise(paths, conditions, strict, on_result=pages, progress=advance)
+        if not (result.rows or result.failed or result.skipped):
+            raise CannotCheck(t("summary-nothing", lang, paths=", ".join(paths)))
+        if fmt == "text":
+            to_tty = not to_file and sys.stdout.isatty()
+            width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
+            text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
+        else:
+            text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
+        emit(text, output, list(paths) + result.inputs, lang)
+        if pages is not None:
+            pages.commit()
+    except VillkorError as exc:
+        raise fail(exc, lang) from None
+    finally:
+        if pages is not None:
+            pages.discard()
+    sys.exit(result.exit_code)
+
+
+def _progress(paths: tuple[str, ...], lang: str) -> Any:
+    """A progress bar on standard error when it is a terminal and there are many drafts."""
+    import contextlib
+
+    if not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+    from toolkit.summary import count_drafts
+
+    total = count_drafts(paths)
+    if total < 20:
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def bar() -> Any:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(transient=True, console=Console(stderr=True)) as progress:
+            task = progress.add_task("villkor summary", total=total)
+            yield lambda done, _total: progress.update(task, completed=done)
+
+    return bar()
+
+
+@cli.command()
+@click.argument("draft", metavar="UTKAST")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@output_option
+@click.option("--draft", "draft_mode", is_flag=True, help="Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.")
+@conditions_option
+@lang_option
+def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+    """Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).
+
+    Uppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum,
+    yttrande, mottagare) hämtas från utkastets front matter under memo:; det
+    som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras
+    med exit 1, om inte --draft anges.
+    """
+    from toolkit.check import check_file
+    from toolkit.errors import RenderRefused
+    from toolkit import memo as memos
+
+    try:
+        result = check_file(draft, conditions)
+        made = (memos.render_memo_html if fmt == "html" else memos.build_memo)(result, lang, draft_mode)
+    except RenderRefused as exc:
+        from toolkit.report import format_text
+
+        click.echo(format_text([exc.result], lang), err=True)
+        click.echo(f"villkor: {exc.format(lang)}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    emit(made.text, output, [draft], lang)
+    if made.gaps:
+        click.echo(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
+
+
 # -- Word drafts: convert --------------------------------------------------
 
 

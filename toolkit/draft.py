@@ -129,6 +129,8 @@ _VALIDATOR: Any = None
 
 
 def _front_matter_validator() -> Any:
+    """One validator for every draft: building one checks the schema, which
+    costs more than validating a front matter (it matters for batches)."""
     global _VALIDATOR
     if _VALIDATOR is None:
         import cerberus

@@ -1,0 +1,150 @@
+"""The committee's memo for approving the report (*beslutsunderlag*), in the
+shape of the minutes' paragraph that proposes the board approve it.
+
+What the report holds (region, year, ministry, due date, the parts it reports
+on, its figures) comes from the checked draft and its decision. What only the
+committee knows (paragraph number, committee and board, meeting dates, the
+statement, who receives the extract) comes from the draft's ``memo:`` front
+matter (see ``schemas/draft.yaml``); whatever is not given is shown as a
+marked gap to fill, never made up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from toolkit.check import CheckResult
+from toolkit.errors import Problem, RenderRefused
+from toolkit.messages import t
+
+#: memo key -> message key of the gap shown when it is not given
+GAPS = {
+    "paragraf": "memo-gap-paragraf",
+    "utskott": "memo-gap-utskott",
+    "styrelse": "memo-gap-styrelse",
+    "styrelsemote": "memo-gap-styrelsemote",
+    "yttrande": "memo-gap-yttrande",
+    "skickas_till": "memo-gap-skickas-till",
+}
+
+
+@dataclass
+class Memo:
+    """The memo (Markdown or HTML) and the front-matter keys still to fill in."""
+
+    text: str
+    gaps: list[str] = field(default_factory=list)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list)) and not value) or (isinstance(value, str) and not value.strip())
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    """``Jämställd regional tillväxt`` -> ``jämställd …``; ``EU-medel`` stays as it is."""
+    return text[:1].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def _genitive(name: str) -> str:
+    return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+def _join(items: list[str], lang: str) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('memo-and', lang)} " + items[-1]
+
+
+def spoken_amount(value: Decimal, unit: str, lang: str) -> str:
+    """``88 miljoner kronor``; percentages and counts as plain numbers."""
+    from toolkit.figures import spell_amount
+    from toolkit.templating import format_number
+
+    locale = "sv_SE" if lang == "sv" else "en_GB"
+    if unit == "kr":
+        return spell_amount(value, locale)
+    return format_number(value, lang) + (" %" if unit == "procent" else "")
+
+
+def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> tuple[dict[str, Any], list[str]]:
+    """What the memo template needs, and the ``memo.*`` keys that are missing."""
+    from toolkit.templating import format_date
+
+    c = result.conditions
+    meta = result.draft.meta
+    given = meta.get("memo") or {}
+    gaps: list[str] = []
+
+    def gap(key: str) -> str:
+        gaps.append(f"memo.{key}")
+        return f'<mark class="gap">{t(GAPS[key], lang)}</mark>'
+
+    def value(key: str) -> Any:
+        v = given.get(key)
+        return None if _empty(v) else v
+
+    region = str(meta.get("region") or "")
+    committee = value("utskott")
+    board = value("styrelse")
+    board_text = str(board) if board else gap("styrelse")
+    reported = [s for s in result.sections if s.status == "ok" and s.parent is None]
+    lacking = [s for s in result.sections if s.status in ("missing", "incomplete") and s.required]
+    figures = [(f.label, spoken_amount(f.value, f.unit, lang)) for f in result.figures if f.value is not None]
+    due = c.due_text or (t("memo-due-date", lang, date=format_date(c.due, lang)) if c.due else "")
+    meeting = value("sammantradesdatum")
+    board_meeting = value("styrelsemote")
+    recipients = value("skickas_till")
+    ctx = {
+        "paragraph": str(value("paragraf")) if value("paragraf") is not None else gap("paragraf"),
+        "heading": t("memo-heading", lang, region=region, appropriation=c.appropriation.get("number", "1:1")),
+        "dnr": str(meta["diarienummer"]) if not _empty(meta.get("diarienummer")) else f'<mark class="gap">{t("memo-gap-dnr", lang)}</mark>',
+        "decision_heading": t("memo-decision-heading", lang, committee=_genitive(str(committee))) if committee
+        else t("memo-decision-heading-unknown", lang),
+        "proposal": t("memo-proposal", lang, committee=str(committee) if committee else gap("utskott"), board=board_text),
+        "item": t("memo-item", lang, year=c.year or "", ministry=c.issuer),
+        "statement": str(value("yttrande")).strip() if value("yttrande") else gap("yttrande"),
+        "summary_mission": t("memo-summary-mission", lang, region=region, appropriation=c.appropriation.get("number", "1:1")),
+        "summary_report": t("memo-summary-report", lang, region=region, ministry=c.issuer, year=c.year or ""),
+        "summary_parts": t("memo-summary-parts", lang, parts=_join([_lower_first(s.title) for s in reported], lang)) if reported else "",
+        "lacking": t("memo-lacking", lang, parts=_join([_lower_first(s.title) for s in lacking], lang)) if lacking else "",
+        "figures": figures,
+        "case_mission": t("memo-case-mission", lang, region=region, ministry=c.issuer, due=(" " + due) if due else ""),
+        "case_dated": t("memo-case-dated", lang, year=c.year or "", date=format_date(meta["datum"], lang)) if meta.get("datum") else "",
+        "case_board": t("memo-case-board", lang, board=_capitalise(board_text) if board else board_text,
+                        date=format_date(board_meeting, lang) if board_meeting else gap("styrelsemote")),
+        "case_meeting": t("memo-case-meeting", lang, committee=str(committee), date=format_date(meeting, lang))
+        if meeting and committee else "",
+        "attachments": [t("memo-attachment", lang, year=c.year or c.id)],
+        "recipients": [str(r) for r in recipients] if recipients else [],
+        "recipients_gap": "" if recipients else gap("skickas_till"),
+        "draft_mode": draft_mode and not result.complete,
+    }
+    return ctx, gaps
+
+
+def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
+    """The memo as Markdown; an incomplete draft is refused unless ``draft_mode``."""
+    from toolkit.templating import render_template
+
+    if not result.complete and not draft_mode:
+        raise RenderRefused(Problem("memo-incomplete", {"errors": result.count("error")}, result.file), result)
+    ctx, gaps = memo_context(result, lang, draft_mode)
+    return Memo(render_template("memo.md.j2", lang, **ctx), gaps)
+
+
+def render_memo_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
+    """The memo as one self-contained, sanitised HTML page."""
+    from toolkit.htmlsafe import markdown_to_html
+    from toolkit.templating import render_template
+
+    memo = build_memo(result, lang, draft_mode)
+    body, _ = markdown_to_html(memo.text)
+    region = str(result.draft.meta.get("region") or "")
+    title = t("memo-heading", lang, region=region, appropriation=result.conditions.appropriation.get("number", "1:1"))
+    return Memo(render_template("memo.html.j2", lang, body=body, title=title), memo.gaps)

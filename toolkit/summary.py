@@ -1,0 +1,409 @@
+"""The reviewer's overview of many reports: a verdict per report, a matrix of
+reports by required part, and the findings grouped by kind.
+
+:func:`summarise` checks every draft under the given paths and reduces each
+:class:`~toolkit.check.CheckResult` at once to a :class:`Row` (status and line
+per part, counts, coverage) and its findings, so the draft's text is not kept:
+memory grows with the number of findings, not with the size of the drafts.
+
+Drafts may follow different decisions; each decision gets its own
+:class:`Matrix` whose columns are that decision's parts (sections, sub-parts
+and figures, in the decision's order). Files found in a folder that have no
+front matter (a README, notes) are *skipped*, not failures; any other file
+that cannot be checked is listed as *failed* with the reason.
+
+Formatting lives in :mod:`toolkit.overview`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from toolkit.check import ERROR, INFO, WARNING, CheckResult, Finding
+from toolkit.errors import OutputError, Problem, VillkorError
+
+#: Suffixes looked for inside folders.
+DRAFT_SUFFIXES = (".md", ".markdown", ".docx")
+
+#: What a figure's status means in the matrix.
+_FIGURE_CELL = {"ok": "ok", "missing": "missing", "invalid": "incomplete", "inconsistent": "incomplete", "omitted": "omitted"}
+
+#: Sort order of cell statuses: worst last, so sorting ascending puts complete reports first.
+CELL_ORDER = {"ok": 0, "omitted": 1, "incomplete": 2, "missing": 3}
+
+
+@dataclass
+class Part:
+    """A column of a matrix: a section, sub-part or figure the decision asks for."""
+
+    id: str
+    title: str
+    kind: str  # "section" or "figure"
+    required: bool
+    number: int
+    parent: str | None = None
+
+
+@dataclass
+class Cell:
+    """One report's state for one part, and the findings that explain it."""
+
+    status: str  # ok, incomplete, missing, omitted
+    #: the line of the first finding that explains the cell, else the part's own line
+    line: int | None = None
+    findings: list[int] = field(default_factory=list)  # indexes into Summary.findings
+
+
+@dataclass
+class Row:
+    """What the overview keeps of one checked draft."""
+
+    index: int
+    file: str
+    region: str
+    year: int | None
+    conditions: str
+    complete: bool
+    coverage: float
+    required_ok: int
+    required_total: int
+    counts: dict[str, int]
+    cells: dict[str, Cell]
+    findings: list[int]
+    #: link to the draft's one-page check summary, relative to the overview file
+    page: str | None = None
+
+    @property
+    def status(self) -> str:
+        return "complete" if self.complete else "incomplete"
+
+
+@dataclass
+class Matrix:
+    """Reports that follow one decision, by that decision's parts."""
+
+    conditions: str
+    title: str
+    year: int | None
+    parts: list[Part]
+    rows: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Failure:
+    """A draft that could not be checked, with the problems that stopped it."""
+
+    file: str
+    problems: list[Problem]
+
+    @property
+    def line(self) -> int | None:
+        return self.problems[0].line if self.problems else None
+
+    def message(self, lang: str = "sv") -> str:
+        from toolkit.messages import t
+
+        return "; ".join(t(p.key, lang, **p.params) for p in self.problems)
+
+
+@dataclass
+class Skipped:
+    """A file found in a folder that is not a draft (no front matter)."""
+
+    file: str
+    key: str
+
+
+@dataclass
+class Group:
+    """Findings of one kind (code), in the order they were found."""
+
+    code: str
+    severity: str
+    findings: list[int]
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+
+@dataclass
+class Summary:
+    """Everything the overview shows; built by :func:`summarise`."""
+
+    rows: list[Row] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    matrices: dict[str, Matrix] = field(default_factory=dict)
+    failed: list[Failure] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    strict: bool = False
+    #: every file looked at, so an output path can be refused when it is one of them
+    inputs: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> int:
+        return sum(1 for r in self.rows if r.complete)
+
+    @property
+    def incomplete(self) -> int:
+        return len(self.rows) - self.complete
+
+    @property
+    def exit_code(self) -> int:
+        """0 all complete, 1 any incomplete or not checkable, 2 nothing could be checked."""
+        if not self.rows:
+            return 2
+        return 0 if self.incomplete == 0 and not self.failed else 1
+
+    def groups(self, advisory: bool) -> list[Group]:
+        """Errors (``advisory=False``) or warnings and notes, by code, most frequent first."""
+        wanted = (WARNING, INFO) if advisory else (ERROR,)
+        by_code: dict[str, Group] = {}
+        for n, f in enumerate(self.findings):
+            if f.severity in wanted:
+                by_code.setdefault(f.code, Group(f.code, f.severity, [])).findings.append(n)
+        rank = {ERROR: 0, WARNING: 1, INFO: 2}
+        return sorted(by_code.values(), key=lambda g: (rank[g.severity], -g.count, g.code))
+
+    def part_coverage(self, matrix: Matrix, part: Part) -> tuple[int, int]:
+        """(reports where the part is ok, reports where it counts), over all reports of the matrix."""
+        ok = counted = 0
+        for i in matrix.rows:
+            cell = self.rows[i].cells.get(part.id)
+            if cell is None or cell.status == "omitted":
+                continue
+            counted += 1
+            ok += cell.status == "ok"
+        return ok, counted
+
+    def regions(self) -> list[str]:
+        return sorted({r.region for r in self.rows if r.region})
+
+    def years(self) -> list[int]:
+        return sorted({r.year for r in self.rows if r.year is not None})
+
+    # -- building ---------------------------------------------------------
+
+    def add(self, result: CheckResult) -> Row:
+        """Reduce ``result`` to a row and its findings, keeping nothing of the draft's text."""
+        c = result.conditions
+        matrix = self.matrices.get(c.id)
+        if matrix is None:
+            matrix = self.matrices[c.id] = Matrix(c.id, c.title, c.year, _parts(result))
+        first = len(self.findings)
+        self.findings.extend(result.findings)
+        local = list(range(first, len(self.findings)))
+        blocking = {ERROR, WARNING} if result.strict else {ERROR}
+        cells: dict[str, Cell] = {}
+        for s in result.sections:
+            idx = [n for n in local if self.findings[n].section == s.id and self.findings[n].code.startswith("section-")
+                   and self.findings[n].severity in blocking]
+            status = s.status
+            if status == "ok" and result.strict and idx:
+                status = "incomplete"  # a warning (order, carried-over text) that --strict counts
+            idx = idx if status != "ok" else []
+            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx)
+        for fr in result.figures:
+            status = _FIGURE_CELL.get(fr.status, fr.status)
+            idx = [n for n in local if _explains_figure(self.findings[n], fr)] if status != "ok" else []
+            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx)
+        row = Row(
+            index=len(self.rows),
+            file=result.file,
+            region=str(result.draft.meta.get("region") or ""),
+            year=c.year,
+            conditions=c.id,
+            complete=result.complete,
+            coverage=result.coverage,
+            required_ok=result.required_ok,
+            required_total=result.required_total,
+            counts={ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
+            cells=cells,
+            findings=local,
+        )
+        self.rows.append(row)
+        matrix.rows.append(row.index)
+        return row
+
+
+def _parts(result: CheckResult) -> list[Part]:
+    c = result.conditions
+    parts = [Part(s.id, s.title, "section", s.required, 0, s.parent) for s in c.walk_sections()]
+    parts += [Part(f.id, f.label, "figure", f.required, 0, f.section) for f in c.figures]
+    for n, p in enumerate(parts, 1):
+        p.number = n
+    return parts
+
+
+def _explains_figure(f: Finding, fr: Any) -> bool:
+    if not f.code.startswith("figure-") or f.code == "figure-unknown":
+        return False
+    if f.code == "figure-missing":
+        return f.params.get("id") == fr.id
+    if f.code == "figure-not-numeric":
+        return fr.status == "invalid" and f.line == fr.line
+    if f.code == "figure-inconsistent":
+        return fr.status == "inconsistent" and (fr.label in (f.params.get("total"), *str(f.params.get("parts", "")).split(" + ")))
+    return False
+
+
+# --------------------------------------------------------------------------
+# Finding the drafts
+
+
+def docx_supported() -> bool:
+    return importlib.util.find_spec("toolkit.docx_reader") is not None
+
+
+def collect(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
+    """(path, found in a folder) for every draft named or found under a folder.
+
+    Folders are searched recursively for ``*.md``, ``*.markdown`` and (when
+    Word drafts can be read) ``*.docx``; hidden files and folders are left out.
+    """
+    for p in paths:
+        path = Path(p)
+        if not path.is_dir():
+            yield path, False
+            continue
+        found = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in files:
+                if not name.startswith(".") and name.lower().endswith(DRAFT_SUFFIXES):
+                    found.append(Path(root) / name)
+        yield from ((f, True) for f in sorted(found))
+
+
+def summarise(
+    paths: Iterable[str | os.PathLike[str]],
+    conditions: str | None = None,
+    strict: bool = False,
+    on_result: Callable[[CheckResult, Row], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Check every draft under ``paths`` and gather the overview.
+
+    ``on_result`` sees each full check result while it is still alive (to
+    write its one-page summary); ``progress`` is told (done, total) after
+    each file.
+    """
+    from toolkit.check import check_file
+
+    files = list(collect(paths))
+    summary = Summary(strict=strict, inputs=[str(p) for p, _ in files])
+    can_docx = docx_supported()
+    for n, (path, in_folder) in enumerate(files, 1):
+        name = str(path)
+        if path.suffix.lower() == ".docx" and not can_docx:
+            if in_folder:
+                summary.skipped.append(Skipped(name, "summary-skip-docx"))
+            else:
+                summary.failed.append(Failure(name, [Problem("summary-skip-docx", {}, name)]))
+        else:
+            try:
+                result = check_file(path, conditions, strict)
+            except VillkorError as exc:
+                if in_folder and exc.problems and exc.problems[0].key == "draft-no-front-matter":
+                    summary.skipped.append(Skipped(name, "summary-skip-not-draft"))
+                else:
+                    summary.failed.append(Failure(name, exc.problems))
+            else:
+                row = summary.add(result)
+                if on_result is not None:
+                    on_result(result, row)
+        if progress is not None:
+            progress(n, len(files))
+    return summary
+
+
+def count_drafts(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many files :func:`summarise` would look at (for a progress bar)."""
+    return sum(1 for _ in collect(paths))
+
+
+# --------------------------------------------------------------------------
+# One-page check summaries written beside the overview
+
+
+class Pages:
+    """Writes each draft's one-page check summary into ``<output stem>-files/``.
+
+    Pages go to a hidden staging folder while the drafts are checked (so no
+    full result is kept in memory), and :meth:`commit` moves the folder into
+    place in one rename once the overview itself has been written; a run that
+    fails leaves the previous folder as it was (:meth:`discard`).
+    """
+
+    def __init__(self, output: str | os.PathLike[str], fmt: str, lang: str, inputs: Iterable[str | os.PathLike[str]] = ()):
+        out = Path(output)
+        self.fmt, self.lang = fmt, lang
+        self.dirname = f"{out.stem}-files"
+        self.target = out.parent / self.dirname
+        self.suffix = ".html" if fmt == "html" else ".md"
+        self._names: set[str] = set()
+        for i in inputs:
+            p = Path(i).resolve()
+            if p == self.target.resolve() or self.target.resolve() in p.parents:
+                raise OutputError.of("summary-pages-hold-input", str(self.target))
+        if self.target.exists() and not _only_pages(self.target):
+            raise OutputError.of("summary-pages-not-ours", str(self.target))
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self.stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{self.dirname}.", suffix=".tmp"))
+        except OSError as exc:
+            raise OutputError.of("output-failed", str(self.target), reason=exc.strerror or str(exc)) from None
+
+    def name_for(self, file: str) -> str:
+        stem = Path(file).stem or "utkast"
+        name, n = stem, 1
+        while name.casefold() in self._names:
+            n += 1
+            name = f"{stem}-{n}"
+        self._names.add(name.casefold())
+        return name + self.suffix
+
+    def __call__(self, result: CheckResult, row: Row) -> None:
+        from urllib.parse import quote
+
+        from toolkit import report
+
+        name = self.name_for(row.file)
+        text = (report.format_summary_html if self.fmt == "html" else report.format_summary_md)(result, self.lang)
+        try:
+            (self.stage / name).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise OutputError.of("output-failed", str(self.target / name), reason=exc.strerror or str(exc)) from None
+        row.page = f"{quote(self.dirname)}/{quote(name)}"
+
+    def commit(self) -> Path:
+        old = None
+        try:
+            if self.target.exists():
+                old = self.target.with_name(f".{self.dirname}.old-{os.getpid()}")
+                os.replace(self.target, old)
+            os.replace(self.stage, self.target)
+        except OSError as exc:
+            if old is not None and not self.target.exists():
+                os.replace(old, self.target)
+            self.discard()
+            raise OutputError.of("output-failed", str(self.target), reason=exc.strerror or str(exc)) from None
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return self.target
+
+    def discard(self) -> None:
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+
+def _only_pages(folder: Path) -> bool:
+    """True when ``folder`` holds nothing but pages this command writes."""
+    if not folder.is_dir():
+        return False
+    return all(p.is_file() and p.suffix in (".html", ".md") for p in folder.iterdir())
