@@ -112,3 +112,22 @@ def test_conditions_file_in_utf16(tmp_path: Path, example_copy: Path):
     cond = tmp_path / "beslut.yaml"
     cond.write_bytes("title: Ö\n".encode("utf-16"))
     assert_clean_error(run("check", example_copy, "--conditions", cond), f"{cond}:1: filen är kodad som UTF-16")
+
+
+@pytest.mark.parametrize("target", ["../elsewhere/2017.yaml", "/tmp/villkor-outside/2017.yaml"])
+def test_extends_cannot_reach_outside(tmp_path: Path, example_copy: Path, target: str):
+    outside = tmp_path / "elsewhere" if target.startswith("..") else Path("/tmp/villkor-outside")
+    outside.mkdir(parents=True, exist_ok=True)
+    (outside / "2017.yaml").write_text("title: Utanför\nsections:\n  - {id: a, title: A, point: P, guidance: G}\n", encoding="utf-8")
+    folder = tmp_path / "beslut"
+    folder.mkdir()
+    cond = folder / "2019.yaml"
+    cond.write_text(f"extends: {target}\ntitle: X\n", encoding="utf-8")
+    r = run("check", example_copy, "--conditions", cond)
+    assert_clean_error(r, f"{cond}:1:", "utanför beslutets mapp")
+
+
+def test_extends_itself(tmp_path: Path, example_copy: Path):
+    cond = tmp_path / "2019.yaml"
+    cond.write_text('extends: "2019"\ntitle: X\n', encoding="utf-8")
+    assert_clean_error(run("check", example_copy, "--conditions", cond), f"{cond}:1:", "2019 → 2019")

@@ -166,3 +166,10 @@ def test_output_dash_is_standard_output(tmp_path: Path):
     r = run("render", EXAMPLE, "--output", "-", cwd=tmp_path)
     assert r.code == 0 and r.out.startswith("---\nconditions:")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_text_output_shows_bracketed_placeholders(tmp_path: Path, example_copy: Path):
+    text = example_copy.read_text(encoding="utf-8").replace("lärorikt för politiker", "lärorikt [text kommer] för politiker")
+    r = run("check", write(tmp_path / "u.md", text))
+    assert r.code == 1
+    assert "”[text kommer]”" in r.out

@@ -47,6 +47,7 @@ from toolkit.conditions import (
     find_conditions,
     list_conditions,
     read_conditions_file,
+    search_dirs,
 )
 from toolkit.errors import ConditionsError, Problem
 from toolkit.yamlload import YamlDoc
@@ -89,7 +90,7 @@ def _resolve(path: Path, stack: list[tuple[Path, str]]) -> Conditions:
 
 def _find_parent(parent_id: str, path: Path, name: str, line: int) -> Path:
     try:
-        return find_conditions(parent_id, relative_to=path.parent)
+        found = find_conditions(parent_id, relative_to=path.parent)
     except ConditionsError:
         from toolkit.matching import did_you_mean
 
@@ -100,6 +101,12 @@ def _find_parent(parent_id: str, path: Path, name: str, line: int) -> Path:
         raise ConditionsError(
             Problem("conditions-extends-unknown", {"id": parent_id, "known": ", ".join(known) or "-"}, name, line)
         ) from None
+    # a decision may only build on decisions in its own folder or on the search
+    # path: data never reaches for files elsewhere on the machine
+    allowed = [path.parent.resolve(), *(d.resolve() for d in search_dirs())]
+    if not any(found.resolve().is_relative_to(folder) for folder in allowed):
+        raise ConditionsError(Problem("conditions-extends-outside", {"id": parent_id}, name, line))
+    return found
 
 
 # --------------------------------------------------------------------------

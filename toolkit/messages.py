@@ -581,7 +581,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "convert reads Word documents (.docx); this file is not a Word document",
     },
     # -- limits and safety ------------------------------------------------
-    # (keys go here)
+    "conditions-extends-outside": {
+        "sv": "extends: '{id}' ligger utanför beslutets mapp och villkorsmapparna; ange ett besluts id",
+        "en": "extends: '{id}' lies outside the decision's folder and the conditions folders; give a decision's id",
+    },
 }
 
 

@@ -99,6 +99,7 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
     """Readable terminal output: sections, findings in line order, a verdict."""
     from rich import box
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     out = io.StringIO()
@@ -109,14 +110,14 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
     for n, r in enumerate(results):
         if n:
             console.print()
-        console.print(t("check-heading", lang, file=r.file, conditions=r.conditions.id, title=r.conditions.title), style="bold")
+        console.print(escape(t("check-heading", lang, file=r.file, conditions=r.conditions.id, title=r.conditions.title)), style="bold")
         sections = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
         place_col = t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize()
         for col in (t("col-section", lang), t("col-status", lang), t("col-words", lang), place_col):
             sections.add_column(col, justify="right" if col in (t("col-words", lang), place_col) else "left")
         for s in r.sections:
             indent = "  " if s.parent else ""
-            sections.add_row(indent + s.title, f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
+            sections.add_row(escape(indent + s.title), f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
                              str(s.words) if s.line else "", str(s.line or ""))
         console.print(sections)
         if r.findings:
@@ -125,7 +126,7 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
             table.add_column(t("col-severity", lang), no_wrap=True)
             table.add_column(t("col-message", lang))
             for f in r.findings:
-                message = f.message(lang) + (f"\n[dim]{f.point}[/]" if f.point else "")
+                message = escape(f.message(lang)) + (f"\n[dim]{escape(f.point)}[/]" if f.point else "")
                 table.add_row(str(f.line) if f.line else "–", f"[{severity_style[f.severity]}]{t('severity-' + f.severity, lang)}[/]",
                               message)
             console.print(table)
