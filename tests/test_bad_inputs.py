@@ -131,3 +131,36 @@ def test_extends_itself(tmp_path: Path, example_copy: Path):
     cond = tmp_path / "2019.yaml"
     cond.write_text('extends: "2019"\ntitle: X\n', encoding="utf-8")
     assert_clean_error(run("check", example_copy, "--conditions", cond), f"{cond}:1:", "2019 → 2019")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_summary(name: str, tmp_path: Path):
+    path = _copy(name, tmp_path)
+    case = EXPECTED[name]
+    out = tmp_path / "ut" / "sammanstallning.html"
+    result = run("summary", path, "--format", "html", "--output", out)
+    assert "Traceback" not in result.out + result.err
+    assert result.code == case["code"], f"{name}: {result}"
+    if case["code"] == 2:
+        where = f"{path}:{case['line']}:" if case["line"] else str(path)
+        assert where in result.out + result.err
+        assert not out.exists()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_memo_and_new_from(name: str, tmp_path: Path):
+    path = _copy(name, tmp_path)
+    case = EXPECTED[name]
+    memo = tmp_path / "ut" / "memo.md"
+    r = run("memo", path, "--output", memo)
+    assert "Traceback" not in r.out + r.err
+    assert r.code == case["code"], f"{name}: {r}"
+    assert memo.exists() == (case["code"] == 0)
+    new = tmp_path / "ut" / "nytt.md"
+    r = run("new", "--conditions", "2018", "--region", "Region Test", "--from", path, "--output", new)
+    assert "Traceback" not in r.out + r.err
+    assert r.code == (2 if case["code"] == 2 else 0), f"{name}: {r}"
+    assert new.exists() == (case["code"] != 2)
+    if case["code"] == 2:
+        where = f"{path}:{case['line']}:" if case["line"] else str(path)
+        assert where in r.err

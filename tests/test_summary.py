@@ -258,5 +258,5 @@ def test_conditions_option_overrides_the_drafts_decision(tmp_path):
     text = EXAMPLE.read_text(encoding="utf-8").replace('conditions: "2017"', 'conditions: "1999"')
     draft = write(tmp_path / "u.md", text)
     r = run("summary", draft)
-    assert r.code == 2 and "1999" in r.out
+    assert r.code == 2 and f"{draft}:2: okänt villkorsbeslut '1999'" in r.err
     assert run("summary", draft, "--conditions", "2017").code == 0

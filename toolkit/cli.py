@@ -286,6 +286,11 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             result = summarising.summarise(paths, conditions, strict, on_result=pages, progress=advance)
         if not (result.rows or result.failed or result.skipped):
             raise CannotCheck(t("summary-nothing", lang, paths=", ".join(paths)))
+        if to_file or not result.rows:
+            for failure in result.failed:
+                click.echo(VillkorError(failure.problems).format(lang), err=True)
+        if not result.rows:  # nothing could be checked: write nothing
+            sys.exit(EXIT_CANNOT)
         if fmt == "text":
             to_tty = not to_file and sys.stdout.isatty()
             width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160

@@ -437,7 +437,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary-failed": {"sv": "Kunde inte kontrolleras", "en": "Could not be checked"},
     "summary-skipped": {"sv": "Hoppades över", "en": "Skipped"},
     "summary-skip-not-draft": {"sv": "inget utkast (saknar front matter)", "en": "not a draft (no front matter)"},
-    "summary-skip-docx": {"sv": "Word-utkast (.docx) kan inte läsas av den här versionen", "en": "Word drafts (.docx) cannot be read by this version"},
     "summary-nothing": {"sv": "inga utkast hittades i {paths}", "en": "no drafts found in {paths}"},
     "summary-pages-hold-input": {
         "sv": "mappen för sammanfattningarna per rapport innehåller ett utkast; välj en annan --output",

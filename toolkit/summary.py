@@ -17,7 +17,6 @@ Formatting lives in :mod:`toolkit.overview`.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import tempfile
@@ -257,15 +256,11 @@ def _explains_figure(f: Finding, fr: Any) -> bool:
 # Finding the drafts
 
 
-def docx_supported() -> bool:
-    return importlib.util.find_spec("toolkit.docx_reader") is not None
-
-
 def collect(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
     """(path, found in a folder) for every draft named or found under a folder.
 
-    Folders are searched recursively for ``*.md``, ``*.markdown`` and (when
-    Word drafts can be read) ``*.docx``; hidden files and folders are left out.
+    Folders are searched recursively for ``*.md``, ``*.markdown`` and
+    ``*.docx``; hidden files and folders are left out.
     """
     for p in paths:
         path = Path(p)
@@ -298,26 +293,19 @@ def summarise(
 
     files = list(collect(paths))
     summary = Summary(strict=strict, inputs=[str(p) for p, _ in files])
-    can_docx = docx_supported()
     for n, (path, in_folder) in enumerate(files, 1):
         name = str(path)
-        if path.suffix.lower() == ".docx" and not can_docx:
-            if in_folder:
-                summary.skipped.append(Skipped(name, "summary-skip-docx"))
+        try:
+            result = check_file(path, conditions, strict)
+        except VillkorError as exc:
+            if in_folder and exc.problems and exc.problems[0].key == "draft-no-front-matter":
+                summary.skipped.append(Skipped(name, "summary-skip-not-draft"))
             else:
-                summary.failed.append(Failure(name, [Problem("summary-skip-docx", {}, name)]))
+                summary.failed.append(Failure(name, exc.problems))
         else:
-            try:
-                result = check_file(path, conditions, strict)
-            except VillkorError as exc:
-                if in_folder and exc.problems and exc.problems[0].key == "draft-no-front-matter":
-                    summary.skipped.append(Skipped(name, "summary-skip-not-draft"))
-                else:
-                    summary.failed.append(Failure(name, exc.problems))
-            else:
-                row = summary.add(result)
-                if on_result is not None:
-                    on_result(result, row)
+            row = summary.add(result)
+            if on_result is not None:
+                on_result(result, row)
         if progress is not None:
             progress(n, len(files))
     return summary
