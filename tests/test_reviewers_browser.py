@@ -56,7 +56,7 @@ def test_overview_sorts_by_click_and_keyboard(page, overview):
     # the matrix sorts too: a part column puts missing cells last
     matrix = pg.locator("table.matrix").first
     matrix.locator("thead th").nth(7).get_by_role("button").click()
-    marks = pg.eval_on_selector_all("table.matrix tbody tr", "rows => rows.map(r => r.cells[7].textContent.trim()[0])")
+    marks = matrix.locator("tbody tr").evaluate_all("rows => rows.map(r => r.cells[7].textContent.trim()[0])")
     assert marks[0] == "✓" and marks[-1] == "✗"
     assert page.console_errors == []
     assert page.external_requests == []
