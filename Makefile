@@ -50,6 +50,7 @@ test: install-dev browser
 
 bench: install-dev
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/summary_bench.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
