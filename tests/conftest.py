@@ -32,6 +32,18 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def assert_golden(name: str, actual: str, update: bool) -> None:
+    """``actual`` equals ``tests/golden/NAME``; ``pytest --update-golden`` rewrites it on purpose."""
+    path = GOLDEN / name
+    if update:
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}: run pytest --update-golden"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from the golden file (pytest --update-golden)"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_clean_error, run, write
+from conftest import assert_clean_error, assert_golden, run, write
 from toolkit import PROJECT_ROOT
 
-GOLDEN = Path(__file__).parent / "golden"
 
 OLD = """
 format: 1
@@ -74,19 +73,11 @@ figures:
 """
 
 
-def compare_golden(name: str, text: str, update: bool) -> None:
-    path = GOLDEN / name
-    if update:
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} is missing: run pytest --update-golden"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from the golden file; if intended, run pytest --update-golden"
-
-
 @pytest.mark.parametrize("fmt", ["text", "md", "json"])
 def test_golden_2017_2018(fmt: str, update_golden: bool) -> None:
     r = run("conditions", "diff", "2017", "2018", "--format", fmt, cwd=PROJECT_ROOT)
     assert r.code == 0, r
-    compare_golden(f"diff-2017-2018.{ {'text': 'txt'}.get(fmt, fmt) }", r.out, update_golden)
+    assert_golden(f"diff-2017-2018.{ {'text': 'txt'}.get(fmt, fmt) }", r.out, update_golden)
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json"])
@@ -95,7 +86,7 @@ def test_golden_rename_remove_change(fmt: str, tmp_path: Path, update_golden: bo
     write(tmp_path / "nytt.yaml", NEW)
     r = run("conditions", "diff", "gammalt.yaml", "nytt.yaml", "--format", fmt, cwd=tmp_path)
     assert r.code == 0, r
-    compare_golden(f"diff-rename.{ {'text': 'txt'}.get(fmt, fmt) }", r.out, update_golden)
+    assert_golden(f"diff-rename.{ {'text': 'txt'}.get(fmt, fmt) }", r.out, update_golden)
 
 
 def test_2018_names_agenda_2030_added_optional_and_nothing_unchanged() -> None:

@@ -6,31 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, INCOMPLETE, assert_clean_error, run, write
+from conftest import EXAMPLE, INCOMPLETE, assert_clean_error, assert_golden, run, write
 from toolkit.check import check_file
 from toolkit.render import render_html, render_markdown
-
-GOLDEN = Path(__file__).parent / "golden"
-
-
-def golden(name: str, actual: str, update: bool) -> None:
-    path = GOLDEN / name
-    if update:
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run pytest --update-golden"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from the golden file (pytest --update-golden)"
-
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_golden_report(fmt: str, update_golden: bool):
     r = run("render", EXAMPLE, "--format", fmt)
     assert r.code == 0, r
-    golden(f"norrbotten-2017.{fmt}", r.out, update_golden)
+    assert_golden(f"norrbotten-2017.{fmt}", r.out, update_golden)
 
 
 def test_golden_summary(update_golden: bool):
     r = run("check", INCOMPLETE, "--format", "md")
-    golden("norrbotten-2017-ofullstandig.summary.md", r.out, update_golden)
+    assert_golden("norrbotten-2017-ofullstandig.summary.md", r.out, update_golden)
 
 
 def test_report_structure():

@@ -61,6 +61,15 @@ class CannotCheck(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+def refused(exc: Any, lang: str) -> None:
+    """An incomplete draft that was not rendered: its findings, then exit 1."""
+    from toolkit.report import format_text
+
+    click.echo(format_text([exc.result], lang), err=True)
+    click.echo(f"villkor: {exc.format(lang)}", err=True)
+    sys.exit(EXIT_INCOMPLETE)
+
+
 def fail(exc: VillkorError, lang: str) -> CannotCheck:
     return CannotCheck(exc.format(lang))
 
@@ -153,11 +162,7 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, condition
         result = check_file(draft, conditions)
         text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
     except RenderRefused as exc:
-        from toolkit.report import format_text
-
-        click.echo(format_text([exc.result], lang), err=True)
-        click.echo(f"villkor: {exc.format(lang)}", err=True)
-        sys.exit(EXIT_INCOMPLETE)
+        refused(exc, lang)
     emit(text, output, [draft], lang)
 
 
@@ -355,11 +360,7 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions:
         result = check_file(draft, conditions)
         made = (memos.render_memo_html if fmt == "html" else memos.build_memo)(result, lang, draft_mode)
     except RenderRefused as exc:
-        from toolkit.report import format_text
-
-        click.echo(format_text([exc.result], lang), err=True)
-        click.echo(f"villkor: {exc.format(lang)}", err=True)
-        sys.exit(EXIT_INCOMPLETE)
+        refused(exc, lang)
     emit(made.text, output, [draft], lang)
     if made.gaps:
         click.echo(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
