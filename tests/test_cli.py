@@ -59,7 +59,7 @@ def test_json_for_several_drafts(tmp_path: Path):
 def test_several_drafts_text_ends_with_totals():
     r = run("check", EXAMPLE, INCOMPLETE)
     assert r.code == 1
-    assert r.out.rstrip().splitlines()[-1] == "2 utkast: 1 kompletta, 1 ofullständiga, 0 kunde inte kontrolleras."
+    assert r.out.rstrip().splitlines()[-1] == "2 utkast: 1 komplett, 1 ofullständigt, 0 kunde inte kontrolleras."
 
 
 @pytest.mark.parametrize("fmt, marker", [("md", "# Kontroll av återrapportering – Region Norrbotten"), ("html", "<!DOCTYPE html>")])

@@ -285,7 +285,7 @@ def test_validate_all_bundled_and_invalid_exit_2(tmp_path: Path, monkeypatch: py
     """)
     monkeypatch.setenv("VILLKOR_CONDITIONS_PATH", str(tmp_path))
     r = run("conditions", "validate")
-    assert_clean_error(r, "trasig.yaml:4:", "titel", "2 giltiga, 1 ogiltiga")
+    assert_clean_error(r, "trasig.yaml:4:", "titel", "2 giltiga, 1 ogiltig")
 
 
 def test_cache_notices_a_changed_parent(tmp_path: Path) -> None:

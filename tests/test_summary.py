@@ -82,7 +82,7 @@ def test_text_shows_matrix_cells_with_lines_and_a_total():
     row = next(line for line in r.out.splitlines() if line.startswith(str(INCOMPLETE)) and "✗" in line)
     assert "✗ 51" in row and "! 29" in row
     assert f"{INCOMPLETE}:51" in r.out
-    assert r.out.rstrip().splitlines()[-1].startswith("2 utkast: 1 kompletta, 1 ofullständiga")
+    assert r.out.rstrip().splitlines()[-1].startswith("2 utkast: 1 komplett, 1 ofullständigt")
 
 
 def test_text_shows_first_places_and_all_with_flag(tmp_path):

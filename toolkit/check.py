@@ -62,11 +62,23 @@ class Finding:
     line: int | None
     section: str | None = None
     point: str = ""
+    #: "line" for Markdown drafts, "paragraph" for Word drafts
+    unit: str = "line"
 
     def message(self, lang: str = "sv") -> str:
         from toolkit.messages import t
 
         return t(self.key, lang, **self.params)
+
+    def location(self, lang: str = "sv") -> str:
+        """``utkast.md:12``, or ``utkast.docx, stycke 12`` for a Word draft."""
+        if self.line is None:
+            return self.file
+        if self.unit == "line":
+            return f"{self.file}:{self.line}"
+        from toolkit.messages import t
+
+        return f"{self.file}, {t('paragraph', lang)} {self.line}"
 
     def as_dict(self, lang: str = "sv") -> dict[str, Any]:
         return {
@@ -110,6 +122,16 @@ class FigureResult:
 
 
 @dataclass
+class Extra:
+    """A part of the draft under a heading that is none of the decision's."""
+
+    title: str
+    level: int
+    line: int
+    span: tuple[int, int]
+
+
+@dataclass
 class CheckResult:
     """Everything a check found, ready for any output format."""
 
@@ -119,6 +141,10 @@ class CheckResult:
     sections: list[SectionResult]
     figures: list[FigureResult]
     strict: bool = False
+    #: the writer's own parts outside the decision's sections, in draft order
+    extras: list[Extra] = field(default_factory=list)
+    #: line-index span of the text before the first section (after a title)
+    preamble: tuple[int, int] | None = None
 
     @property
     def file(self) -> str:
@@ -271,6 +297,20 @@ def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]
     return spans
 
 
+def _preamble(draft: Draft, title: int | None) -> tuple[int, int] | None:
+    """The text between the front matter (or the document's title) and the first part."""
+    hs = draft.headings
+    if title is not None:
+        start = hs[title].start
+    elif draft.title_index is not None:
+        start = draft.title_index + 1
+    else:
+        start = draft.body_start
+    following = [h.index for h in hs if h.index >= start]
+    end = following[0] if following else len(draft.lines)
+    return (start, end) if end > start else None
+
+
 class Checker:
     """Checks drafts against one decision; reuse it for a batch."""
 
@@ -313,19 +353,26 @@ class Checker:
             text = draft.text(start, end)
             placed[s.id] = _Placed(s, h, m, text, count_words(text), start, end)
 
-        # headings that match nothing, and ids that are not the decision's
+        # headings that match nothing, and ids that are not the decision's;
+        # an unmatched heading outside every section starts an extra part
         enclosing_levels: list[int] = []
+        extra_heads: list[int] = []
+        title: int | None = None
         first_matched = min(matched, default=len(draft.headings))
         top_level = min((draft.headings[i].level for i in matched), default=0)
         for i, h in enumerate(draft.headings):
             m = matches[i]
             if i < first_matched and h.level < top_level and m.section is None and m.unknown_id is None:
-                continue  # the document's own title above the sections
+                title = i  # the document's own title above the sections
+                continue
             while enclosing_levels and enclosing_levels[-1] >= h.level:
                 enclosing_levels.pop()
             if m.section is not None:
                 enclosing_levels.append(h.level)
                 continue
+            if not enclosing_levels:
+                extra_heads.append(i)
+                enclosing_levels.append(h.level)
             hint = m.suggestion
             if m.unknown_id is not None:
                 key = "heading-unknown-id-hint" if hint else "heading-unknown-id"
@@ -337,8 +384,11 @@ class Checker:
                 if hint.id in placed or not hint.required:
                     findings.append(Finding("heading-unmatched", INFO, "heading-unmatched-hint",
                                             {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
-            elif not enclosing_levels:
+            elif extra_heads and extra_heads[-1] == i:
                 findings.append(Finding("heading-unmatched", INFO, "heading-unmatched", {"heading": h.text}, file, h.line))
+        extra_spans = _spans(draft, {**matched, **{i: matches[i] for i in extra_heads}})
+        extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i]) for i in extra_heads]
+        preamble = _preamble(draft, title)
 
         # order: sections not on the longest run that follows the decision's order
         in_draft = sorted(placed.values(), key=lambda p: p.heading.line)
@@ -387,9 +437,11 @@ class Checker:
                                                 file, line, f.section, section.point if section else ""))
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
+        for f in findings:
+            f.unit = draft.unit
         for sr in section_results:
             sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
-        return CheckResult(c, draft, findings, section_results, figure_results, strict)
+        return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble)
 
     def _section_results(self, draft: Draft, placed: dict[str, _Placed], errors: dict[str, list[str]],
                          findings: list[Finding], matches: dict[int, Match]) -> list[SectionResult]:

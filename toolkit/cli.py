@@ -70,6 +70,15 @@ def refused(exc: Any, lang: str) -> None:
     sys.exit(EXIT_INCOMPLETE)
 
 
+def remaining_warnings(result: Any, lang: str) -> None:
+    """After writing a report or memo: say which warnings it still has."""
+    warnings = [f for f in result.findings if f.severity == "warning"]
+    if warnings and result.complete:
+        click.echo(t("report-warnings", lang, file=result.file, n=len(warnings)), err=True)
+        for f in warnings:
+            click.echo(f"  {f.location(lang)}: {f.message(lang)}", err=True)
+
+
 def fail(exc: VillkorError, lang: str) -> CannotCheck:
     return CannotCheck(exc.format(lang))
 
@@ -147,9 +156,10 @@ def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True, help="Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.")
+@click.option("--strict", is_flag=True, help="Vägra rendera också när varningar kvarstår (t.ex. överförd text).")
 @conditions_option
 @lang_option
-def render(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: bool, conditions: str | None, lang: str) -> None:
     """Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.
 
     Ett ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.
@@ -159,11 +169,12 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, condition
     from toolkit import render as rendering
 
     try:
-        result = check_file(draft, conditions)
+        result = check_file(draft, conditions, strict)
         text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(text, output, [draft], lang)
+    emit(text, output, [draft, *result.conditions.files], lang)
+    remaining_warnings(result, lang)
 
 
 # -- decisions: conditions list/show/validate/diff, new ---------------------

@@ -542,8 +542,9 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
     return [cells(rows[0]), "|" + "---|" * width, *(cells(r) for r in rows[1:])]
 
 
-def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[int], list[Heading]]:
-    """Markdown lines, the paragraph number of each, and the headings with their spans."""
+def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[int], list[Heading], int | None]:
+    """Markdown lines, the paragraph number of each, the headings with their
+    spans, and the index of the title's line (if the document has one)."""
     lines: list[str] = []
     locations: list[int] = []
     found: list[tuple[str, int, int, int]] = []  # text, level, location, line index
@@ -554,12 +555,14 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
         locations.append(location)
 
     prev: tuple[str, bool] | None = None
+    title: int | None = None
     for b in blocks:
         if b.location in skip:
             continue
         if lines and not (b.kind == "list" and prev == ("list", b.numbered)):
             add("", locations[-1])
         if b.kind == "title":
+            title = len(lines) if title is None else title
             add(f"# {b.text}", b.location)
         elif b.kind == "heading":
             level = min(6, b.level + shift)
@@ -581,7 +584,7 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
     for n, (text, level, location, index) in enumerate(found):
         end = found[n + 1][3] if n + 1 < len(found) else len(lines)
         headings.append(Heading(text, level, location, index + 1, end, index))
-    return lines, locations, headings
+    return lines, locations, headings, title
 
 
 def parse_docx(path: str | Path, name: str | None = None) -> Draft:
@@ -618,5 +621,6 @@ def parse_docx(path: str | Path, name: str | None = None) -> Draft:
             problem.unit = "paragraph"
         raise
     skip = data_tables | ({facts.location} if facts else set())
-    lines, locations, headings = build_lines(blocks, skip)
-    return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations)
+    lines, locations, headings, title = build_lines(blocks, skip)
+    return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations,
+                 title_index=title)

@@ -66,6 +66,9 @@ class Draft:
     #: the location shown for each index of ``lines`` when it is not the line
     #: number (a Word draft: the paragraph each Markdown line came from)
     locations: list[int] | None = None
+    #: index into ``lines`` of the document's title when the reader knows it
+    #: (Word's Title style); a Markdown title is recognised by the check
+    title_index: int | None = None
 
     @property
     def conditions_id(self) -> str | None:

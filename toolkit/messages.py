@@ -8,6 +8,7 @@ for developers.
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 LANGUAGES = ("sv", "en")
@@ -113,7 +114,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "section-empty": {"sv": "Avsnittet ”{title}” är tomt.", "en": "The section “{title}” is empty."},
     "section-too-short": {
         "sv": "Avsnittet ”{title}” är för kort: {words} ord, minst {min} krävs.",
-        "en": "The section “{title}” is too short: {words} words, at least {min} required.",
+        "en": "The section “{title}” is too short: {words} {words:word|words}, at least {min} required.",
     },
     "section-placeholder": {
         "sv": "Avsnittet ”{title}” innehåller platshållartext: ”{text}”.",
@@ -132,8 +133,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The section “{title}” holds text carried over from last year's report; update the text and remove the marker.",
     },
     "heading-unmatched": {
-        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet.",
-        "en": "The heading “{heading}” matches no section of the decision.",
+        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet; texten under den kommer efter beslutets avsnitt i rapporten.",
+        "en": "The heading “{heading}” matches no section of the decision; its text comes after the decision's sections in the report.",
     },
     "heading-unmatched-hint": {
         "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet. Menade du ”{hint}”?",
@@ -167,17 +168,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- check output ----------------------------------------------------
     "check-heading": {"sv": "{file} – villkorsbeslut {conditions}: {title}", "en": "{file} – conditions decision {conditions}: {title}"},
     "verdict-complete": {
-        "sv": "Komplett: {ok} av {total} obligatoriska delar uppfyllda ({coverage} %). {errors} fel, {warnings} varningar, {infos} upplysningar.",
-        "en": "Complete: {ok} of {total} required parts satisfied ({coverage} %). {errors} errors, {warnings} warnings, {infos} notes.",
+        "sv": "Komplett: {ok} av {total} obligatoriska delar uppfyllda ({coverage} %). {errors} fel, {warnings} {warnings:varning|varningar}, {infos} {infos:upplysning|upplysningar}.",
+        "en": "Complete: {ok} of {total} required parts satisfied ({coverage}%). {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} {infos:note|notes}.",
     },
     "verdict-incomplete": {
-        "sv": "Ofullständig: {ok} av {total} obligatoriska delar uppfyllda ({coverage} %). {errors} fel, {warnings} varningar, {infos} upplysningar.",
-        "en": "Incomplete: {ok} of {total} required parts satisfied ({coverage} %). {errors} errors, {warnings} warnings, {infos} notes.",
+        "sv": "Ofullständig: {ok} av {total} obligatoriska delar uppfyllda ({coverage} %). {errors} fel, {warnings} {warnings:varning|varningar}, {infos} {infos:upplysning|upplysningar}.",
+        "en": "Incomplete: {ok} of {total} required parts satisfied ({coverage}%). {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} {infos:note|notes}.",
     },
     "verdict-cannot-check": {"sv": "Kan inte kontrolleras.", "en": "Cannot be checked."},
     "batch-total": {
-        "sv": "{drafts} utkast: {complete} kompletta, {incomplete} ofullständiga, {failed} kunde inte kontrolleras.",
-        "en": "{drafts} drafts: {complete} complete, {incomplete} incomplete, {failed} could not be checked.",
+        "sv": "{drafts} utkast: {complete} {complete:komplett|kompletta}, {incomplete} {incomplete:ofullständigt|ofullständiga}, {failed} kunde inte kontrolleras.",
+        "en": "{drafts} {drafts:draft|drafts}: {complete} complete, {incomplete} incomplete, {failed} could not be checked.",
     },
     "paragraph": {"sv": "stycke", "en": "paragraph"},
     "col-section": {"sv": "Avsnitt", "en": "Section"},
@@ -215,10 +216,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- the rendered report ---------------------------------------------
     "render-incomplete": {
         "sv": "utkastet är ofullständigt ({errors} fel) och renderas inte; åtgärda felen eller använd --draft för ett utkast",
-        "en": "the draft is incomplete ({errors} errors) and is not rendered; fix the errors or use --draft for a draft",
+        "en": "the draft is incomplete ({errors} {errors:error|errors}) and is not rendered; fix the errors or use --draft for a draft",
     },
     "draft-banner": {"sv": "Utkast – ofullständig", "en": "Draft – incomplete"},
     "report-title": {"sv": "Återrapportering {year} – {region}", "en": "Report {year} – {region}"},
+    "report-to-fix": {"sv": "Att åtgärda:", "en": "To fix:"},
+    "report-warnings": {
+        "sv": "{file}: renderad, men {n} {n:varning|varningar} kvarstår; --strict vägrar rendera då:",
+        "en": "{file}: rendered, but {n} {n:warning|warnings} remain; --strict refuses to render then:",
+    },
     "report-missing-part": {"sv": "Avsnittet saknas i utkastet.", "en": "This section is missing from the draft."},
     "report-missing-figure": {"sv": "saknas", "en": "missing"},
     "report-figures": {"sv": "Nyckeltal", "en": "Figures"},
@@ -299,8 +305,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "diff-extends": {"sv": "bygger på {id}", "en": "extends {id}"},
     "diff-none": {"sv": "Inga ändringar.", "en": "No changes."},
     "diff-summary": {
-        "sv": "Avsnitt: {sections_added} tillagda, {sections_removed} borttagna, {sections_renamed} med nytt id, {sections_changed} ändrade. Nyckeltal: {figures} ändringar. Regler: {rules} ändringar. Tidsfrist och uppgifter om beslutet: {metadata} ändringar.",
-        "en": "Sections: {sections_added} added, {sections_removed} removed, {sections_renamed} with a new id, {sections_changed} changed. Figures: {figures} changes. Rules: {rules} changes. Deadline and facts about the decision: {metadata} changes.",
+        "sv": "Avsnitt: {sections_added} {sections_added:tillagt|tillagda}, {sections_removed} {sections_removed:borttaget|borttagna}, {sections_renamed} med nytt id, {sections_changed} {sections_changed:ändrat|ändrade}. Nyckeltal: {figures} {figures:ändring|ändringar}. Regler: {rules} {rules:ändring|ändringar}. Tidsfrist och uppgifter om beslutet: {metadata} {metadata:ändring|ändringar}.",
+        "en": "Sections: {sections_added} added, {sections_removed} removed, {sections_renamed} with a new id, {sections_changed} changed. Figures: {figures} {figures:change|changes}. Rules: {rules} {rules:change|changes}. Deadline and facts about the decision: {metadata} {metadata:change|changes}.",
     },
     "diff-group-sections": {"sv": "Avsnitt", "en": "Sections"},
     "diff-group-figures": {"sv": "Nyckeltal", "en": "Figures"},
@@ -368,7 +374,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "show-figures": {"sv": "Nyckeltal", "en": "Figures"},
     "show-rules": {"sv": "Regler", "en": "Rules"},
     "show-none": {"sv": "(inga)", "en": "(none)"},
-    "show-min-words": {"sv": "minst {n} ord", "en": "at least {n} words"},
+    "show-min-words": {"sv": "minst {n} ord", "en": "at least {n} {n:word|words}"},
     "show-point": {"sv": "Punkt", "en": "Point"},
     "show-guidance": {"sv": "Vägledning", "en": "Guidance"},
     "show-aliases": {"sv": "Även", "en": "Also"},
@@ -378,8 +384,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "show-tolerance": {"sv": "avvikelse högst {value}", "en": "difference at most {value}"},
     "validate-ok": {"sv": "{path}: giltigt", "en": "{path}: valid"},
     "validate-total": {
-        "sv": "{files} villkorsfiler kontrollerade: {valid} giltiga, {invalid} ogiltiga, {problems} problem.",
-        "en": "{files} conditions files checked: {valid} valid, {invalid} invalid, {problems} problems.",
+        "sv": "{files} {files:villkorsfil|villkorsfiler} kontrollerade: {valid} {valid:giltig|giltiga}, {invalid} {invalid:ogiltig|ogiltiga}, {problems} problem.",
+        "en": "{files} conditions {files:file|files} checked: {valid} valid, {invalid} invalid, {problems} {problems:problem|problems}.",
     },
     "validate-no-files": {"sv": "inga villkorsfiler hittades", "en": "no conditions files were found"},
     # villkor new
@@ -414,8 +420,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- reviewers: summary over many reports, the committee's memo -------
     "summary-overview-title": {"sv": "Sammanställning av återrapporteringar", "en": "Overview of reports"},
     "summary-totals": {
-        "sv": "{drafts} utkast: {complete} kompletta, {incomplete} ofullständiga, {failed} kunde inte kontrolleras, {skipped} hoppades över.",
-        "en": "{drafts} drafts: {complete} complete, {incomplete} incomplete, {failed} could not be checked, {skipped} skipped.",
+        "sv": "{drafts} utkast: {complete} {complete:komplett|kompletta}, {incomplete} {incomplete:ofullständigt|ofullständiga}, {failed} kunde inte kontrolleras, {skipped} hoppades över.",
+        "en": "{drafts} {drafts:draft|drafts}: {complete} complete, {incomplete} incomplete, {failed} could not be checked, {skipped} skipped.",
     },
     "summary-reports": {"sv": "Rapporter", "en": "Reports"},
     "summary-matrix": {"sv": "Delar per rapport – villkorsbeslut {id} ({title})", "en": "Parts by report – conditions decision {id} ({title})"},
@@ -519,11 +525,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "memo-gap-dnr": {"sv": "[Diarienummer saknas]", "en": "[Reference number missing]"},
     "memo-incomplete": {
         "sv": "utkastet är ofullständigt ({errors} fel); beslutsunderlaget skrivs inte. Åtgärda felen eller använd --draft",
-        "en": "the draft is incomplete ({errors} errors); the memo is not written. Fix the errors or use --draft",
+        "en": "the draft is incomplete ({errors} {errors:error|errors}); the memo is not written. Fix the errors or use --draft",
     },
     "memo-gaps": {
-        "sv": "Beslutsunderlaget har {n} luckor att fylla i; ange dem i utkastets front matter: {keys}",
-        "en": "The memo has {n} gaps to fill; give them in the draft's front matter: {keys}",
+        "sv": "Beslutsunderlaget har {n} {n:lucka|luckor} att fylla i; ange dem i utkastets front matter: {keys}",
+        "en": "The memo has {n} {n:gap|gaps} to fill; give them in the draft's front matter: {keys}",
     },
     # -- Word drafts: reading .docx, convert ------------------------------
     "docx-not-zip": {
@@ -587,8 +593,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` plus plural choice: ``{n:varning|varningar}`` gives the
+    first form when ``n`` is 1 and the second otherwise."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     """The message ``key`` in ``lang``, with ``params`` filled in."""
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return text.format(**params) if params else text.replace("{{", "{").replace("}}", "}")
+    return _FORMATTER.format(text, **params) if params else text.replace("{{", "{").replace("}}", "}")

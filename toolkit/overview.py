@@ -24,10 +24,6 @@ FIRST_PLACES = 3
 SYMBOL = {"ok": "✓", "incomplete": "!", "missing": "✗", "omitted": "–"}
 
 
-def place(f: Finding) -> str:
-    return f.file if f.line is None else f"{f.file}:{f.line}"
-
-
 def cell_text(cell: Cell | None) -> str:
     """``✗ 51``: the status and the line where the finding is."""
     if cell is None:
@@ -162,7 +158,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             places.add_column()
             for n in shown:
                 f = s.findings[n]
-                places.add_row("    " + e(place(f)), e(f.message(lang)))
+                places.add_row("    " + e(f.location(lang)), e(f.message(lang)))
             con.print(places)
             if len(shown) < g.count:
                 con.print("    " + t("summary-more-text", lang, n=g.count - len(shown)), style="dim")
@@ -233,7 +229,7 @@ def context(s: Summary, lang: str) -> dict[str, Any]:
         "advisory_groups": s.groups(advisory=True),
         "first": FIRST_PLACES,
         "totals": totals(s, lang),
-        "place": place,
+        "place": lambda f: f.location(lang),
         "msg": lambda f: f.message(lang),
         "cell_text": cell_text,
         "cell_sort": cell_sort,

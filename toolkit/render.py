@@ -29,6 +29,8 @@ class ReportSection:
     body: str
     missing: bool = False
     figures: list[FigureResult] = field(default_factory=list)
+    #: in draft mode, what is still wrong with the section
+    problems: list[Any] = field(default_factory=list)
 
 
 def _shift_headings(text: str, own_level: int, new_level: int) -> str:
@@ -81,7 +83,8 @@ def build_sections(result: CheckResult, draft_mode: bool) -> tuple[list[ReportSe
         text, own_level = texts.get(s.id, ("", level))
         out.append(
             ReportSection(s.id, number, s.title, level, _shift_headings(text, own_level, level), s.id not in texts,
-                          figures_by_section.get(s.id, []))
+                          figures_by_section.get(s.id, []),
+                          [f for f in status[s.id].findings if f.code != "section-missing"] if draft_mode else [])
         )
     return out, loose
 
@@ -92,9 +95,16 @@ def report_context(result: CheckResult, draft_mode: bool) -> dict[str, Any]:
     sections, loose = build_sections(result, draft_mode)
     attachments = list(dict.fromkeys([*(meta.get("bilagor") or []), *c.attachments]))
     figures_fm = {f.id: f for f in result.figures if f.value is not None}
+    draft = result.draft
+    preamble = draft.text(*result.preamble).strip() if result.preamble else ""
+    extras = [
+        (x.title, _shift_headings(draft.text(*x.span).strip("\n"), x.level, 2)) for x in result.extras
+    ]
     return {
         "c": c,
         "meta": meta,
+        "preamble": preamble,
+        "extras": extras,
         "region": meta.get("region", ""),
         "year": c.year,
         "recipient": meta.get("mottagare") or c.recipient,

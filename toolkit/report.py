@@ -89,12 +89,6 @@ def verdict(result: CheckResult, lang: str = "sv") -> str:
     )
 
 
-def _place(f: Finding, unit: str, lang: str = "sv") -> str:
-    if f.line is None:
-        return f.file
-    return f"{f.file}:{f.line}" if unit == "line" else f"{f.file}, {t('paragraph', lang)} {f.line}"
-
-
 def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, color: bool = False) -> str:
     """Readable terminal output: sections, findings in line order, a verdict."""
     from rich import box
@@ -149,7 +143,7 @@ def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
         "c": result.conditions,
         "verdict": verdict(result, lang),
         "groups": _grouped(result),
-        "place": lambda f: _place(f, result.draft.unit, lang),
+        "place": lambda f: f.location(lang),
         "msg": lambda f: f.message(lang),
     }
 
