@@ -164,3 +164,27 @@ def test_memo_and_new_from(name: str, tmp_path: Path):
     if case["code"] == 2:
         where = f"{path}:{case['line']}:" if case["line"] else str(path)
         assert where in r.err
+
+
+def test_a_fifo_is_refused_not_waited_for(tmp_path: Path):
+    import os
+
+    fifo = tmp_path / "rör.md"
+    os.mkfifo(fifo)
+    assert_clean_error(run("check", fifo), f"{fifo}: är inte en vanlig fil")
+
+
+@pytest.mark.parametrize("command", [["check", "--format", "json"], ["render"], ["memo"]])
+def test_output_never_overwrites_the_decision_read(tmp_path: Path, example_copy: Path, command: list[str]):
+    cond = tmp_path / "2017.yaml"
+    shutil.copy(Path(__file__).parent.parent / "conditions" / "2017.yaml", cond)
+    before = cond.read_bytes()
+    r = run(command[0], example_copy, *command[1:], "--conditions", cond, "--output", cond)
+    assert_clean_error(r, "samma som en indatafil")
+    assert cond.read_bytes() == before
+
+
+def test_a_decision_with_a_mapping_for_a_list(tmp_path: Path):
+    cond = tmp_path / "x.yaml"
+    cond.write_text("title: X\nsections: {a: 1}\n", encoding="utf-8")
+    assert_clean_error(run("conditions", "validate", cond), f"{cond}:2: sections: fel typ")

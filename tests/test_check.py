@@ -186,3 +186,24 @@ def test_english_messages(tmp_path: Path):
     assert r.code == 1
     assert "The section “Klimat- och miljöarbetet” is missing." in r.out
     assert r.out.rstrip().splitlines()[-1].startswith("Incomplete: 11 of 12")
+
+
+def test_a_section_made_of_parts_needs_no_text_of_its_own(tmp_path: Path):
+    cond = write(tmp_path / "delar.yaml", """
+        title: Med delar
+        sections:
+          - id: resultat
+            title: Resultat
+            point: P
+            guidance: G
+            parts:
+              - {id: innovation, title: Innovation, point: P, guidance: G, min_words: 3}
+              - {id: kompetens, title: Kompetens, point: P, guidance: G, min_words: 3}
+        """)
+    text = '---\nconditions: "x"\nregion: R\n---\n## Resultat\n\n### Innovation\n\nEtt två tre fyra.\n\n### Kompetens\n\nEtt två tre fyra.\n'
+    result = check_file(write(tmp_path / "u.md", text), conditions=str(cond))
+    assert result.findings == [] and result.complete
+    text = text.replace("### Kompetens\n\nEtt två tre fyra.\n", "")
+    result = check_file(write(tmp_path / "v.md", text), conditions=str(cond))
+    assert [(f.code, f.section) for f in result.findings] == [("section-missing", "kompetens")]
+    assert {s.id: s.status for s in result.sections}["resultat"] == "incomplete"

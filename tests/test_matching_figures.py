@@ -106,3 +106,14 @@ def test_format_and_spell():
     assert spell_amount(Decimal(1_000_000)) == "1 miljon kronor"
     assert spell_amount(Decimal(1_200_000_000)) == "1,2 miljarder kronor"
     assert spell_amount(Decimal(42_500)) == "42\u00a0500 kronor"
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), "1" * 43, 10**16, "2 000 000 miljarder"])
+def test_non_finite_and_absurd_amounts_are_refused(bad: object):
+    with pytest.raises(AmountError):
+        parse_amount(bad)
+
+
+def test_percent_and_count_units():
+    assert parse_amount("45 %") == Decimal(45)
+    assert parse_amount("12 st") == Decimal(12)

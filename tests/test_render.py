@@ -136,3 +136,27 @@ def test_render_english_labels():
     r = run("render", EXAMPLE, "--lang", "en")
     assert "| Recipient | Regeringskansliet (Näringsdepartementet) |" in r.out
     assert "| Date | 25 February 2018 |" in r.out
+
+
+def test_code_fences_keep_their_hash_lines(tmp_path: Path, example_copy: Path):
+    text = example_copy.read_text(encoding="utf-8").replace(
+        "## 2. Jämställd regional tillväxt\n", "## 2. Jämställd regional tillväxt\n\n```sh\n# installera\n```\n"
+    )
+    md = render_markdown(check_file(write(tmp_path / "u.md", text)))
+    assert "```sh\n# installera\n```" in md
+
+
+def test_english_rendering_checks_again(tmp_path: Path):
+    md = render_markdown(check_file(EXAMPLE), lang="en")
+    again = check_file(write(tmp_path / "en.md", md))
+    assert again.complete and again.findings == []
+
+
+def test_outputs_are_as_readable_as_other_files(tmp_path: Path):
+    import os
+
+    out = tmp_path / "r.html"
+    assert run("render", EXAMPLE, "--format", "html", "--output", out).code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -240,12 +240,15 @@ def build_schema(conditions: Conditions, present: set[str] | None = None) -> dic
     placeholders = _placeholder_regex(conditions)
     sections: dict[str, Any] = {}
     for s in conditions.walk_sections():
-        sections[s.id] = {
+        rules: dict[str, Any] = {
             "type": "dict",
             "required": effective_required(conditions, s, present),
-            "min_words": max(s.min_words, 1),
             "placeholders": placeholders,
         }
+        # a section made of sub-parts needs no text of its own unless the decision says so
+        if s.min_words or not s.parts:
+            rules["min_words"] = max(s.min_words, 1)
+        sections[s.id] = rules
     figures = {f.id: {"required": f.required, "amount": True, "nullable": False} for f in conditions.figures}
     return {
         "sections": {"type": "dict", "schema": sections, "allow_unknown": True},

@@ -173,7 +173,7 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: b
         text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(text, output, [draft, *result.conditions.files], lang)
+    emit(text, output, [draft], lang)
     remaining_warnings(result, lang)
 
 
@@ -295,7 +295,7 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
     """
     from toolkit import overview, summary as summarising
 
-    to_file = output not in (None, "-")
+    to_file = bool(output) and output != "-"
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
     try:
         with _progress(paths, lang) as advance:

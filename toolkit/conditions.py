@@ -247,7 +247,7 @@ def read_conditions_file(path: Path) -> YamlDoc:
     if marker.exists():
         return doc
     v = _validator()
-    if not v.validate(doc.data):
+    if not v.validate(doc.data, normalize=False):
         from toolkit.cerberus_errors import to_problems
 
         meta = _meta_schema()

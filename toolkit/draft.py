@@ -103,6 +103,29 @@ def strip_comments(text: str) -> str:
     return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
+def shift_headings(text: str, own_level: int, new_level: int) -> str:
+    """Move the writer's own sub-headings so they sit under a heading that moved
+    from ``own_level`` to ``new_level``; lines inside code fences stay as they are."""
+    shift = new_level - own_level
+    out = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+        elif m:
+            fence = m.group(1)[0] * 3
+        else:
+            h = _ATX.match(line)
+            if h:
+                hashes = h.group(1)
+                level = min(6, max(new_level + 1, len(hashes) + shift))
+                line = line.replace(hashes, "#" * level, 1)
+        out.append(line)
+    return "\n".join(out)
+
+
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 

@@ -22,6 +22,7 @@ for _words, _factor in (
          "miljon kr", "miljoner kr", "miljon kronor", "miljoner kronor", "mn", "m kr"),
         1_000_000,
     ),
+    (("%", "procent", "st", "st.", "stycken"), 1),
     (("mdkr", "mdr", "mdr kr", "miljard", "miljarder", "miljard kronor", "miljarder kronor", "miljarder kr"), 1_000_000_000),
 ):
     for _w in _words:
@@ -34,8 +35,24 @@ class AmountError(ValueError):
     """The text is not an amount in a notation we accept."""
 
 
+#: Largest amount accepted: far above any regional budget, far below where
+#: arithmetic and formatting get into trouble.
+MAX_AMOUNT = Decimal(10) ** 15
+
+
 def parse_amount(value: Any) -> Decimal:
-    """Kronor from a number or a Swedish amount; raises :class:`AmountError`."""
+    """Kronor (or a percentage or count) from a number or a Swedish amount.
+
+    Raises :class:`AmountError` for text that is not an amount, and for
+    amounts that are not finite or exceed :data:`MAX_AMOUNT`.
+    """
+    amount = _parse(value)
+    if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
+        raise AmountError(str(value))
+    return amount
+
+
+def _parse(value: Any) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise AmountError(str(value))
     if isinstance(value, int):

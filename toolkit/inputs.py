@@ -21,6 +21,19 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+#: Every file read in this process, so that no output can overwrite one of
+#: them (a draft, a decision, a schema) whatever the command line says.
+_READ: set[Path] = set()
+
+
+def was_read(path: str | os.PathLike[str]) -> bool:
+    """Whether this process has read ``path`` as an input."""
+    try:
+        return Path(path).resolve() in _READ
+    except OSError:
+        return False
+
+
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
@@ -33,6 +46,8 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
         raise InputError.of("input-missing", name)
     if p.is_dir():
         raise InputError.of("input-is-directory", name)
+    if not p.is_file():  # a FIFO, a device or a socket would block or never end
+        raise InputError.of("input-not-regular", name)
     try:
         size = p.stat().st_size
         if size > max_bytes:
@@ -43,6 +58,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
         raise InputError.of("input-unreadable", name) from None
     except OSError as exc:
         raise InputError.of("input-os-error", name, reason=exc.strerror or str(exc)) from None
+    _READ.add(p.resolve())
     if len(data) > max_bytes:
         raise InputError.of("input-too-large", name, size_mb=f"{len(data) / 1048576:.1f}", limit_mb=max_bytes // 1048576)
     return data

@@ -22,6 +22,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "filen är för stor ({size_mb} MB; gränsen är {limit_mb} MB)",
         "en": "the file is too large ({size_mb} MB; the limit is {limit_mb} MB)",
     },
+    "input-not-regular": {"sv": "är inte en vanlig fil", "en": "is not a regular file"},
     "input-unreadable": {"sv": "filen går inte att läsa (behörighet saknas)", "en": "the file cannot be read (permission denied)"},
     "input-os-error": {"sv": "filen går inte att läsa: {reason}", "en": "the file cannot be read: {reason}"},
     "input-utf16": {

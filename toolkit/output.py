@@ -17,8 +17,13 @@ from toolkit.errors import OutputError
 
 
 def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
-    """Raise :class:`OutputError` when ``output`` names one of ``inputs``."""
+    """Raise :class:`OutputError` when ``output`` names one of ``inputs`` or any
+    file this process has read (a decision, a schema)."""
+    from toolkit.inputs import was_read
+
     out = Path(output)
+    if was_read(out):
+        raise OutputError.of("cli-output-is-input", str(output))
     for i in inputs:
         p = Path(i)
         try:
@@ -29,19 +34,31 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
             raise OutputError.of("cli-output-is-input", str(output))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
     target = Path(path)
     try:
+        if target.is_symlink():  # write where the link points, keep the link
+            target = target.resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             raise OutputError.of("output-is-directory", str(path))
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError.of("output-failed", str(path), reason=exc.strerror or str(exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)  # mkstemp makes 0600; a report is as readable as any file the user writes
         os.replace(tmp, target)
     except BaseException as exc:
         try:

@@ -10,14 +10,13 @@ marks the report "Utkast – ofullständig" and shows each missing part.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.check import CheckResult, FigureResult
+from toolkit.draft import shift_headings
 from toolkit.errors import Problem, RenderRefused
 
-_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
 
 
 @dataclass
@@ -31,17 +30,6 @@ class ReportSection:
     figures: list[FigureResult] = field(default_factory=list)
     #: in draft mode, what is still wrong with the section
     problems: list[Any] = field(default_factory=list)
-
-
-def _shift_headings(text: str, own_level: int, new_level: int) -> str:
-    """Move the writer's sub-headings so they sit under the new section level."""
-    shift = new_level - own_level
-
-    def repl(m: re.Match[str]) -> str:
-        level = min(6, max(new_level + 1, len(m.group(2)) + shift))
-        return m.group(1) + "#" * level
-
-    return _HEADING.sub(repl, text)
 
 
 def _section_texts(result: CheckResult) -> dict[str, tuple[str, int]]:
@@ -82,7 +70,7 @@ def build_sections(result: CheckResult, draft_mode: bool) -> tuple[list[ReportSe
         level = min(6, 2 + depth)
         text, own_level = texts.get(s.id, ("", level))
         out.append(
-            ReportSection(s.id, number, s.title, level, _shift_headings(text, own_level, level), s.id not in texts,
+            ReportSection(s.id, number, s.title, level, shift_headings(text, own_level, level), s.id not in texts,
                           figures_by_section.get(s.id, []),
                           [f for f in status[s.id].findings if f.code != "section-missing"] if draft_mode else [])
         )
@@ -98,7 +86,7 @@ def report_context(result: CheckResult, draft_mode: bool) -> dict[str, Any]:
     draft = result.draft
     preamble = draft.text(*result.preamble).strip() if result.preamble else ""
     extras = [
-        (x.title, _shift_headings(draft.text(*x.span).strip("\n"), x.level, 2)) for x in result.extras
+        (x.title, shift_headings(draft.text(*x.span).strip("\n"), x.level, 2)) for x in result.extras
     ]
     return {
         "c": c,

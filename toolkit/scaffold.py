@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.conditions import Conditions, Section
+from toolkit.draft import shift_headings
 from toolkit.errors import OutputError
 from toolkit.messages import t
 
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->[ \t]*", re.S)
-_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
 #: The marker that ``toolkit.check`` looks for; never translated.
 MARKER = "villkor:carried-over"
 
@@ -61,16 +61,6 @@ def _clean(text: str) -> str:
     return text.strip("\n")
 
 
-def _shift(text: str, own_level: int, new_level: int) -> str:
-    """Move the writer's own sub-headings so they stay under the new heading."""
-    shift = new_level - own_level
-
-    def repl(m: re.Match[str]) -> str:
-        return m.group(1) + "#" * min(6, max(new_level + 1, len(m.group(2)) + shift))
-
-    return _HEADING.sub(repl, text)
-
-
 def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any], Conditions]:
     """Last year's text per section id and figure values, by last year's ids."""
     from toolkit.check import check_file
@@ -86,7 +76,7 @@ def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any],
             texts[s.id] = Carried(text, s.id, s.title)
     texts_level = {s.id: s.level for s in result.sections if s.span is not None}
     for sid, c in texts.items():
-        c.text = _shift(c.text, texts_level[sid], 0)  # normalised: sub-headings start at level 1
+        c.text = shift_headings(c.text, texts_level[sid], 0)  # normalised: sub-headings start at level 1
     return texts, dict(draft.figures), result.conditions
 
 
@@ -166,7 +156,7 @@ def new_draft(conditions: Conditions, region: str, last: str | Path | None = Non
             c = texts[old]
             note = t("new-carried", lang, source=source, year=last_year, title=c.old_title)
             out.extend([f"<!-- {MARKER} {_safe_comment(note).replace('>', '')} -->", ""])
-            out.extend([_shift(c.text, 0, level), ""])
+            out.extend([shift_headings(c.text, 0, level), ""])
         for p in s.parts:
             part(p)
 

@@ -71,6 +71,7 @@ def environment(lang: str = "sv") -> jinja2.Environment:
         return "" if value is None else format_amount(value, unit, "sv_SE" if lang == "sv" else "en_GB")
 
     env.filters["amount"] = amount
+    env.filters["plain"] = lambda v: format(Decimal(v).normalize(), "f")
     env.filters["yamlstr"] = lambda v: json.dumps(str(v), ensure_ascii=False)
     env.filters["mdcell"] = lambda v: str(v).replace("|", "\\|").replace("\n", " ")
     return env
