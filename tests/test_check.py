@@ -207,3 +207,18 @@ def test_a_section_made_of_parts_needs_no_text_of_its_own(tmp_path: Path):
     result = check_file(write(tmp_path / "v.md", text), conditions=str(cond))
     assert [(f.code, f.section) for f in result.findings] == [("section-missing", "kompetens")]
     assert {s.id: s.status for s in result.sections}["resultat"] == "incomplete"
+
+
+def test_a_figure_under_its_earlier_id_still_counts(tmp_path: Path):
+    cond = write(tmp_path / "ny.yaml", """
+        title: Med omdöpt nyckeltal
+        sections:
+          - {id: a, title: Avsnitt A, point: P, guidance: G, min_words: 1}
+        figures:
+          - {id: projektstod_totalt, label: Projektstöd, section: a, renamed_from: [projektstod_utbetalt]}
+        """)
+    text = '---\nconditions: "x"\nregion: R\nfigures:\n  projektstod_utbetalt: 88 mnkr\n---\n## Avsnitt A\n\nText.\n'
+    result = check_file(write(tmp_path / "u.md", text), conditions=str(cond))
+    assert result.findings == []
+    (fig,) = result.figures
+    assert (fig.id, fig.status, int(fig.value), fig.line) == ("projektstod_totalt", "ok", 88_000_000, 5)

@@ -19,6 +19,7 @@ from typing import Any
 
 import cerberus
 
+from toolkit.cerberus_errors import leaf_errors
 from toolkit.conditions import Conditions, Section
 from toolkit.draft import Draft, Heading, count_words
 from toolkit.figures import AmountError, parse_amount
@@ -321,6 +322,8 @@ class Checker:
         self.conditions = conditions
         self.matcher = Matcher(conditions)
         self.order = {s.id: n for n, s in enumerate(conditions.walk_sections())}
+        #: a figure's earlier ids, so last year's drafts still give their amounts
+        self.renamed = {old: f.id for f in conditions.figures for old in f.renamed_from}
         self._validators: dict[frozenset[str], DraftValidator] = {}
 
     def _validator(self, present: set[str]) -> DraftValidator:
@@ -402,16 +405,17 @@ class Checker:
                                         p.heading.line, p.section.id, p.section.point))
 
         # the Cerberus pass: required sections and figures, words, placeholders, amounts, rules
+        given, keys = self._given_figures(draft)
         document = {
             "sections": {sid: {"words": p.words, "text": p.text} for sid, p in placed.items()},
-            "figures": dict(draft.figures),
+            "figures": given,
         }
         validator = self._validator(set(placed))
         validator.validate(document, normalize=False)
         section_errors: dict[str, list[str]] = {}
         figure_errors: dict[str, list[str]] = {}
         rule_errors: list[str] = []
-        for err in _leaves(validator._errors):
+        for err in leaf_errors(validator._errors):
             path = err.document_path
             what = _error_name(err)
             if len(path) == 2 and path[0] == "sections":
@@ -422,7 +426,7 @@ class Checker:
                 rule_errors.append(what.split(":", 1)[1])
 
         section_results = self._section_results(draft, placed, section_errors, findings, matches)
-        figure_results = self._figure_results(draft, figure_errors, rule_errors, findings)
+        figure_results = self._figure_results(draft, given, keys, figure_errors, rule_errors, findings)
 
         # carried-over text from last year's draft (villkor new --from)
         for sid, p in placed.items():
@@ -432,8 +436,8 @@ class Checker:
                                         file, p.heading.line, sid, p.section.point))
         if draft.kind == "markdown":
             for f in c.figures:
-                if f.id in draft.figures:
-                    line = draft.figure_line(f.id)
+                if f.id in keys:
+                    line = draft.figure_line(keys[f.id])
                     if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
                         section = c.section(f.section) if f.section else None
                         findings.append(Finding("figure-carried-over", WARNING, "figure-carried-over", {"label": f.label},
@@ -491,11 +495,21 @@ class Checker:
         later = [p.heading.line for p in placed.values() if self.order[p.section.id] > self.order[s.id]]
         return min(later) if later else draft.location(len(draft.lines) - 1)
 
-    def _figure_results(self, draft: Draft, errors: dict[str, list[str]], rule_errors: list[str],
-                        findings: list[Finding]) -> list[FigureResult]:
+    def _given_figures(self, draft: Draft) -> tuple[dict[str, Any], dict[str, str]]:
+        """The draft's figures by the decision's ids (an earlier id counts as its
+        successor), and the key each came from in the draft."""
+        given: dict[str, Any] = {}
+        keys: dict[str, str] = {}
+        for key, value in draft.figures.items():
+            fid = key if key in given or key not in self.renamed or self.renamed[key] in draft.figures else self.renamed[key]
+            if fid not in given:
+                given[fid], keys[fid] = value, key
+        return given, keys
+
+    def _figure_results(self, draft: Draft, given: dict[str, Any], keys: dict[str, str], errors: dict[str, list[str]],
+                        rule_errors: list[str], findings: list[Finding]) -> list[FigureResult]:
         c = self.conditions
         file = draft.name
-        given = draft.figures
         results: dict[str, FigureResult] = {}
         for f in c.figures:
             errs = errors.get(f.id, [])
@@ -506,13 +520,13 @@ class Checker:
             if f.id not in given or empty:
                 status = "missing" if f.required else "omitted"
                 if "required" in errs or (empty and f.required):
-                    line = draft.figure_line(f.id) if empty else draft.meta_doc.line(("figures",))
+                    line = draft.figure_line(keys[f.id]) if empty else draft.meta_doc.line(("figures",))
                     findings.append(Finding("figure-missing", ERROR, _keyed("figure-missing", draft), {"label": f.label, "id": f.id},
                                             file, line, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
             raw = given[f.id]
-            line = draft.figure_line(f.id)
+            line = draft.figure_line(keys[f.id])
             value = None
             status = "ok"
             if errs:
@@ -540,8 +554,8 @@ class Checker:
                                     section.id if section else None, rule.point or (section.point if section else "")))
             for fid in [rule.total, *rule.parts]:
                 results[fid].status = "inconsistent"
-        known = [f.id for f in c.figures] + [old for f in c.figures for old in f.renamed_from]
-        for fid in given:
+        known = [f.id for f in c.figures] + list(self.renamed)
+        for fid in draft.figures:
             if fid not in known:
                 hint = did_you_mean(str(fid), [f.id for f in c.figures])
                 key = "figure-unknown-hint" if hint else "figure-unknown"
@@ -553,14 +567,6 @@ def _keyed(key: str, draft: Draft) -> str:
     """The message that names places the way the draft counts them: a Word
     draft's message says "stycke" where a Markdown draft's says "rad"."""
     return f"{key}-paragraph" if draft.unit == "paragraph" else key
-
-
-def _leaves(errors: Any) -> Any:
-    for e in errors:
-        if e.is_group_error:
-            yield from _leaves(e.child_errors)
-        else:
-            yield e
 
 
 def _error_name(err: Any) -> str:

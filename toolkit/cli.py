@@ -118,7 +118,9 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
             results.append(check_file(path, conditions, strict))
         except VillkorError as exc:
             failures.append(exc)
-    if fmt in ("md", "html") and len(drafts) > 1 and output not in (None, "-"):
+    # several whole HTML documents in one stream, or several summaries in one
+    # file, are no use to anyone: `villkor summary` is the view over many drafts
+    if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
     for exc in failures:
         click.echo(exc.format(lang), err=True)
@@ -407,7 +409,7 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     try:
         cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Avbrutet." if lang == "sv" else "Aborted.", err=True)
+        click.echo(t("cli-aborted", lang), err=True)
         sys.exit(EXIT_CANNOT)
     except click.ClickException as exc:
         exc.show()

@@ -223,13 +223,18 @@ def _validated_marker(text: str) -> Path:
     """A file whose existence says: this exact text passed this exact meta-schema.
 
     Building Cerberus's validator for the meta-schema costs more than the rest
-    of a one-draft check; the marker lets a repeated run skip it. Only a hash
-    is stored, never data or code, so a stale or planted marker can at worst
-    skip validation of text that once validated.
+    of a one-draft check; the marker lets a repeated run skip it. The hash
+    covers the tool's version, the meta-schema and the file's text. Only a
+    hash is stored, never data or code, so a stale or planted marker can at
+    worst skip validation of text that once validated. The integrity checks
+    (ids, references, inheritance) run every time.
     """
     import hashlib
 
+    from toolkit import __version__
+
     h = hashlib.sha256()
+    h.update(__version__.encode())
     h.update(SCHEMA_FILE.read_bytes())
     h.update(b"\0")
     h.update(text.encode("utf-8"))

@@ -15,9 +15,8 @@ from typing import Any
 
 import yaml
 
+from toolkit.draft import WORD_SUFFIXES
 from toolkit.errors import DraftError
-
-WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
 
 #: Front-matter keys in the order a writer expects them.
 _ORDER = ("conditions", "region", "title", "diarienummer", "datum", "kontaktperson", "mottagare", "bilagor", "figures")

@@ -22,6 +22,11 @@ from toolkit.yamlload import YamlDoc, load_yaml
 SCHEMA_FILE = PROJECT_ROOT / "schemas" / "draft.yaml"
 
 # a non-breaking space after the hashes is taken as a space: Word pastes them
+#: Files read as Word drafts (the old .doc format is refused there by name).
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
+#: Files a folder is searched for by ``villkor summary``.
+DRAFT_SUFFIXES = (".md", ".markdown", ".docx", ".docm")
+
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -248,7 +253,7 @@ def parse_markdown(text: str, path: Path, name: str | None = None) -> Draft:
 def parse_draft(path: str | Path, name: str | None = None) -> Draft:
     """Read and parse a draft file; Word files go to :mod:`toolkit.docx_reader`."""
     p = Path(path)
-    if p.suffix.lower() in (".docx", ".docm", ".doc"):
+    if p.suffix.lower() in WORD_SUFFIXES:
         from toolkit.docx_reader import parse_docx
 
         return parse_docx(p, name or str(path))

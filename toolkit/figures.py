@@ -92,17 +92,15 @@ def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> s
     return number + suffix.replace(" ", "\u00a0")
 
 
-def spell_amount(amount: Decimal, locale: str = "sv_SE") -> str:
+def spell_amount(amount: Decimal, lang: str = "sv") -> str:
     """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``."""
     from babel.numbers import format_decimal
 
-    big = locale.startswith("sv")
-    for factor, one, many, one_en, many_en in (
-        (Decimal(1_000_000_000), "miljard", "miljarder", "billion", "billion"),
-        (Decimal(1_000_000), "miljon", "miljoner", "million", "million"),
-    ):
+    from toolkit.messages import t
+
+    locale = "sv_SE" if lang == "sv" else "en_GB"
+    for factor, key in ((Decimal(1_000_000_000), "amount-billions"), (Decimal(1_000_000), "amount-millions")):
         if abs(amount) >= factor:
             n = (amount / factor).quantize(Decimal("0.1")).normalize()
-            word = (one if n == 1 else many) if big else (one_en if n == 1 else many_en)
-            return f"{format_decimal(n, locale=locale)} {word} {'kronor' if big else 'kronor'}"
-    return f"{format_decimal(amount, format='#,##0', locale=locale)} kronor"
+            return t(key, lang, n=format_decimal(n, locale=locale), one=1 if n == 1 else 2)
+    return t("amount-kronor", lang, n=format_decimal(amount, format="#,##0", locale=locale))

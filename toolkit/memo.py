@@ -66,9 +66,8 @@ def spoken_amount(value: Decimal, unit: str, lang: str) -> str:
     from toolkit.figures import spell_amount
     from toolkit.templating import format_number
 
-    locale = "sv_SE" if lang == "sv" else "en_GB"
     if unit == "kr":
-        return spell_amount(value, locale)
+        return spell_amount(value, lang)
     return format_number(value, lang) + (" %" if unit == "procent" else "")
 
 
@@ -81,9 +80,9 @@ def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False
     given = meta.get("memo") or {}
     gaps: list[str] = []
 
-    def gap(key: str) -> str:
-        gaps.append(f"memo.{key}")
-        return f'<mark class="gap">{t(GAPS[key], lang)}</mark>'
+    def gap(key: str, message: str | None = None, where: str | None = None) -> str:
+        gaps.append(where or f"memo.{key}")
+        return f'<mark class="gap">{t(message or GAPS[key], lang)}</mark>'
 
     def value(key: str) -> Any:
         v = given.get(key)
@@ -103,8 +102,8 @@ def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False
     ctx = {
         "paragraph": str(value("paragraf")) if value("paragraf") is not None else gap("paragraf"),
         "heading": t("memo-heading", lang, region=region, appropriation=c.appropriation.get("number", "1:1")),
-        "dnr": str(meta["diarienummer"]) if not _empty(meta.get("diarienummer")) else f'<mark class="gap">{t("memo-gap-dnr", lang)}</mark>',
-        "decision_heading": t("memo-decision-heading", lang, committee=_genitive(str(committee))) if committee
+        "dnr": str(meta["diarienummer"]) if not _empty(meta.get("diarienummer")) else gap("", "memo-gap-dnr", "diarienummer"),
+        "decision_heading": t("memo-decision-heading", lang, committee=_genitive(str(committee)) if lang == "sv" else str(committee)) if committee
         else t("memo-decision-heading-unknown", lang),
         "proposal": t("memo-proposal", lang, committee=str(committee) if committee else gap("utskott"), board=board_text),
         "item": t("memo-item", lang, year=c.year or "", ministry=c.issuer),
@@ -125,7 +124,7 @@ def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False
         "recipients_gap": "" if recipients else gap("skickas_till"),
         "draft_mode": draft_mode and not result.complete,
     }
-    return ctx, gaps
+    return ctx, list(dict.fromkeys(gaps))
 
 
 def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:

@@ -250,8 +250,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cli-output-is-input": {"sv": "utdatafilen är samma som en indatafil; välj en annan --output", "en": "the output file is an input file; choose another --output"},
     "cli-output-many": {
-        "sv": "flera utkast kan inte skrivas till en fil i formatet {fmt}; använd --format json eller text",
-        "en": "several drafts cannot be written to one file in the {fmt} format; use --format json or text",
+        "sv": "flera utkast kan inte skrivas som ett dokument i formatet {fmt}; använd villkor summary, eller --format json eller text",
+        "en": "several drafts cannot be written as one document in the {fmt} format; use villkor summary, or --format json or text",
     },
     "cli-error": {"sv": "fel", "en": "error"},
     "output-is-directory": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
@@ -586,6 +586,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "convert läser Word-dokument (.docx); den här filen är inget Word-dokument",
         "en": "convert reads Word documents (.docx); this file is not a Word document",
     },
+    "amount-billions": {"sv": "{n} {one:miljard|miljarder} kronor", "en": "{n} billion kronor"},
+    "amount-millions": {"sv": "{n} {one:miljon|miljoner} kronor", "en": "{n} million kronor"},
+    "amount-kronor": {"sv": "{n} kronor", "en": "{n} kronor"},
+    "cli-aborted": {"sv": "Avbrutet.", "en": "Aborted."},
     # -- limits and safety ------------------------------------------------
     "conditions-extends-outside": {
         "sv": "extends: '{id}' ligger utanför beslutets mapp och villkorsmapparna; ange ett besluts id",

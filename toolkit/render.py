@@ -131,5 +131,5 @@ def render_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False)
     # the title and cover come before the table of contents, the sections after it
     cut = body.find("<h2")
     cover, body = (body[:cut], body[cut:]) if cut != -1 else (body, "")
-    ctx = report_context(result, draft_mode)
-    return render_template("report.html.j2", lang, cover=cover, body=body, toc=toc, **ctx)
+    return render_template("report.html.j2", lang, cover=cover, body=body, toc=toc,
+                           region=result.draft.meta.get("region", ""), year=result.conditions.year)

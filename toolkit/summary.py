@@ -25,10 +25,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from toolkit.check import ERROR, INFO, WARNING, CheckResult, Finding
+from toolkit.draft import DRAFT_SUFFIXES
 from toolkit.errors import OutputError, Problem, VillkorError
-
-#: Suffixes looked for inside folders.
-DRAFT_SUFFIXES = (".md", ".markdown", ".docx")
 
 #: What a figure's status means in the matrix.
 _FIGURE_CELL = {"ok": "ok", "missing": "missing", "invalid": "incomplete", "inconsistent": "incomplete", "omitted": "omitted"}
