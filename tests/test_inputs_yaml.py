@@ -87,7 +87,9 @@ def test_syntax_error_names_the_line():
     with pytest.raises(InputError) as exc:
         load_yaml("a: 1\nb: [1, 2\nc: 3\n", "f.yaml", line_offset=1)
     p = exc.value.problems[0]
-    assert p.key == "yaml-syntax" and p.line is not None and p.line >= 3
+    assert p.key == "yaml-p-flow-seq" and p.line is not None and p.line >= 3
+    assert p.params["start"] == 3  # where the list was opened
+    assert "listan som börjar på rad 3" in exc.value.format("sv")
 
 
 def test_alias_bomb_is_refused():

@@ -178,7 +178,7 @@ def find_conditions(id_or_path: str, relative_to: Path | None = None) -> Path:
 
 def _raise_unknown(text: str, known: list[str], hint: str | None) -> Path:
     if hint:
-        raise ConditionsError.of("conditions-unknown-hint", None, None, id=text, hint=hint)
+        raise ConditionsError.of("conditions-unknown-hint", None, None, id=text, hint=hint, known=", ".join(known))
     raise ConditionsError.of("conditions-unknown", None, None, id=text, known=", ".join(known) or "-")
 
 

@@ -17,6 +17,15 @@ from toolkit.errors import InputError
 MAX_BYTES = 10 * 1024 * 1024
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: Files people hand over by mistake, recognised by their first bytes.
+_KINDS = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "RTF"),
+)
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -76,6 +85,9 @@ def decode_text(data: bytes, name: str) -> str:
         raise InputError.of("input-zip", name, 1)
     if data.startswith(_OLE_MAGIC):
         raise InputError.of("input-ole", name, 1)
+    for magic, kind in _KINDS:
+        if data.startswith(magic):
+            raise InputError.of("input-kind", name, 1, kind=kind)
     nul = data.find(b"\x00")
     if nul != -1:
         raise InputError.of("input-binary", name, _line_of(data, nul))

@@ -22,6 +22,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "filen är för stor ({size_mb} MB; gränsen är {limit_mb} MB)",
         "en": "the file is too large ({size_mb} MB; the limit is {limit_mb} MB)",
     },
+    "input-kind": {"sv": "filen är en {kind}-fil, inte ett utkast i text eller Word", "en": "the file is a {kind} file, not a draft in text or Word"},
     "input-not-regular": {"sv": "är inte en vanlig fil", "en": "is not a regular file"},
     "input-unreadable": {"sv": "filen går inte att läsa (behörighet saknas)", "en": "the file cannot be read (permission denied)"},
     "input-os-error": {"sv": "filen går inte att läsa: {reason}", "en": "the file cannot be read: {reason}"},
@@ -45,6 +46,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # -- YAML ------------------------------------------------------------
     "yaml-syntax": {"sv": "ogiltig YAML: {problem}", "en": "invalid YAML: {problem}"},
+    "yaml-p-flow-seq": {
+        "sv": "ogiltig YAML: listan som börjar på rad {start} stängs aldrig med ']' (eller saknar ',' mellan värdena)",
+        "en": "invalid YAML: the list that starts on line {start} is never closed with ']' (or lacks ',' between values)",
+    },
+    "yaml-p-flow-map": {
+        "sv": "ogiltig YAML: mappningen som börjar på rad {start} stängs aldrig med '}}' (eller saknar ',' mellan värdena)",
+        "en": "invalid YAML: the mapping that starts on line {start} is never closed with '}}' (or lacks ',' between values)",
+    },
+    "yaml-p-tab": {"sv": "ogiltig YAML: tabbtecken får inte användas för indrag; använd mellanslag",
+                   "en": "invalid YAML: tab characters cannot be used for indentation; use spaces"},
+    "yaml-p-colon": {
+        "sv": "ogiltig YAML: ett kolon på fel ställe; sätt ett värde som innehåller ': ' inom citattecken",
+        "en": "invalid YAML: a colon in the wrong place; put a value that holds ': ' in quotes",
+    },
+    "yaml-p-eof": {
+        "sv": "ogiltig YAML: texten tar slut mitt i ett värde som börjar på rad {start} (ett citattecken som aldrig stängs?)",
+        "en": "invalid YAML: the text ends inside a value that starts on line {start} (a quote never closed?)",
+    },
+    "yaml-p-alias": {"sv": "ogiltig YAML: aliaset (*namn) har inget ankare (&namn)", "en": "invalid YAML: the alias (*name) has no anchor (&name)"},
+    "yaml-p-no-colon": {"sv": "ogiltig YAML: ett ':' väntades efter nyckeln som börjar på rad {start}",
+                        "en": "invalid YAML: a ':' was expected after the key that starts on line {start}"},
+    "yaml-p-indent": {
+        "sv": "ogiltig YAML: indraget stämmer inte med raderna ovanför (från rad {start})",
+        "en": "invalid YAML: the indentation does not match the lines above (from line {start})",
+    },
+    "yaml-p-escape": {"sv": "ogiltig YAML: okänd escape-sekvens med '\\' inom dubbla citattecken; använd enkla citattecken",
+                      "en": "invalid YAML: unknown escape sequence with '\\' in double quotes; use single quotes"},
     "yaml-duplicate-key": {
         "sv": "nyckeln '{key}' förekommer två gånger (först på rad {first})",
         "en": "the key '{key}' appears twice (first on line {first})",
@@ -82,8 +110,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "unknown conditions decision '{id}'; known decisions: {known}",
     },
     "conditions-unknown-hint": {
-        "sv": "okänt villkorsbeslut '{id}' – menade du '{hint}'?",
-        "en": "unknown conditions decision '{id}' – did you mean '{hint}'?",
+        "sv": "okänt villkorsbeslut '{id}' – menade du '{hint}'? Kända beslut: {known}",
+        "en": "unknown conditions decision '{id}' – did you mean '{hint}'? Known decisions: {known}",
     },
     "conditions-not-mapping": {"sv": "ett villkorsbeslut måste vara en YAML-mappning med nycklar", "en": "a conditions decision must be a YAML mapping of keys"},
     "conditions-duplicate-id": {"sv": "id '{id}' används två gånger (först på rad {first})", "en": "id '{id}' is used twice (first on line {first})"},

@@ -112,6 +112,32 @@ class _Builder:
             return None
 
 
+#: PyYAML's problems that people make most often, said in the catalogue's words
+_KNOWN_PROBLEMS = (
+    ("did not find expected ',' or ']'", "yaml-p-flow-seq"),
+    ("did not find expected ',' or '}'", "yaml-p-flow-map"),
+    ("found character '\\t' that cannot start any token", "yaml-p-tab"),
+    ("found a tab character", "yaml-p-tab"),
+    ("mapping values are not allowed", "yaml-p-colon"),
+    ("found unexpected end of stream", "yaml-p-eof"),
+    ("found undefined alias", "yaml-p-alias"),
+    ("could not find expected ':'", "yaml-p-no-colon"),
+    ("expected <block end>", "yaml-p-indent"),
+    ("found unknown escape character", "yaml-p-escape"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, offset: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 + offset if mark is not None else None
+    start = exc.context_mark.line + 1 + offset if exc.context_mark is not None else line
+    problem = (exc.problem or exc.context or "").strip()
+    for prefix, key in _KNOWN_PROBLEMS:
+        if problem.startswith(prefix):
+            return Problem(key, {"start": start}, name, line)
+    return Problem("yaml-syntax", {"problem": problem}, name, line)
+
+
 def load_yaml(text: str, name: str, line_offset: int = 0) -> YamlDoc:
     """Parse one YAML document from ``text``.
 
@@ -122,10 +148,7 @@ def load_yaml(text: str, name: str, line_offset: int = 0) -> YamlDoc:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark is not None else None
-        problem = (exc.problem or exc.context or "").strip()
-        raise InputError.of("yaml-syntax", name, line, problem=problem) from None
+        raise InputError(_syntax_problem(exc, name, line_offset)) from None
     except yaml.YAMLError as exc:
         raise InputError.of("yaml-syntax", name, line_offset + 1, problem=str(exc)) from None
     except RecursionError:

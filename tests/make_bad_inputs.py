@@ -1,0 +1,147 @@
+"""Write the bad-input corpus in tests/bad_inputs/ and its expected.json.
+
+Run it on purpose after changing a case: .venv/bin/python tests/make_bad_inputs.py
+The corpus is committed; the tests do not run this script.
+"""
+import json
+from pathlib import Path
+root = Path(__file__).resolve().parent.parent
+out = root / "tests/bad_inputs"
+ex = (root / "reports/norrbotten-2017.md").read_text(encoding="utf-8")
+fm_end = ex.index("\n---\n", 4)
+FRONT = ex[4:fm_end]          # front matter text without --- lines
+BODY = ex[fm_end + 5:]
+def draft(front, body=BODY):
+    return f"---\n{front}\n---\n{body}"
+cases = {}
+def add(name, content, code, line=None, contains="", ext="md"):
+    fname = f"{name}.{ext}"
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    (out / fname).write_bytes(data)
+    cases[fname] = {"code": code, "line": line, "contains": contains}
+
+MIN = 'conditions: "2017"\nregion: Region Test'
+# -- front matter structure
+add("fm-missing", BODY, 2, 1, "front matter")
+add("fm-unclosed", "---\n" + FRONT + "\n" + BODY, 2, 1, "avslutas aldrig")
+add("fm-empty", draft(""), 2, 2, "tomt")
+add("fm-only-comment", draft("# bara en kommentar"), 2, 2, "tomt")
+add("fm-list", draft("- conditions\n- region"), 2, 2, "nycklar med värden")
+add("fm-scalar", draft("bara text"), 2, 2, "nycklar med värden")
+add("fm-blank-first-line", "\n" + draft(FRONT), 2, 1, "front matter")
+add("fm-dots-but-no-start", FRONT + "\n...\n" + BODY, 2, 1, "front matter")
+# -- YAML syntax
+add("yaml-unclosed-bracket", draft(MIN + "\nbilagor: [a, b\nfigures: {}"), 2, 5, "ogiltig YAML")
+add("yaml-unclosed-quote", draft('conditions: "2017\nregion: X'), 2, None, "ogiltig YAML")
+add("yaml-bad-indent", draft('conditions: "2017"\n  region: X\n region: Y'), 2, None, "ogiltig YAML")
+add("yaml-tab-indent", draft('conditions: "2017"\nregion: X\nfigures:\n\tprojektstod_utbetalt: 1'), 2, 5, "ogiltig YAML")
+add("yaml-mapping-in-value", draft('conditions: "2017"\nregion: Norrbotten: Luleå'), 2, 3, "ogiltig YAML")
+add("yaml-colon-no-key", draft('conditions: "2017"\n: utan nyckel\nregion: X'), 2, None, "")
+add("yaml-list-and-map", draft('conditions: "2017"\n- punkt\nregion: X'), 2, 3, "ogiltig YAML")
+add("yaml-unterminated-block", draft('conditions: "2017"\nregion: X\nfigures: {projektstod_utbetalt: 1'), 2, None, "ogiltig YAML")
+add("yaml-bad-escape", draft('conditions: "2017"\nregion: "X\\q"'), 2, 3, "ogiltig YAML")
+add("yaml-anchor-undefined", draft('conditions: "2017"\nregion: *ingen'), 2, 3, "ogiltig YAML")
+add("yaml-two-documents", draft('conditions: "2017"\nregion: X\n--- \nfoo: 1'), 1, None, "foo: 1")
+add("yaml-duplicate-region", draft(MIN + "\nregion: Region Annan"), 2, 4, "två gånger")
+add("yaml-duplicate-conditions", draft('conditions: "2017"\nconditions: "2018"\nregion: X'), 2, 3, "två gånger")
+add("yaml-duplicate-figure", draft(FRONT.replace("  foretagsstod_beviljat: 85 mnkr", "  foretagsstod_beviljat: 85 mnkr\n  foretagsstod_beviljat: 86 mnkr")), 2, 9, "två gånger")
+bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+prev = "a"
+for n in "bcdefghij":
+    bomb += f"{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    prev = n
+add("yaml-alias-bomb", draft(MIN + "\n" + bomb.rstrip()), 2, None, "alias")
+add("yaml-deep-nesting", draft(MIN + "\nbilagor: " + "[" * 300 + "]" * 300), 2, None, "djupt")
+add("yaml-python-tag", draft(MIN + "\nkontaktperson: !!python/object/apply:os.system ['echo hej']"), 2, 4, "taggen")
+add("yaml-custom-tag", draft(MIN + "\nkontaktperson: !hemlig Anna"), 2, 4, "taggen")
+add("yaml-merge-key", draft(MIN + "\nbas: &b {x: 1}\nfigures:\n  <<: *b"), 2, 6, "'<<'")
+add("yaml-complex-key", draft(MIN + "\n? [a, b]\n: c"), 2, 4, "enkel text")
+add("yaml-impossible-date", draft(MIN + "\ndatum: 2018-02-30"), 2, 4, "ogiltigt värde")
+add("yaml-binary-tag", draft(MIN + "\nkontaktperson: !!binary aGVq"), 2, 4, "taggen")
+# -- schema
+add("schema-unknown-key", draft(MIN + "\nkontaktpreson: Anna"), 2, 4, "menade du 'kontaktperson'")
+add("schema-unknown-key-sumary", draft(MIN + "\nsumary: text"), 2, 4, "okänt fält")
+add("schema-unknown-key-figurer", draft(MIN + "\nfigurer:\n  projektstod_utbetalt: 1"), 2, 4, "menade du 'figures'")
+add("schema-region-int", draft('conditions: "2017"\nregion: 12'), 2, 3, "fel typ")
+add("schema-region-list", draft('conditions: "2017"\nregion: [a, b]'), 2, 3, "fel typ")
+add("schema-region-map", draft('conditions: "2017"\nregion: {namn: X}'), 2, 3, "fel typ")
+add("schema-region-empty", draft('conditions: "2017"\nregion: ""'), 2, 3, "tomt")
+add("schema-region-null", draft('conditions: "2017"\nregion:'), 2, 3, "")
+add("schema-region-missing", draft('conditions: "2017"'), 2, 2, "obligatoriskt")
+add("schema-conditions-missing", draft("region: X"), 2, 2, "obligatoriskt")
+add("schema-conditions-list", draft("conditions: [2017]\nregion: X"), 2, 2, "fel typ")
+add("schema-conditions-bool", draft("conditions: true\nregion: X"), 2, 2, "fel typ")
+add("schema-conditions-unknown", draft('conditions: "20177"\nregion: X'), 2, 2, "menade du '2017'")
+add("schema-conditions-unknown-far", draft('conditions: "1999"\nregion: X'), 2, 2, "okänt villkorsbeslut")
+add("schema-conditions-missing-path", draft('conditions: saknas/2019.yaml\nregion: X'), 2, 2, "fel form")
+add("schema-conditions-abs-path", draft('conditions: /etc/passwd\nregion: X'), 2, 2, "fel form")
+add("schema-figures-list", draft(MIN + "\nfigures: [1, 2]"), 2, 4, "fel typ")
+add("schema-figures-scalar", draft(MIN + "\nfigures: 88 mnkr"), 2, 4, "fel typ")
+add("schema-figures-int-key", draft(MIN + "\nfigures:\n  1: 5"), 2, 5, "fel typ")
+add("schema-datum-list", draft(MIN + "\ndatum: [2018]"), 2, 4, "fel typ")
+add("schema-datum-int", draft(MIN + "\ndatum: 2018"), 2, 4, "fel typ")
+add("schema-diarienummer-map", draft(MIN + "\ndiarienummer: {a: 1}"), 2, 4, "fel typ")
+add("schema-kontaktperson-int", draft(MIN + "\nkontaktperson: 5"), 2, 4, "fel typ")
+add("schema-bilagor-string", draft(MIN + "\nbilagor: en bilaga"), 2, 4, "fel typ")
+add("schema-bilagor-ints", draft(MIN + "\nbilagor: [1, 2]"), 2, 4, "fel typ")
+add("schema-mottagare-list", draft(MIN + "\nmottagare: [a]"), 2, 4, "fel typ")
+add("schema-title-bool", draft(MIN + "\ntitle: yes"), 2, 4, "fel typ")
+add("schema-many-problems", draft('conditions: "2017"\nregion: 1\nkontaktpreson: x\ndatum: [1]'), 2, 3, "kontaktpreson")
+# -- encodings and binaries
+add("enc-utf16le-bom", draft(FRONT).encode("utf-16"), 2, 1, "UTF-16")
+add("enc-utf16be-bom", b"\xfe\xff" + draft(FRONT).encode("utf-16-be"), 2, 1, "UTF-16")
+add("enc-utf16le-nobom", draft(FRONT).encode("utf-16-le"), 2, 1, "UTF-16")
+add("enc-cp1252-front", draft('conditions: "2017"\nregion: Region Jämtland Härjedalen').encode("cp1252"), 2, 3, "Windows-1252")
+add("enc-cp1252-body", draft(FRONT, "## Rubrik\n\nText om miljö.\n").encode("cp1252"), 2, None, "Windows-1252")
+add("enc-latin1-quotes", draft(MIN, "## Rubrik\n\n\u201cCitat\u201d\n").encode("cp1252"), 2, 7, "Windows-1252")
+add("enc-invalid-utf8", b"---\nconditions: \"2017\"\nregion: \x81\x8d\x8f\x90\n---\n", 2, 3, "UTF-8")
+add("enc-truncated-utf8", b"---\nconditions: \"2017\"\nregion: R\xc3\n---\n", 2, 3, "")
+add("bin-nul-body", draft(FRONT, "## Rubrik\n\nText\x00mer\n"), 2, None, "binära")
+add("bin-nul-start", b"\x00" * 64, 2, 1, "")
+add("bin-zip", b"PK\x03\x04" + b"\x14\x00" * 30, 2, 1, "zip")
+add("bin-doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, 2, 1, ".doc")
+add("bin-png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40, 2, 1, "PNG-fil")
+add("bin-pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nstream\n\x00\x01\x02\nendstream\n", 2, 1, "PDF-fil")
+add("bin-gzip", b"\x1f\x8b\x08\x00" + b"\x00" * 20, 2, 1, "gzip-fil")
+add("bin-pdf-short", b"%PDF-1.4\n\xe2\xe3 kort", 2, 1, "PDF-fil")
+add("bin-jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF", 2, 1, "JPEG-fil")
+add("empty-file", b"", 2, 1, "front matter")
+add("only-whitespace", "   \n\n\t\n", 2, 1, "front matter")
+add("only-bom", b"\xef\xbb\xbf", 2, 1, "front matter")
+add("only-dashes", "---\n", 2, 1, "avslutas aldrig")
+add("only-dashes-twice", "---\n---\n", 2, 2, "tomt")
+# -- merely incomplete: exit 1
+add("inc-no-body", draft(FRONT, ""), 1, None, "")
+add("inc-no-headings", draft(FRONT, "Bara text utan rubriker.\n" * 20), 1, None, "")
+add("inc-todo-everywhere", draft(FRONT, BODY.replace("\n\n", "\n\nTODO\n\n")), 1, None, "TODO")
+add("inc-figures-text", draft(FRONT.replace("88 miljoner", "cirka 88 miljoner")), 1, 8, "inte ett belopp")
+add("inc-figure-list", draft(FRONT.replace("88 miljoner", "[88, 89]")), 1, 8, "inte ett belopp")
+add("inc-figure-bool", draft(FRONT.replace("88 miljoner", "true")), 1, 8, "inte ett belopp")
+add("inc-figure-null", draft(FRONT.replace("88 miljoner", "")), 1, 8, "saknas")
+add("inc-figure-map", draft(FRONT.replace("88 miljoner", "{a: {b: 1}}")), 1, 8, "inte ett belopp")
+add("inc-figures-empty", draft(MIN + "\nfigures: {}"), 1, None, "saknas")
+add("inc-figure-typo", draft(FRONT.replace("projektstod_utbetalt", "projektstod_utbetald")), 1, 8, "Menade du")
+add("inc-crlf", draft(FRONT, BODY.replace("## 7. Klimat- och miljöarbetet", "## 7. Klimat")).replace("\n", "\r\n"), 1, None, "Klimat- och miljöarbetet")
+add("inc-huge-line", draft(FRONT, "## Rubrik\n\n" + "ord " * 40000 + "\n"), 1, None, "")
+add("inc-many-headings", draft(FRONT, "".join(f"## Rubrik {i}\n\ntext\n\n" for i in range(3000))), 1, None, "")
+add("inc-deep-headings", draft(FRONT, "".join(f"{'#' * (i % 6 + 1)} R{i}\n" for i in range(500))), 1, None, "")
+add("inc-html-only", draft(FRONT, "<div>\n<h2>Jämställd regional tillväxt</h2>\n</div>\n"), 1, None, "")
+add("inc-unknown-id", draft(FRONT, BODY.replace("## 5. Näringslivets digitalisering", "## 5. Digitalt {#digitaliseing}")), 1, None, "digitaliseing")
+add("inc-duplicate-section", draft(FRONT, BODY + "\n## Jämställd regional tillväxt\n\n" + "text " * 40 + "\n"), 1, None, "finns redan")
+add("inc-only-comments", draft(FRONT, "<!--\n## 1. Insatser inom det regionala utvecklingsuppdraget\n-->\n"), 1, None, "")
+add("inc-unclosed-fence", draft(FRONT, "```\n" + BODY), 1, None, "")
+add("inc-unclosed-comment", draft(FRONT, "<!-- glömd kommentar\n" + BODY), 1, None, "")
+# -- these just work: exit 0
+add("ok-crlf", draft(FRONT).replace("\n", "\r\n"), 0)
+add("ok-cr-only", draft(FRONT).replace("\n", "\r"), 0)
+add("ok-bom", b"\xef\xbb\xbf" + draft(FRONT).encode("utf-8"), 0)
+add("ok-bom-crlf", b"\xef\xbb\xbf" + draft(FRONT).replace("\n", "\r\n").encode("utf-8"), 0)
+add("ok-word-paste", draft(FRONT, BODY.replace(" ", "\u00a0", 40).replace("Regionen", "Regio\u00adnen").replace("\"", "\u201d")), 0)
+add("ok-tabs-in-body", draft(FRONT, BODY.replace(". ", ".\t")), 0)
+add("ok-dots-close", "---\n" + FRONT + "\n...\n" + BODY, 0)
+add("ok-conditions-int", draft(FRONT.replace('conditions: "2017"', "conditions: 2017")), 0)
+add("ok-amount-forms", draft(FRONT.replace("88 miljoner", "88\u00a0000\u00a0000 kr")), 0)
+add("ok-yaml-anchor", draft(FRONT + "\nkontaktperson: &k Anna Andersson\nmottagare: *k"), 0)
+
+(out / "expected.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+print(len(cases))
