@@ -114,7 +114,7 @@ def test_report_link_opens_its_one_page_summary(page, overview):
     pg = page.page
     pg.locator("#reports a", has_text="norrbotten-2017-ofullstandig.md").click()
     pg.wait_for_load_state()
-    assert pg.url.endswith("sammanstallning-files/norrbotten-2017-ofullstandig.html")
+    assert pg.url.endswith("sammanstallning-files/norrbotten-2017-ofullstandig-md.html")
     assert pg.locator("h1").text_content() == "Kontroll av återrapportering – Region Norrbotten"
     assert pg.locator("h2", has_text="Brister per punkt i beslutet").count() == 1
     assert page.console_errors == []

@@ -26,7 +26,7 @@ def test_readme_commands_run(tmp_path):
         r = run(*args[1:], cwd=PROJECT_ROOT)
         expected = 1 if args[1] == "summary" else 0  # the examples include incomplete drafts
         assert r.code == expected, (command, r)
-    assert (tmp_path / "sammanstallning-files" / "norrbotten-2017.html").is_file()
+    assert (tmp_path / "sammanstallning-files" / "norrbotten-2017-md.html").is_file()
     assert (tmp_path / "beslutsunderlag.html").is_file()
 
 

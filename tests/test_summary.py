@@ -196,8 +196,8 @@ def test_md_links_pages_and_shows_cells(tmp_path):
     r = run("summary", EXAMPLE, INCOMPLETE, "--format", "md", "--output", out)
     assert r.code == 1, r
     text = out.read_text(encoding="utf-8")
-    assert "](s-files/norrbotten-2017.md)" in text
-    assert (tmp_path / "s-files" / "norrbotten-2017-ofullstandig.md").is_file()
+    assert "](s-files/norrbotten-2017-md.md)" in text
+    assert (tmp_path / "s-files" / "norrbotten-2017-ofullstandig-md.md").is_file()
     assert "✗ 51" in text
     assert f"`{INCOMPLETE}:51`" in text
 
@@ -206,7 +206,7 @@ def test_pages_folder_is_replaced_but_a_foreign_folder_is_refused(tmp_path):
     out = tmp_path / "s.html"
     assert run("summary", EXAMPLE, "--format", "html", "-o", out).code == 0
     assert run("summary", INCOMPLETE, "--format", "html", "-o", out).code == 1
-    assert [p.name for p in (tmp_path / "s-files").iterdir()] == ["norrbotten-2017-ofullstandig.html"]
+    assert [p.name for p in (tmp_path / "s-files").iterdir()] == ["norrbotten-2017-ofullstandig-md.html"]
     write(tmp_path / "s-files" / "egen" / "anteckning.txt", "min fil")
     r = run("summary", EXAMPLE, "--format", "html", "-o", out)
     assert_clean_error(r, "s-files")

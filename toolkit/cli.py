@@ -150,7 +150,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
 
 def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
     first = exc.problems[0]
-    return {"file": first.file, "line": first.line, "message": exc.format(lang)}
+    return {"file": first.file, "line": first.line, "message": "\n".join(t(p.key, lang, **p.params) for p in exc.problems)}
 
 
 @cli.command()

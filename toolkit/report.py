@@ -144,6 +144,7 @@ def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
         "verdict": verdict(result, lang),
         "groups": _grouped(result),
         "place": lambda f: f.location(lang),
+        "place_label": t("col-line" if result.draft.unit == "line" else "paragraph", lang).capitalize(),
         "msg": lambda f: f.message(lang),
     }
 

@@ -347,7 +347,8 @@ class Pages:
             raise OutputError.of("output-failed", str(self.target), reason=exc.strerror or str(exc)) from None
 
     def name_for(self, file: str) -> str:
-        stem = Path(file).stem or "utkast"
+        # the source's suffix stays in the name, so x.md and x.docx never collide
+        stem = Path(file).name.replace(".", "-") or "utkast"
         name, n = stem, 1
         while name.casefold() in self._names:
             n += 1
