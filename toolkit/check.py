@@ -324,11 +324,13 @@ class Checker:
         self.order = {s.id: n for n, s in enumerate(conditions.walk_sections())}
         #: a figure's earlier ids, so last year's drafts still give their amounts
         self.renamed = {old: f.id for f in conditions.figures for old in f.renamed_from}
+        self.sections = {s.id: s for s in conditions.walk_sections()}
+        self.parents = {s.parent for s in conditions.walk_sections() if s.parent}
         self._validators: dict[frozenset[str], DraftValidator] = {}
 
     def _validator(self, present: set[str]) -> DraftValidator:
         # only presence of parents of sub-parts changes the schema
-        key = frozenset(p for p in present if any(s.parent == p for s in self.conditions.walk_sections()))
+        key = frozenset(present & self.parents)
         if key not in self._validators:
             self._validators[key] = DraftValidator(build_schema(self.conditions, set(key)))
         return self._validators[key]

@@ -129,10 +129,21 @@ class Conditions:
         return walk(self.sections)
 
     def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.walk_sections() if s.id == section_id), None)
+        return self._index()[0].get(section_id)
 
     def figure(self, figure_id: str) -> Figure | None:
-        return next((f for f in self.figures if f.id == figure_id), None)
+        return self._index()[1].get(figure_id)
+
+    def _index(self) -> tuple[dict[str, Section], dict[str, Figure]]:
+        # built on first look-up, after the decision is complete (checks look up
+        # sections and figures many times a draft)
+        index = self.__dict__.get("_by_id")
+        if index is None:
+            index = self.__dict__["_by_id"] = (
+                {s.id: s for s in reversed(list(self.walk_sections()))},
+                {f.id: f for f in reversed(self.figures)},
+            )
+        return index
 
 
 # --------------------------------------------------------------------------
