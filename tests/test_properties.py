@@ -4,7 +4,6 @@ matching and amounts don't depend on how things are written."""
 from __future__ import annotations
 
 import os
-import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -52,13 +51,17 @@ def test_any_unicode_body_never_raises(body: str):
     check_draft(draft, C2017)
 
 
-# words, but not placeholder words such as "xxx" or "todo", which the check rightly flags
-word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö", min_size=2, max_size=9).filter(
-    lambda w: not re.fullmatch(r"x{3,}|todo|tbd|fixme", w))
-paragraph = st.lists(word, min_size=60, max_size=90).map(" ".join)
+# words from a Swedish vocabulary (drawing random letters for 600 words an
+# example made the test minutes long), with Word's characters mixed in
+VOCAB = ("regionen länet under året har insatser stöd till företag och kommuner samverkan "
+         "utveckling strategi uppföljning lärande jämställdhet digitalisering service klimat miljö "
+         "anslaget medel projekt beviljat utbetalt 2017 1:1 EU:s strukturfonder ”citat” "
+         "halv\u00adtid Norr\u00a0botten").split()
+word = st.sampled_from(VOCAB)
+paragraph = st.lists(word, min_size=12, max_size=18).map(lambda ws: " ".join(ws * 5))  # 60 words or more
 
 
-@settings(max_examples=max(50, EXAMPLES // 10), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(texts=st.lists(paragraph, min_size=8, max_size=8), amount=st.integers(min_value=0, max_value=10**10))
 def test_rendered_complete_draft_checks_complete_again(tmp_path_factory, texts: list[str], amount: int):
     parts = ["---", 'conditions: "2017"', "region: Region Test", "figures:",
