@@ -173,3 +173,14 @@ def test_text_output_shows_bracketed_placeholders(tmp_path: Path, example_copy: 
     r = run("check", write(tmp_path / "u.md", text))
     assert r.code == 1
     assert "”[text kommer]”" in r.out
+
+
+def test_help_and_usage_errors_in_swedish_and_english():
+    r = run("--help")
+    assert r.code == 0 and r.out.startswith("Användning: villkor") and "\nFlaggor:\n" in r.out and "\nKommandon:\n" in r.out
+    r = run("check")
+    assert r.code == 2
+    assert r.err.startswith("Användning: villkor check") and "Skriv 'villkor check --help' för hjälp." in r.err
+    assert "\nFel: " in r.err
+    r = run("check", "--lang", "en", "--help")
+    assert r.out.startswith("Usage: villkor check") and "Show this message and exit." in r.out

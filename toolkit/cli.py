@@ -24,6 +24,47 @@ from toolkit.messages import DEFAULT_LANG, LANGUAGES, t
 
 EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_CANNOT = 0, 1, 2
 
+#: The language of this run's help and usage texts, set by :func:`main`.
+_help_lang = DEFAULT_LANG
+
+
+class _HelpFormatter(click.HelpFormatter):
+    """click's help layout with its headings from the message catalogue."""
+
+    _SECTIONS = {"Options": "cli-help-options", "Commands": "cli-help-commands", "Arguments": "cli-help-arguments"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix=t("cli-help-usage", _help_lang) + " ")
+
+    def section(self, name: str) -> Any:
+        key = self._SECTIONS.get(name)
+        return super().section(t(key, _help_lang) if key else name)
+
+
+class _Context(click.Context):
+    formatter_class = _HelpFormatter
+
+
+class _Localised:
+    """Commands and groups whose help uses the catalogue's words."""
+
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("cli-help-help", _help_lang)
+        return option
+
+
+class _Command(_Localised, click.Command):
+    pass
+
+
+class _Group(_Localised, click.Group):
+    command_class = _Command
+    group_class = type  # sub-groups are of this class too
+
 
 def lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
@@ -83,8 +124,8 @@ def fail(exc: VillkorError, lang: str) -> CannotCheck:
     return CannotCheck(exc.format(lang))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="villkor")
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="villkor", help="Visa versionen och avsluta.")
 def cli() -> None:
     """Kontrollera, sammanfatta och rendera regionens återrapportering enligt
     årets villkorsbeslut för anslag 1:1.
@@ -406,10 +447,19 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
         if i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
             lang = argv[i + 1]
     lang = lang if lang in LANGUAGES else DEFAULT_LANG
+    global _help_lang
+    _help_lang = lang
     try:
         cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo(t("cli-aborted", lang), err=True)
+        sys.exit(EXIT_CANNOT)
+    except click.UsageError as exc:
+        # click's own sentence stays as click words it; the frame around it is ours
+        if exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(t("cli-try-help", lang, command=exc.ctx.command_path), err=True)
+        click.echo(f"\n{t('cli-error', lang).capitalize()}: {exc.format_message()}", err=True)
         sys.exit(EXIT_CANNOT)
     except click.ClickException as exc:
         exc.show()

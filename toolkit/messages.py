@@ -282,6 +282,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "several drafts cannot be written as one document in the {fmt} format; use villkor summary, or --format json or text",
     },
     "cli-error": {"sv": "fel", "en": "error"},
+    "cli-help-usage": {"sv": "Användning:", "en": "Usage:"},
+    "cli-help-options": {"sv": "Flaggor", "en": "Options"},
+    "cli-help-commands": {"sv": "Kommandon", "en": "Commands"},
+    "cli-help-arguments": {"sv": "Argument", "en": "Arguments"},
+    "cli-help-help": {"sv": "Visa den här hjälpen och avsluta.", "en": "Show this message and exit."},
+    "cli-try-help": {"sv": "Skriv '{command} --help' för hjälp.", "en": "Try '{command} --help' for help."},
     "output-is-directory": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
     "output-failed": {"sv": "kunde inte skriva filen: {reason}", "en": "could not write the file: {reason}"},
     # -- decisions: inheritance, list/show/validate/diff, new drafts ------
