@@ -12,18 +12,17 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench install install-dev browser clean
 
-# An editable install that is a plain path entry (compat mode) starts faster
-# than one with an import hook; compiling the package once spares every run
-# from compiling it where bytecode is not written on import.
+# Compiling the package once spares every run from compiling it where
+# bytecode is not written on import (PYTHONDONTWRITEBYTECODE).
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --config-settings editable_mode=compat
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	$(BIN)/python -m compileall -q toolkit
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --config-settings editable_mode=compat
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
 	touch $@
 
 install: $(VENV)/.runtime
