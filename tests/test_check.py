@@ -222,3 +222,11 @@ def test_a_figure_under_its_earlier_id_still_counts(tmp_path: Path):
     assert result.findings == []
     (fig,) = result.figures
     assert (fig.id, fig.status, int(fig.value), fig.line) == ("projektstod_totalt", "ok", 88_000_000, 5)
+
+
+def test_a_heading_written_as_bold_text_is_named(tmp_path: Path):
+    text = draft_text().replace("## 3. Samverkan med länsstyrelsen", "**Samverkan med länsstyrelsen**")
+    result = check_file(write(tmp_path / "u.md", text))
+    (f,) = [f for f in result.findings if f.severity == "error"]
+    assert (f.code, f.section, f.line) == ("section-missing", "samarbete-lansstyrelsen", line_of(text, "**Samverkan med länsstyrelsen**"))
+    assert "är fet text, inte en rubrik" in f.message("sv")

@@ -571,3 +571,18 @@ def test_messages_name_paragraphs_not_lines(tmp_path):
     r = run("check", path, "--lang", "en")
     assert f"in paragraph {location_of(path, 'Lärande och uppföljnng')}?" in r.out
     assert "add a table row" in r.out
+
+
+def test_bold_text_instead_of_a_heading_style_is_named(tmp_path):
+    path = markdown_to_docx(EXAMPLE, tmp_path / "fet.docx")
+    document = docx.Document(path)
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("3. Samarbete med länsstyrelsen"):
+            paragraph.style = document.styles["Normal"]
+            for run in paragraph.runs:
+                run.bold = True
+    document.save(path)
+    result = check_file(path)
+    (f,) = [f for f in result.findings if f.severity == "error"]
+    assert f.section == "samarbete-lansstyrelsen" and f.key == "section-missing-bold-paragraph"
+    assert "formatmallen Rubrik 1" in f.message("sv")

@@ -45,6 +45,9 @@ DEFAULT_PLACEHOLDERS = (
     r"\btext kommer\b",
 )
 
+#: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
+
 #: Marker that ``villkor new --from`` puts on carried-over text.
 CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
 #: The same marker on a figure's line in the front matter (a YAML comment).
@@ -465,7 +468,13 @@ class Checker:
                 status = "missing" if required else "omitted"
                 if "required" in errs and not (s.parent and s.parent not in present):
                     hint = _near_miss(draft, matches, s)
-                    key = _keyed("section-missing-hint", draft) if hint else "section-missing"
+                    bold = None if hint else self._bold_title(draft, s)
+                    if hint:
+                        key = _keyed("section-missing-hint", draft)
+                    elif bold:
+                        key, hint = _keyed("section-missing-bold", draft), bold
+                    else:
+                        key = "section-missing"
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
                     line = hint[1] if hint else self._insertion_line(draft, placed, s)
                     findings.append(Finding("section-missing", ERROR, key, params, file, line, s.id, s.point))
@@ -491,6 +500,17 @@ class Checker:
             if r.parent and r.status in ("missing", "incomplete") and r.required and by_id[r.parent].status == "ok":
                 by_id[r.parent].status = "incomplete"
         return results
+
+    def _bold_title(self, draft: Draft, s: Section) -> tuple[str, int] | None:
+        """A line of only bold text that names the section: a heading written
+        as bold text (or, in Word, not given a heading style)."""
+        for i in range(draft.body_start, len(draft.lines)):
+            m = _BOLD_LINE.match(draft.lines[i])
+            if m:
+                found = self.matcher.match(m.group(2)).section
+                if found is not None and found.id == s.id:
+                    return m.group(2).strip(), draft.location(i)
+        return None
 
     def _insertion_line(self, draft: Draft, placed: dict[str, _Placed], s: Section) -> int:
         """Where a missing section belongs: at the next present section, or the end."""

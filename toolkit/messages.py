@@ -140,6 +140,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” på rad {hint_line}?",
         "en": "The section “{title}” is missing. Did you mean the heading “{hint}” on line {hint_line}?",
     },
+    "section-missing-bold": {
+        "sv": "Avsnittet ”{title}” saknas. Rad {hint_line}, ”{hint}”, är fet text, inte en rubrik; skriv den som rubrik (## {hint}).",
+        "en": "The section “{title}” is missing. Line {hint_line}, “{hint}”, is bold text, not a heading; write it as a heading (## {hint}).",
+    },
+    "section-missing-bold-paragraph": {
+        "sv": "Avsnittet ”{title}” saknas. Stycke {hint_line}, ”{hint}”, är fet text, inte en rubrik; ge det formatmallen Rubrik 1 eller Rubrik 2.",
+        "en": "The section “{title}” is missing. Paragraph {hint_line}, “{hint}”, is bold text, not a heading; give it the style Heading 1 or Heading 2.",
+    },
     "section-empty": {"sv": "Avsnittet ”{title}” är tomt.", "en": "The section “{title}” is empty."},
     "section-too-short": {
         "sv": "Avsnittet ”{title}” är för kort: {words} ord, minst {min} krävs.",
