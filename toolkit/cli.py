@@ -240,17 +240,10 @@ def conditions_group() -> None:
 @lang_option
 def conditions_list(lang: str) -> None:
     """Lista kända villkorsbeslut: id, år, titel, tidsfrist och vilket beslut de bygger på."""
-    from toolkit.conditions import list_conditions
     from toolkit.conditions_report import format_list
-    from toolkit.inherit import resolve
+    from toolkit.inherit import survey
 
-    rows = []
-    for cid, path in list_conditions():
-        try:
-            rows.append((cid, path, resolve(path)))
-        except VillkorError:
-            rows.append((cid, path, None))
-    click.echo(format_list(rows, lang), nl=False)
+    click.echo(format_list(survey(), lang), nl=False)
 
 
 @conditions_group.command(name="show")

@@ -49,13 +49,25 @@ from toolkit.conditions import (
     read_conditions_file,
     search_dirs,
 )
-from toolkit.errors import ConditionsError, Problem
+from toolkit.errors import ConditionsError, InputError, Problem
 from toolkit.yamlload import YamlDoc
 
 #: Metadata that belongs to one decision and is never inherited.
 NOT_INHERITED = ("title", "year", "diarienummer", "decision_date", "due", "references")
 
 _Item = TypeVar("_Item", Section, Figure, Rule)
+
+
+def survey() -> list[tuple[str, Path, Conditions | None]]:
+    """Every known decision as (id, path, decision), the decision ``None``
+    where the file does not resolve (``conditions validate`` says why)."""
+    rows: list[tuple[str, Path, Conditions | None]] = []
+    for cid, path in list_conditions():
+        try:
+            rows.append((cid, path, resolve(path)))
+        except (ConditionsError, InputError):
+            rows.append((cid, path, None))
+    return rows
 
 
 def resolve(path: Path) -> Conditions:
