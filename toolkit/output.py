@@ -35,6 +35,7 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
 
 
 def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set back)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

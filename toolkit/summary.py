@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from toolkit.check import ERROR, INFO, WARNING, CheckResult, Finding
 from toolkit.draft import DRAFT_SUFFIXES
+from toolkit.output import _umask
 from toolkit.errors import OutputError, Problem, VillkorError
 
 #: What a figure's status means in the matrix.
@@ -343,6 +344,7 @@ class Pages:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             self.stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{self.dirname}.", suffix=".tmp"))
+            os.chmod(self.stage, 0o777 & ~_umask())  # mkdtemp makes 0700; the pages are for readers
         except OSError as exc:
             raise OutputError.of("output-failed", str(self.target), reason=exc.strerror or str(exc)) from None
 
