@@ -230,3 +230,11 @@ def test_a_heading_written_as_bold_text_is_named(tmp_path: Path):
     (f,) = [f for f in result.findings if f.severity == "error"]
     assert (f.code, f.section, f.line) == ("section-missing", "samarbete-lansstyrelsen", line_of(text, "**Samverkan med länsstyrelsen**"))
     assert "är fet text, inte en rubrik" in f.message("sv")
+
+
+def test_headings_inside_comments_and_long_fences_are_not_headings(tmp_path: Path):
+    body = lambda sid: WORDS + (  # noqa: E731
+        "\n\nText <!-- a --> mer <!--\n## 7. Klimat- och miljöarbetet\n-->\n\n````\n```\n## 4. Lärande och uppföljning\n```\n````"
+        if sid == "uppdraget" else "")
+    result = check_file(write(tmp_path / "u.md", draft_text(body=body)))
+    assert result.findings == [] and result.complete

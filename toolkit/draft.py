@@ -115,12 +115,11 @@ def shift_headings(text: str, own_level: int, new_level: int) -> str:
     out = []
     fence: str | None = None
     for line in text.split("\n"):
-        m = _FENCE.match(line)
         if fence is not None:
-            if line.lstrip().startswith(fence):
+            if _fence_closes(line, fence):
                 fence = None
-        elif m:
-            fence = m.group(1)[0] * 3
+        elif _fence_opens(line):
+            fence = _fence_opens(line)
         else:
             h = _ATX.match(line)
             if h:
@@ -197,6 +196,34 @@ def _is_setext_text(lines: list[str], j: int, start: int) -> bool:
     return j == start or not lines[j - 1].strip()
 
 
+def _fence_opens(line: str) -> str | None:
+    """The fence (```` ``` ```` or ``~~~``, as long as written) a line opens, if any."""
+    m = _FENCE.match(line)
+    return m.group(1) if m else None
+
+
+def _fence_closes(line: str, fence: str) -> bool:
+    """A closing fence: the same character, at least as long, nothing after it."""
+    text = line.strip()
+    return len(text) >= len(fence) and set(text) == {fence[0]} and len(line) - len(line.lstrip()) <= 3
+
+
+def _ends_in_comment(line: str, in_comment: bool) -> bool:
+    """Whether an HTML comment is still open at the end of ``line``."""
+    pos = 0
+    while True:
+        if in_comment:
+            end = line.find("-->", pos)
+            if end == -1:
+                return True
+            pos, in_comment = end + 3, False
+        else:
+            begin = line.find("<!--", pos)
+            if begin == -1:
+                return False
+            pos, in_comment = begin + 4, True
+
+
 def find_headings(lines: list[str], start: int) -> list[Heading]:
     """Headings from line index ``start`` on, with their body ranges."""
     found: list[tuple[str, int, int, int]] = []  # text, level, heading index, body start
@@ -206,21 +233,18 @@ def find_headings(lines: list[str], start: int) -> list[Heading]:
     for i in range(start, len(lines)):
         line = lines[i]
         if fence is not None:
-            if line.lstrip().startswith(fence):
+            if _fence_closes(line, fence):
                 fence = None
             prev_blank = False
             continue
         if in_comment:
-            if "-->" in line:
-                in_comment = False
+            in_comment = _ends_in_comment(line, True)
             continue
-        m = _FENCE.match(line)
-        if m:
-            fence = m.group(1)[0] * 3
+        opened = _fence_opens(line)
+        if opened:
+            fence = opened
             continue
-        if "<!--" in line and "-->" not in line.split("<!--", 1)[1]:
-            in_comment = True
-            continue
+        in_comment = _ends_in_comment(line, False)
         m = _ATX.match(line)
         if m:
             found.append(((m.group(2) or "").strip(), len(m.group(1)), i, i + 1))
