@@ -160,3 +160,14 @@ def test_outputs_are_as_readable_as_other_files(tmp_path: Path):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_an_unclosed_tag_stays_inside_its_part(tmp_path: Path, example_copy: Path):
+    text = example_copy.read_text(encoding="utf-8").replace(
+        "## 1. Insatser inom det regionala utvecklingsuppdraget\n", "## 1. Insatser inom det regionala utvecklingsuppdraget\n\n<div>\n"
+    )
+    html = render_html(check_file(write(tmp_path / "u.md", text)))
+    markup = Markup(html)
+    assert markup.tags.count("h2") == 8 + 1  # the sections and the table of contents
+    assert "## 2." not in html and "{#" not in html
+    assert html.count('href="#') >= 8

@@ -116,10 +116,10 @@ def shift_headings(text: str, own_level: int, new_level: int) -> str:
     fence: str | None = None
     for line in text.split("\n"):
         if fence is not None:
-            if _fence_closes(line, fence):
+            if fence_closes(line, fence):
                 fence = None
-        elif _fence_opens(line):
-            fence = _fence_opens(line)
+        elif fence_opens(line):
+            fence = fence_opens(line)
         else:
             h = _ATX.match(line)
             if h:
@@ -196,13 +196,13 @@ def _is_setext_text(lines: list[str], j: int, start: int) -> bool:
     return j == start or not lines[j - 1].strip()
 
 
-def _fence_opens(line: str) -> str | None:
+def fence_opens(line: str) -> str | None:
     """The fence (```` ``` ```` or ``~~~``, as long as written) a line opens, if any."""
     m = _FENCE.match(line)
     return m.group(1) if m else None
 
 
-def _fence_closes(line: str, fence: str) -> bool:
+def fence_closes(line: str, fence: str) -> bool:
     """A closing fence: the same character, at least as long, nothing after it."""
     text = line.strip()
     return len(text) >= len(fence) and set(text) == {fence[0]} and len(line) - len(line.lstrip()) <= 3
@@ -233,14 +233,14 @@ def find_headings(lines: list[str], start: int) -> list[Heading]:
     for i in range(start, len(lines)):
         line = lines[i]
         if fence is not None:
-            if _fence_closes(line, fence):
+            if fence_closes(line, fence):
                 fence = None
             prev_blank = False
             continue
         if in_comment:
             in_comment = _ends_in_comment(line, True)
             continue
-        opened = _fence_opens(line)
+        opened = fence_opens(line)
         if opened:
             fence = opened
             continue

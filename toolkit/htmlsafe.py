@@ -40,6 +40,41 @@ def sanitise(html: str) -> str:
     )
 
 
+def markdown_chunks_to_html(chunks: list[str], toc_depth: str = "2-3") -> tuple[list[str], str]:
+    """Each chunk converted and sanitised on its own, and one table of contents.
+
+    A writer's unclosed ``<div>`` then stays inside its own part instead of
+    swallowing the rest of the report.
+    """
+    import html
+
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=["tables", "toc", "attr_list", "sane_lists", "fenced_code"],
+        extension_configs={"toc": {"toc_depth": toc_depth}},
+        output_format="html",
+    )
+    parts: list[str] = []
+    tokens: list[dict[str, object]] = []
+    for chunk in chunks:
+        md.reset()
+        parts.append(sanitise(md.convert(chunk)))
+        tokens.extend(getattr(md, "toc_tokens", []))
+
+    def items(level_tokens: list[dict[str, object]]) -> str:
+        out = []
+        for tok in level_tokens:
+            children = tok.get("children") or []
+            inner = f"<ul>{items(children)}</ul>" if children else ""  # type: ignore[arg-type]
+            name = html.escape(html.unescape(str(tok["name"])))
+            out.append(f'<li><a href="#{html.escape(str(tok["id"]))}">{name}</a>{inner}</li>')
+        return "".join(out)
+
+    toc = f'<div class="toc"><ul>{items(tokens)}</ul></div>' if tokens else ""
+    return parts, sanitise(toc)
+
+
 def markdown_to_html(text: str, toc_depth: str = "2-3") -> tuple[str, str]:
     """(body, table of contents) as sanitised HTML fragments."""
     import markdown

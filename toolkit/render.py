@@ -122,14 +122,31 @@ def render_markdown(result: CheckResult, lang: str = "sv", draft_mode: bool = Fa
 def render_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:
     """The finished report as one self-contained, sanitised HTML file."""
     from toolkit.draft import split_front_matter
-    from toolkit.htmlsafe import markdown_to_html
+    from toolkit.htmlsafe import markdown_chunks_to_html
     from toolkit.templating import render_template
 
     text = render_markdown(result, lang, draft_mode)
     _, _, body_start = split_front_matter(text, result.file)
-    body, toc = markdown_to_html("\n".join(text.split("\n")[body_start:]))
-    # the title and cover come before the table of contents, the sections after it
-    cut = body.find("<h2")
-    cover, body = (body[:cut], body[cut:]) if cut != -1 else (body, "")
-    return render_template("report.html.j2", lang, cover=cover, body=body, toc=toc,
+    # the title and cover come before the table of contents, each part after it
+    chunks = split_parts(text.split("\n")[body_start:])
+    parts, toc = markdown_chunks_to_html(chunks)
+    return render_template("report.html.j2", lang, cover=parts[0], body="\n".join(parts[1:]), toc=toc,
                            region=result.draft.meta.get("region", ""), year=result.conditions.year)
+
+
+def split_parts(lines: list[str]) -> list[str]:
+    """The rendered Markdown cut before each of the report's own ``##`` headings
+    (the writer's headings sit deeper; lines in code fences are left alone)."""
+    from toolkit.draft import fence_closes, fence_opens
+
+    chunks: list[list[str]] = [[]]
+    fence: str | None = None
+    for line in lines:
+        if fence is not None:
+            fence = None if fence_closes(line, fence) else fence
+        elif fence_opens(line):
+            fence = fence_opens(line)
+        elif line.startswith("## "):
+            chunks.append([])
+        chunks[-1].append(line)
+    return ["\n".join(c) for c in chunks]
