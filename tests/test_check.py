@@ -238,3 +238,47 @@ def test_headings_inside_comments_and_long_fences_are_not_headings(tmp_path: Pat
         if sid == "uppdraget" else "")
     result = check_file(write(tmp_path / "u.md", draft_text(body=body)))
     assert result.findings == [] and result.complete
+
+
+def test_a_duplicate_marks_the_section_and_its_text_is_kept(tmp_path: Path):
+    from toolkit.render import render_markdown
+
+    text = draft_text() + "\n## Jämställd regional tillväxt\n\nAndra kopians unika text.\n"
+    result = check_file(write(tmp_path / "u.md", text))
+    assert {s.id: s.status for s in result.sections}["jamstalld-tillvaxt"] == "incomplete"
+    assert "Andra kopians unika text." in render_markdown(result, draft_mode=True)
+
+
+def test_a_missing_last_section_is_placed_on_the_last_line(tmp_path: Path):
+    text = draft_text([h for h in HEADINGS if h[1] != "anslagets-anvandning"])
+    result = check_file(write(tmp_path / "u.md", text))
+    (f,) = [f for f in result.findings if f.code == "section-missing"]
+    assert f.line == len(text.rstrip("\n").split("\n"))
+
+
+def test_only_the_first_heading_above_the_sections_is_the_title(tmp_path: Path):
+    from toolkit.render import render_markdown
+
+    text = draft_text().replace("---\n\n## 1.", "---\n\n# Titel\n\nInledande text.\n\n# Andra titeln\n\nMer text.\n\n## 1.", 1)
+    result = check_file(write(tmp_path / "u.md", text))
+    md = render_markdown(result)
+    assert "Inledande text." in md and "## Andra titeln\n\nMer text." in md
+
+
+def test_a_required_part_of_an_absent_optional_section_is_not_required(tmp_path: Path):
+    cond = write(tmp_path / "x.yaml", """
+        title: X
+        sections:
+          - {id: a, title: Avsnitt A, point: P, guidance: G, min_words: 1}
+          - id: frivillig
+            title: Frivilligt
+            point: P
+            guidance: G
+            required: false
+            parts:
+              - {id: del, title: Del, point: P, guidance: G, min_words: 1}
+        """)
+    text = '---\nconditions: "x"\nregion: R\n---\n## Avsnitt A\n\nText.\n'
+    result = check_file(write(tmp_path / "u.md", text), conditions=str(cond))
+    assert result.complete and result.coverage == 1.0 and result.required_total == 1
+    assert {s.id: (s.status, s.required) for s in result.sections}["del"] == ("omitted", False)

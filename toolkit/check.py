@@ -350,6 +350,7 @@ class Checker:
             findings.append(Finding("docx-no-headings", WARNING, "docx-no-headings", {}, file, None))
 
         placed: dict[str, _Placed] = {}
+        duplicates: list[int] = []  # kept as extra parts, so their text is not lost
         for i, m in matched.items():
             assert m.section is not None
             h = draft.headings[i]
@@ -359,6 +360,7 @@ class Checker:
                     Finding("section-duplicate", ERROR, _keyed("section-duplicate", draft), {"title": s.title, "first": placed[s.id].heading.line},
                             file, h.line, s.id, s.point)
                 )
+                duplicates.append(i)
                 continue
             start, end = spans[i]
             text = draft.text(start, end)
@@ -373,7 +375,7 @@ class Checker:
         top_level = min((draft.headings[i].level for i in matched), default=0)
         for i, h in enumerate(draft.headings):
             m = matches[i]
-            if i < first_matched and h.level < top_level and m.section is None and m.unknown_id is None:
+            if title is None and i == 0 and i < first_matched and h.level < top_level and m.section is None and m.unknown_id is None:
                 title = i  # the document's own title above the sections
                 continue
             while enclosing_levels and enclosing_levels[-1] >= h.level:
@@ -398,7 +400,8 @@ class Checker:
             elif extra_heads and extra_heads[-1] == i:
                 findings.append(Finding("heading-unmatched", INFO, "heading-unmatched", {"heading": h.text}, file, h.line))
         extra_spans = _spans(draft, {**matched, **{i: matches[i] for i in extra_heads}})
-        extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i]) for i in extra_heads]
+        extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i])
+                  for i in sorted(extra_heads + duplicates)]
         preamble = _preamble(draft, title)
 
         # order: sections not on the longest run that follows the decision's order
@@ -453,6 +456,8 @@ class Checker:
             f.unit = draft.unit
         for sr in section_results:
             sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
+            if sr.status == "ok" and any(f.severity == ERROR and f.code.startswith("section-") for f in sr.findings):
+                sr.status = "incomplete"  # e.g. written twice
         return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble)
 
     def _section_results(self, draft: Draft, placed: dict[str, _Placed], errors: dict[str, list[str]],
@@ -478,7 +483,7 @@ class Checker:
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
                     line = hint[1] if hint else self._insertion_line(draft, placed, s)
                     findings.append(Finding("section-missing", ERROR, key, params, file, line, s.id, s.point))
-                results.append(SectionResult(s.id, s.title, s.required, status, None, 0, s.point, s.parent))
+                results.append(SectionResult(s.id, s.title, required, status, None, 0, s.point, s.parent))
                 continue
             line = p.heading.line
             for what in errs:
@@ -492,7 +497,7 @@ class Checker:
                     findings.append(Finding("section-placeholder", ERROR, "section-placeholder",
                                             {"title": s.title, "text": found}, file, where, s.id, s.point))
             status = "incomplete" if errs else "ok"
-            results.append(SectionResult(s.id, s.title, s.required, status, line, p.words, s.point, s.parent,
+            results.append(SectionResult(s.id, s.title, required, status, line, p.words, s.point, s.parent,
                                          level=p.heading.level, span=(p.start, p.end)))
         # a parent whose required part is missing or incomplete is incomplete too
         by_id = {r.id: r for r in results}
@@ -515,7 +520,10 @@ class Checker:
     def _insertion_line(self, draft: Draft, placed: dict[str, _Placed], s: Section) -> int:
         """Where a missing section belongs: at the next present section, or the end."""
         later = [p.heading.line for p in placed.values() if self.order[p.section.id] > self.order[s.id]]
-        return min(later) if later else draft.location(len(draft.lines) - 1)
+        last = len(draft.lines) - 1
+        while last > 0 and not draft.lines[last].strip():
+            last -= 1
+        return min(later) if later else draft.location(last)
 
     def _given_figures(self, draft: Draft) -> tuple[dict[str, Any], dict[str, str]]:
         """The draft's figures by the decision's ids (an earlier id counts as its
