@@ -184,3 +184,26 @@ def test_help_and_usage_errors_in_swedish_and_english():
     assert "\nFel: " in r.err
     r = run("check", "--lang", "en", "--help")
     assert r.out.startswith("Usage: villkor check") and "Show this message and exit." in r.out
+
+
+def test_output_errors_are_said_in_the_users_words(tmp_path: Path):
+    import os
+
+    assert run("render", EXAMPLE, "--output", tmp_path / "ny" / "mapp" / "x.md").code == 0  # folders are made
+    (tmp_path / "fil.txt").write_text("x", encoding="utf-8")
+    r = run("render", EXAMPLE, "--output", tmp_path / "fil.txt" / "x.html")
+    assert_clean_error(r, "en del av sökvägen är en fil, inte en mapp")
+    fifo = tmp_path / "rör"
+    os.mkfifo(fifo)
+    assert_clean_error(run("render", EXAMPLE, "--output", fifo), "inte en vanlig fil")
+    assert not fifo.is_file()
+
+
+def test_lang_with_equals_sign():
+    r = run("render", "finns-inte.md", "--lang=en")
+    assert_clean_error(r, "finns-inte.md: no such file")
+
+
+def test_type_errors_name_the_type_in_words(tmp_path: Path):
+    p = write(tmp_path / "u.md", '---\nconditions: "2017"\nregion: R\nfigures: [1]\n---\n')
+    assert_clean_error(run("check", p), f"{p}:4: figures: fel typ, ska vara nycklar med värden (är '[1]')")

@@ -81,7 +81,7 @@ def to_problems(
         params: dict[str, Any] = {
             "path": dotted(path),
             "constraint": _show(e.constraint),
-            "value": _show(e.value),
+            "value": _value(e.value),
         }
         if rule == "unknown":
             hint = did_you_mean(str(path[-1]), allowed_keys(schema, registry, path[:-1]))
@@ -92,6 +92,17 @@ def to_problems(
         problems.append(Problem(key, params, name, doc.line(path)))
     problems.sort(key=lambda p: p.line or 0)
     return problems
+
+
+def _value(value: Any) -> str:
+    """A value as the writer typed it: ``[1]`` for a list, ``{…}`` for a mapping."""
+    if isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(str(v) for v in value) + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    else:
+        text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _show(value: Any) -> str:

@@ -435,10 +435,11 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     lang = os.environ.get("VILLKOR_LANG", DEFAULT_LANG)
     if argv is None:
         argv = sys.argv[1:]
-    if "--lang" in argv:
-        i = argv.index("--lang")
-        if i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+    for i, arg in enumerate(argv):  # --lang en or --lang=en, before click has parsed anything
+        if arg == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
     lang = lang if lang in LANGUAGES else DEFAULT_LANG
     global _help_lang
     _help_lang = lang

@@ -88,7 +88,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml-too-deep": {"sv": "YAML-innehållet är nästlat för djupt (över {limit} nivåer)", "en": "the YAML content is nested too deeply (over {limit} levels)"},
     # -- schema errors (conditions files and front matter) ---------------
     "schema-required": {"sv": "{path}: obligatoriskt fält saknas", "en": "{path}: required field is missing"},
-    "schema-type": {"sv": "{path}: fel typ, ska vara {constraint} (är '{value}')", "en": "{path}: wrong type, must be {constraint} (is '{value}')"},
+    "schema-type": {"sv": "{path}: fel typ, ska vara {constraint:types} (är '{value}')", "en": "{path}: wrong type, must be {constraint:types} (is '{value}')"},
+    "type-string": {"sv": "text", "en": "text"},
+    "type-integer": {"sv": "ett heltal", "en": "a whole number"},
+    "type-number": {"sv": "ett tal", "en": "a number"},
+    "type-boolean": {"sv": "true eller false", "en": "true or false"},
+    "type-date": {"sv": "ett datum (ÅÅÅÅ-MM-DD)", "en": "a date (YYYY-MM-DD)"},
+    "type-list": {"sv": "en lista", "en": "a list"},
+    "type-dict": {"sv": "nycklar med värden", "en": "keys with values"},
+    "type-id": {"sv": "ett id (text eller ett heltal)", "en": "an id (text or a whole number)"},
+    "type-or": {"sv": "eller", "en": "or"},
     "schema-allowed": {"sv": "{path}: '{value}' är inte tillåtet; tillåtna värden: {constraint}", "en": "{path}: '{value}' is not allowed; allowed values: {constraint}"},
     "schema-regex": {
         "sv": "{path}: '{value}' har fel form (små bokstäver, siffror, - och _)",
@@ -298,6 +307,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli-try-help": {"sv": "Skriv '{command} --help' för hjälp.", "en": "Try '{command} --help' for help."},
     "output-is-directory": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
     "output-failed": {"sv": "kunde inte skriva filen: {reason}", "en": "could not write the file: {reason}"},
+    "output-not-regular": {"sv": "utdatasökvägen är inte en vanlig fil (en FIFO eller en enhet); ange ett filnamn",
+                           "en": "the output path is not a regular file (a FIFO or a device); give a file name"},
+    "output-reason-not-dir": {"sv": "kunde inte skriva filen: en del av sökvägen är en fil, inte en mapp",
+                              "en": "could not write the file: part of the path is a file, not a folder"},
+    "output-reason-denied": {"sv": "kunde inte skriva filen: behörighet saknas", "en": "could not write the file: permission denied"},
+    "output-reason-full": {"sv": "kunde inte skriva filen: disken är full", "en": "could not write the file: the disk is full"},
+    "output-reason-read-only": {"sv": "kunde inte skriva filen: filsystemet är skrivskyddat", "en": "could not write the file: the file system is read-only"},
     # -- decisions: inheritance, list/show/validate/diff, new drafts ------
     "conditions-extends-unknown": {
         "sv": "extends: beslutet '{id}' som detta bygger på finns inte; kända beslut: {known}",
@@ -641,21 +657,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 
 class _Formatter(string.Formatter):
-    """``str.format`` plus plural choice: ``{n:varning|varningar}`` gives the
-    first form when ``n`` is 1 and the second otherwise."""
+    """``str.format`` plus two choices of words:
+
+    * ``{n:varning|varningar}`` gives the first form when ``n`` is 1, else the second;
+    * ``{constraint:types}`` names a schema's types (``string, list``) in words.
+    """
+
+    def __init__(self, lang: str):
+        self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" in format_spec:
             one, other = format_spec.split("|", 1)
             return one if value == 1 else other
+        if format_spec == "types":
+            names = [n.strip() for n in str(value).split(",")]
+            words = [t(f"type-{n}", self.lang) if f"type-{n}" in CATALOGUE else n for n in names]
+            return f" {t('type-or', self.lang)} ".join(words)
         return super().format_field(value, format_spec)
 
 
-_FORMATTER = _Formatter()
+_FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     """The message ``key`` in ``lang``, with ``params`` filled in."""
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return _FORMATTER.format(text, **params) if params else text.replace("{{", "{").replace("}}", "}")
+    formatter = _FORMATTERS.get(lang, _FORMATTERS[DEFAULT_LANG])
+    return formatter.format(text, **params) if params else text.replace("{{", "{").replace("}}", "}")

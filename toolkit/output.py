@@ -8,6 +8,7 @@ file as it was. An output path that is also an input is refused.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -41,6 +42,24 @@ def _umask() -> int:
     return mask
 
 
+#: What the system's error numbers mean for someone writing a report.
+_REASONS = {
+    errno.ENOTDIR: "output-reason-not-dir",
+    errno.EEXIST: "output-reason-not-dir",
+    errno.EACCES: "output-reason-denied",
+    errno.EPERM: "output-reason-denied",
+    errno.ENOSPC: "output-reason-full",
+    errno.EROFS: "output-reason-read-only",
+}
+
+
+def _failed(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+    key = _REASONS.get(exc.errno or 0)
+    if key:
+        return OutputError.of(key, str(path))
+    return OutputError.of("output-failed", str(path), reason=exc.strerror or str(exc))
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
     target = Path(path)
@@ -50,10 +69,12 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             raise OutputError.of("output-is-directory", str(path))
+        if target.exists() and not target.is_file():  # a FIFO or a device: never replace it
+            raise OutputError.of("output-not-regular", str(path))
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError.of("output-failed", str(path), reason=exc.strerror or str(exc)) from None
+        raise _failed(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -67,6 +88,6 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError.of("output-failed", str(path), reason=exc.strerror or str(exc)) from None
+            raise _failed(path, exc) from None
         raise
     return target
