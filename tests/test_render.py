@@ -171,3 +171,21 @@ def test_an_unclosed_tag_stays_inside_its_part(tmp_path: Path, example_copy: Pat
     assert markup.tags.count("h2") == 8 + 1  # the sections and the table of contents
     assert "## 2." not in html and "{#" not in html
     assert html.count('href="#') >= 8
+
+
+def test_a_part_without_its_optional_parent_gets_the_parents_heading(tmp_path: Path):
+    cond = write(tmp_path / "x.yaml", """
+        title: X
+        sections:
+          - {id: a, title: Avsnitt A, point: P, guidance: G, min_words: 1}
+          - id: frivillig
+            title: Frivilligt
+            point: P
+            guidance: G
+            required: false
+            parts:
+              - {id: del, title: Del, point: P, guidance: G, min_words: 1}
+        """)
+    draft = write(tmp_path / "u.md", '---\nconditions: "x"\nregion: R\n---\n## Avsnitt A\n\nText.\n\n### Del\n\nDelens text.\n')
+    md = render_markdown(check_file(draft, conditions=str(cond)))
+    assert "## 2. Frivilligt {#frivillig}\n\n### 2.1. Del {#del}\n\nDelens text." in md

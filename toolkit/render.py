@@ -49,6 +49,12 @@ def build_sections(result: CheckResult, draft_mode: bool) -> tuple[list[ReportSe
     figures_by_section: dict[str, list[FigureResult]] = {}
     loose: list[FigureResult] = []
     shown_ids = {sid for sid, st in status.items() if st.status != "omitted" and (st.line or draft_mode)}
+    # a part the writer gave needs its parent's heading above it, even an optional parent left out
+    for sid in list(shown_ids):
+        parent = status[sid].parent
+        while parent is not None:
+            shown_ids.add(parent)
+            parent = status[parent].parent
     for f in result.figures:
         if f.status == "omitted":
             continue
@@ -69,8 +75,10 @@ def build_sections(result: CheckResult, draft_mode: bool) -> tuple[list[ReportSe
         number = ".".join(str(n) for n in counters)
         level = min(6, 2 + depth)
         text, own_level = texts.get(s.id, ("", level))
+        # a heading kept only for its parts says nothing about missing text
+        missing = s.id not in texts and status[s.id].status != "omitted"
         out.append(
-            ReportSection(s.id, number, s.title, level, shift_headings(text, own_level, level), s.id not in texts,
+            ReportSection(s.id, number, s.title, level, shift_headings(text, own_level, level), missing,
                           figures_by_section.get(s.id, []),
                           [f for f in status[s.id].findings if f.code != "section-missing"] if draft_mode else [])
         )
