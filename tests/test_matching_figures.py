@@ -117,3 +117,12 @@ def test_non_finite_and_absurd_amounts_are_refused(bad: object):
 def test_percent_and_count_units():
     assert parse_amount("45 %") == Decimal(45)
     assert parse_amount("12 st") == Decimal(12)
+
+
+def test_the_unit_limits_the_words_after_the_number():
+    assert parse_amount("45 %", "procent") == Decimal(45)
+    assert parse_amount("12 st", "antal") == Decimal(12)
+    assert parse_amount("88 mnkr", "kr") == Decimal(88_000_000)
+    for text, unit in (("5 %", "kr"), ("3 st", "kr"), ("88 mnkr", "procent"), ("45 %", "antal")):
+        with pytest.raises(AmountError):
+            parse_amount(text, unit)

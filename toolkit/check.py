@@ -203,13 +203,12 @@ class DraftValidator(cerberus.Validator):
         if constraint.search(value.get("text", "")):
             self._error(field, "placeholder")
 
-    def _validate_amount(self, constraint: bool, field: str, value: Any) -> None:
-        """{'type': 'boolean'}"""
-        if constraint:
-            try:
-                parse_amount(value)
-            except AmountError:
-                self._error(field, "not-numeric")
+    def _validate_amount(self, constraint: str, field: str, value: Any) -> None:
+        """{'type': 'string'}"""
+        try:
+            parse_amount(value, constraint)
+        except AmountError:
+            self._error(field, "not-numeric")
 
     def _validate_consistency(self, constraint: list[Any], field: str, value: Any) -> None:
         """{'type': 'list'}"""
@@ -253,7 +252,7 @@ def build_schema(conditions: Conditions, present: set[str] | None = None) -> dic
         if s.min_words or not s.parts:
             rules["min_words"] = max(s.min_words, 1)
         sections[s.id] = rules
-    figures = {f.id: {"required": f.required, "amount": True, "nullable": False} for f in conditions.figures}
+    figures = {f.id: {"required": f.required, "amount": f.unit, "nullable": False} for f in conditions.figures}
     return {
         "sections": {"type": "dict", "schema": sections, "allow_unknown": True},
         "figures": {"type": "dict", "schema": figures, "allow_unknown": True, "consistency": conditions.rules},
@@ -564,7 +563,7 @@ class Checker:
                 findings.append(Finding("figure-not-numeric", ERROR, "figure-not-numeric", {"label": f.label, "value": str(raw)},
                                         file, line, f.section, point))
             else:
-                value = parse_amount(raw)
+                value = parse_amount(raw, f.unit)
             results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, raw, value, status, line, f.section)
         for rule in c.rules:
             if rule.id not in rule_errors:

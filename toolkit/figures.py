@@ -13,20 +13,26 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-_MULTIPLIERS: dict[str, int] = {}
-for _words, _factor in (
-    (("", "kr", "kronor", "sek", ":-"), 1),
-    (("tkr", "tusen", "tusen kr", "tusen kronor", "ksek"), 1_000),
+#: The words that may follow a number, by the unit of the figure, and what
+#: they multiply it by.
+_UNITS: dict[str, dict[str, int]] = {"kr": {}, "procent": {}, "antal": {}}
+for _unit, _words, _factor in (
+    ("kr", ("", "kr", "kronor", "sek", ":-"), 1),
+    ("kr", ("tkr", "tusen", "tusen kr", "tusen kronor", "ksek"), 1_000),
     (
+        "kr",
         ("mkr", "mnkr", "mn kr", "msek", "milj", "milj kr", "milj.", "milj. kr", "miljon", "miljoner",
          "miljon kr", "miljoner kr", "miljon kronor", "miljoner kronor", "mn", "m kr"),
         1_000_000,
     ),
-    (("%", "procent", "st", "st.", "stycken"), 1),
-    (("mdkr", "mdr", "mdr kr", "miljard", "miljarder", "miljard kronor", "miljarder kronor", "miljarder kr"), 1_000_000_000),
+    ("kr", ("mdkr", "mdr", "mdr kr", "miljard", "miljarder", "miljard kronor", "miljarder kronor", "miljarder kr"), 1_000_000_000),
+    ("procent", ("", "%", "procent"), 1),
+    ("antal", ("", "st", "st.", "stycken"), 1),
 ):
     for _w in _words:
-        _MULTIPLIERS[_w] = _factor
+        _UNITS[_unit][_w] = _factor
+#: Any unit's words, for amounts whose unit is not known
+_ANY_UNIT = {w: f for words in _UNITS.values() for w, f in words.items()}
 
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d+))?\s*(.*)$")
 
@@ -40,19 +46,21 @@ class AmountError(ValueError):
 MAX_AMOUNT = Decimal(10) ** 15
 
 
-def parse_amount(value: Any) -> Decimal:
+def parse_amount(value: Any, unit: str | None = None) -> Decimal:
     """Kronor (or a percentage or count) from a number or a Swedish amount.
 
-    Raises :class:`AmountError` for text that is not an amount, and for
-    amounts that are not finite or exceed :data:`MAX_AMOUNT`.
+    ``unit`` ("kr", "procent", "antal") limits the words that may follow the
+    number: ``5 %`` is no amount of kronor. Raises :class:`AmountError` for
+    text that is not an amount, and for amounts that are not finite or exceed
+    :data:`MAX_AMOUNT`.
     """
-    amount = _parse(value)
+    amount = _parse(value, _UNITS.get(unit or "", _ANY_UNIT))
     if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
         raise AmountError(str(value))
     return amount
 
 
-def _parse(value: Any) -> Decimal:
+def _parse(value: Any, words: dict[str, int]) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise AmountError(str(value))
     if isinstance(value, int):
@@ -74,13 +82,13 @@ def _parse(value: Any) -> Decimal:
     number = whole.replace(" ", "").replace(".", "")
     frac = decimals_comma or decimals_dot
     unit_key = unit.strip().casefold().rstrip()
-    if unit_key not in _MULTIPLIERS:
+    if unit_key not in words:
         raise AmountError(value)
     try:
         amount = Decimal(f"{sign}{number}.{frac}" if frac else f"{sign}{number}")
     except InvalidOperation:
         raise AmountError(value) from None
-    return amount * _MULTIPLIERS[unit_key]
+    return amount * words[unit_key]
 
 
 def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> str:
