@@ -64,6 +64,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "ogiltig YAML: texten tar slut mitt i ett värde som börjar på rad {start} (ett citattecken som aldrig stängs?)",
         "en": "invalid YAML: the text ends inside a value that starts on line {start} (a quote never closed?)",
     },
+    "yaml-p-token": {
+        "sv": "ogiltig YAML: ett värde kan inte börja med det här tecknet (t.ex. @ eller `); sätt värdet inom citattecken",
+        "en": "invalid YAML: a value cannot start with this character (such as @ or `); put the value in quotes",
+    },
+    "yaml-p-document": {
+        "sv": "ogiltig YAML: en rad '---' inleder ett andra dokument; ett villkorsbeslut är ett enda dokument",
+        "en": "invalid YAML: a line '---' starts a second document; a conditions decision is one document",
+    },
+    "yaml-p-node": {"sv": "ogiltig YAML: ett värde saknas där det som börjar på rad {start} väntar sig ett",
+                    "en": "invalid YAML: a value is missing where what starts on line {start} expects one"},
     "yaml-p-alias": {"sv": "ogiltig YAML: aliaset (*namn) har inget ankare (&namn)", "en": "invalid YAML: the alias (*name) has no anchor (&name)"},
     "yaml-p-no-colon": {"sv": "ogiltig YAML: ett ':' väntades efter nyckeln som börjar på rad {start}",
                         "en": "invalid YAML: a ':' was expected after the key that starts on line {start}"},
@@ -443,7 +453,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "show-tolerance": {"sv": "avvikelse högst {value}", "en": "difference at most {value}"},
     "validate-ok": {"sv": "{path}: giltigt", "en": "{path}: valid"},
     "validate-total": {
-        "sv": "{files} {files:villkorsfil|villkorsfiler} kontrollerade: {valid} {valid:giltig|giltiga}, {invalid} {invalid:ogiltig|ogiltiga}, {problems} problem.",
+        "sv": "{files} {files:villkorsfil kontrollerad|villkorsfiler kontrollerade}: {valid} {valid:giltig|giltiga}, {invalid} {invalid:ogiltig|ogiltiga}, {problems} problem.",
         "en": "{files} conditions {files:file|files} checked: {valid} valid, {invalid} invalid, {problems} {problems:problem|problems}.",
     },
     "validate-no-files": {"sv": "inga villkorsfiler hittades", "en": "no conditions files were found"},

@@ -124,6 +124,12 @@ _KNOWN_PROBLEMS = (
     ("could not find expected ':'", "yaml-p-no-colon"),
     ("expected <block end>", "yaml-p-indent"),
     ("found unknown escape character", "yaml-p-escape"),
+    ("did not find expected key", "yaml-p-indent"),
+    ("did not find expected '-' indicator", "yaml-p-indent"),
+    ("found character that cannot start any token", "yaml-p-token"),
+    ("but found another document", "yaml-p-document"),
+    ("did not find expected node content", "yaml-p-node"),
+    ("found unexpected ':'", "yaml-p-colon"),
 )
 
 
