@@ -148,3 +148,25 @@ def test_carry_over_follows_a_rename(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert re.search(r'^  stod: "12 mnkr"  # villkor:carried-over', text, re.M)
     code, data = check_json(out)
     assert code == 0 and {p["code"] for p in data["problems"]} == {"section-carried-over", "figure-carried-over"}
+
+
+def test_the_writers_own_parts_are_carried_and_warned_about(tmp_path):
+    from conftest import REPORTS, run as run_cli
+
+    out = tmp_path / "ny.md"
+    r = run_cli("new", "--conditions", "2018", "--region", "Region Kalmar län", "--from", REPORTS / "kalmar-2017.md", "--output", out)
+    assert r.code == 0, r
+    text = out.read_text(encoding="utf-8")
+    assert "## Kontaktuppgifter" in text
+    import json
+
+    data = json.loads(run_cli("check", out, "--format", "json").out)
+    warned = [p for p in data["problems"] if p["code"] == "section-carried-over" and "Kontaktuppgifter" in p["message"]]
+    assert len(warned) == 1
+
+
+def test_an_empty_region_is_refused(tmp_path):
+    from conftest import assert_clean_error, run as run_cli
+
+    assert_clean_error(run_cli("new", "--conditions", "2018", "--region", " ", "--output", tmp_path / "x.md"), "--region får inte vara tomt")
+    assert not (tmp_path / "x.md").exists()

@@ -441,6 +441,9 @@ class Checker:
             if CARRIED_OVER.search(raw):
                 findings.append(Finding("section-carried-over", WARNING, "section-carried-over", {"title": p.section.title},
                                         file, p.heading.line, sid, p.section.point))
+        for x in extras:
+            if CARRIED_OVER.search("\n".join(draft.lines[x.span[0] : x.span[1]])):
+                findings.append(Finding("section-carried-over", WARNING, "section-carried-over", {"title": x.title}, file, x.line))
         if draft.kind == "markdown":
             for f in c.figures:
                 if f.id in keys:

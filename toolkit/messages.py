@@ -654,6 +654,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "convert läser Word-dokument (.docx); den här filen är inget Word-dokument",
         "en": "convert reads Word documents (.docx); this file is not a Word document",
     },
+    "new-region-empty": {"sv": "--region får inte vara tomt", "en": "--region must not be empty"},
     "amount-billions": {"sv": "{n} {one:miljard|miljarder} kronor", "en": "{n} billion kronor"},
     "amount-millions": {"sv": "{n} {one:miljon|miljoner} kronor", "en": "{n} million kronor"},
     "amount-kronor": {"sv": "{n} kronor", "en": "{n} kronor"},

@@ -26,7 +26,7 @@ from typing import Any
 
 from toolkit.conditions import Conditions, Section
 from toolkit.draft import shift_headings
-from toolkit.errors import OutputError
+from toolkit.errors import DraftError, OutputError
 from toolkit.messages import t
 
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->[ \t]*", re.S)
@@ -61,8 +61,9 @@ def _clean(text: str) -> str:
     return text.strip("\n")
 
 
-def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any], Conditions]:
-    """Last year's text per section id and figure values, by last year's ids."""
+def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any], Conditions, list[Carried]]:
+    """Last year's text per section id, figure values by last year's ids, and
+    the writer's own parts (under headings that were none of the decision's)."""
     from toolkit.check import check_file
 
     result = check_file(last)
@@ -77,7 +78,11 @@ def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any],
     texts_level = {s.id: s.level for s in result.sections if s.span is not None}
     for sid, c in texts.items():
         c.text = shift_headings(c.text, texts_level[sid], 0)  # normalised: sub-headings start at level 1
-    return texts, dict(draft.figures), result.conditions
+    own = [
+        Carried(shift_headings(_clean("\n".join(draft.lines[x.span[0] : x.span[1]])), x.level, 0), "", x.title)
+        for x in result.extras
+    ]
+    return texts, dict(draft.figures), result.conditions, [c for c in own if c.text.strip()]
 
 
 def _find(ids: list[str], pool: dict[str, Any]) -> str | None:
@@ -111,11 +116,14 @@ def _about(s: Section, lang: str) -> list[str]:
 
 def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> str:
     """The text of a new draft for ``region`` under ``conditions``."""
+    if not region.strip():
+        raise DraftError.of("new-region-empty", None)
     texts: dict[str, Carried] = {}
     figures: dict[str, Any] = {}
+    own: list[Carried] = []
     last_year: Any = ""
     if last is not None:
-        texts, figures, last_conditions = carried_texts(last)
+        texts, figures, last_conditions, own = carried_texts(last)
         last_year = last_conditions.year or last_conditions.id
     source = str(last) if last is not None else ""
 
@@ -169,4 +177,8 @@ def new_draft(conditions: Conditions, region: str, last: str | Path | None = Non
 
     for s in conditions.sections:
         part(s)
+    for c in own:  # the writer's own parts last year, after the decision's
+        note = t("new-carried", lang, source=source, year=last_year, title=c.old_title)
+        out.extend([f"## {c.old_title}", "", f"<!-- {MARKER} {_safe_comment(note).replace('>', '')} -->", "",
+                    shift_headings(c.text, 0, 2), ""])
     return "\n".join(out).rstrip("\n") + "\n"
