@@ -253,9 +253,12 @@ def build_schema(conditions: Conditions, present: set[str] | None = None) -> dic
             rules["min_words"] = max(s.min_words, 1)
         sections[s.id] = rules
     figures = {f.id: {"required": f.required, "amount": f.unit, "nullable": False} for f in conditions.figures}
+    # one flat level (section:<id>, figure:<id>): nested schemas would make
+    # Cerberus build child validators for every draft
     return {
-        "sections": {"type": "dict", "schema": sections, "allow_unknown": True},
-        "figures": {"type": "dict", "schema": figures, "allow_unknown": True, "consistency": conditions.rules},
+        **{f"section:{sid}": rules for sid, rules in sections.items()},
+        **{f"figure:{fid}": rules for fid, rules in figures.items()},
+        "figures": {"type": "dict", "consistency": conditions.rules},
     }
 
 
@@ -334,7 +337,7 @@ class Checker:
         # only presence of parents of sub-parts changes the schema
         key = frozenset(present & self.parents)
         if key not in self._validators:
-            self._validators[key] = DraftValidator(build_schema(self.conditions, set(key)))
+            self._validators[key] = DraftValidator(build_schema(self.conditions, set(key)), allow_unknown=True)
         return self._validators[key]
 
     def check(self, draft: Draft, strict: bool = False) -> CheckResult:
@@ -414,7 +417,8 @@ class Checker:
         # the Cerberus pass: required sections and figures, words, placeholders, amounts, rules
         given, keys = self._given_figures(draft)
         document = {
-            "sections": {sid: {"words": p.words, "text": p.text} for sid, p in placed.items()},
+            **{f"section:{sid}": {"words": p.words, "text": p.text} for sid, p in placed.items()},
+            **{f"figure:{fid}": value for fid, value in given.items()},
             "figures": given,
         }
         validator = self._validator(set(placed))
@@ -425,10 +429,11 @@ class Checker:
         for err in leaf_errors(validator._errors):
             path = err.document_path
             what = _error_name(err)
-            if len(path) == 2 and path[0] == "sections":
-                section_errors.setdefault(path[1], []).append(what)
-            elif len(path) == 2 and path[0] == "figures":
-                figure_errors.setdefault(path[1], []).append(what)
+            kind, _, ident = str(path[0]).partition(":") if len(path) == 1 else ("", "", "")
+            if kind == "section":
+                section_errors.setdefault(ident, []).append(what)
+            elif kind == "figure":
+                figure_errors.setdefault(ident, []).append(what)
             elif tuple(path) == ("figures",) and what.startswith("inconsistent:"):
                 rule_errors.append(what.split(":", 1)[1])
 
