@@ -207,3 +207,23 @@ def test_lang_with_equals_sign():
 def test_type_errors_name_the_type_in_words(tmp_path: Path):
     p = write(tmp_path / "u.md", '---\nconditions: "2017"\nregion: R\nfigures: [1]\n---\n')
     assert_clean_error(run("check", p), f"{p}:4: figures: fel typ, ska vara nycklar med värden (är '[1]')")
+
+
+COMMANDS = [[], ["check"], ["render"], ["conditions"], ["conditions", "list"], ["conditions", "show"],
+            ["conditions", "validate"], ["conditions", "diff"], ["new"], ["summary"], ["memo"], ["convert"]]
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: "-".join(p) or "villkor")
+def test_every_command_has_help_in_both_languages(path: list[str], monkeypatch: pytest.MonkeyPatch):
+    from toolkit.messages import CATALOGUE
+
+    key = "help-" + "-".join(path)
+    assert key in CATALOGUE
+    sv = run(*path, "--help")
+    monkeypatch.setenv("VILLKOR_LANG", "en")
+    en = run(*path, "--help")
+    assert sv.code == en.code == 0
+    first_sv = CATALOGUE[key]["sv"].split("\n")[0][:40]
+    first_en = CATALOGUE[key]["en"].split("\n")[0][:40]
+    assert first_sv.split()[0] in sv.out and first_en.split()[0] in en.out
+    assert "Användning:" in sv.out and "Usage:" in en.out

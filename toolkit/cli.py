@@ -69,16 +69,37 @@ class _Group(_Localised, click.Group):
 def lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, envvar="VILLKOR_LANG", show_default=True,
-        help="Språk för meddelanden och rapporter (sv eller en).",
     )(fn)
 
 
 def output_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--output", "-o", metavar="FIL", help="Skriv till FIL i stället för standard ut ('-' = standard ut).")(fn)
+    return click.option("--output", "-o", metavar="FIL")(fn)
 
 
 def conditions_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--conditions", "-c", metavar="ID|SÖKVÄG", help="Villkorsbeslut att kontrollera mot (annars utkastets 'conditions').")(fn)
+    return click.option("--conditions", "-c", metavar="ID|SÖKVÄG")(fn)
+
+
+def localise(command: click.Command, lang: str, path: str = "") -> None:
+    """Give every command and option its help text from the catalogue, in ``lang``.
+
+    Keys: ``help-<command path>`` for a command, ``help-<path>--<option>`` for
+    one command's option, ``help-opt-<option>`` for the options many share.
+    """
+    from toolkit.messages import CATALOGUE
+
+    key = f"help-{path}"
+    if key in CATALOGUE:
+        command.help = t(key, lang)
+        command.short_help = None
+    for param in command.params:
+        for pkey in (f"{key}--{param.name}", f"help-opt-{param.name}"):
+            if pkey in CATALOGUE and isinstance(param, click.Option):
+                param.help = t(pkey, lang)
+                break
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            localise(sub, lang, f"{path}-{name}" if path else name)
 
 
 def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
@@ -125,31 +146,20 @@ def fail(exc: VillkorError, lang: str) -> CannotCheck:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="villkor", help="Visa versionen och avsluta.")
+@click.version_option(__version__, prog_name="villkor")
 def cli() -> None:
-    """Kontrollera, sammanfatta och rendera regionens återrapportering enligt
-    årets villkorsbeslut för anslag 1:1.
-
-    \b
-    Exempel:
-      villkor check reports/norrbotten-2017.md
-      villkor render reports/norrbotten-2017.md --format html -o out/rapport.html
-    """
+    """The villkor command group (help text: the catalogue's "help-")."""
 
 
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, metavar="UTKAST...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text", show_default=True,
-              help="text för terminalen, json för skript, md/html för granskarens sammanfattning.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text", show_default=True)
 @output_option
-@click.option("--strict", is_flag=True, help="Varningar gör också utkastet ofullständigt (exit 1).")
+@click.option("--strict", is_flag=True)
 @conditions_option
 @lang_option
 def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, conditions: str | None, lang: str) -> None:
-    """Kontrollera utkast mot villkorsbeslutet: vad saknas, var och enligt vilken punkt.
-
-    Exit 0 komplett, 1 ofullständigt, 2 kan inte kontrolleras.
-    """
+    """Check drafts against their decision (help: "help-check")."""
     from toolkit.check import check_file
     from toolkit import report
 
@@ -198,15 +208,12 @@ def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
 @click.argument("draft", metavar="UTKAST")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @output_option
-@click.option("--draft", "draft_mode", is_flag=True, help="Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.")
-@click.option("--strict", is_flag=True, help="Vägra rendera också när varningar kvarstår (t.ex. överförd text).")
+@click.option("--draft", "draft_mode", is_flag=True)
+@click.option("--strict", is_flag=True)
 @conditions_option
 @lang_option
 def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: bool, conditions: str | None, lang: str) -> None:
-    """Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.
-
-    Ett ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.
-    """
+    """Render the finished report (help: "help-render")."""
     from toolkit.check import check_file
     from toolkit.errors import RenderRefused
     from toolkit import render as rendering
@@ -225,21 +232,13 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: b
 
 @cli.group(name="conditions")
 def conditions_group() -> None:
-    """Villkorsbesluten: lista, visa, validera och jämför dem.
-
-    \b
-    Exempel:
-      villkor conditions list
-      villkor conditions show 2018
-      villkor conditions validate
-      villkor conditions diff 2017 2018 --format md
-    """
+    """The decisions: list, show, validate, diff (help: "help-conditions")."""
 
 
 @conditions_group.command(name="list")
 @lang_option
 def conditions_list(lang: str) -> None:
-    """Lista kända villkorsbeslut: id, år, titel, tidsfrist och vilket beslut de bygger på."""
+    """List the known decisions (help: "help-conditions-list")."""
     from toolkit.conditions_report import format_list
     from toolkit.inherit import survey
 
@@ -250,7 +249,7 @@ def conditions_list(lang: str) -> None:
 @click.argument("decision", metavar="ID|SÖKVÄG")
 @lang_option
 def conditions_show(decision: str, lang: str) -> None:
-    """Visa ett beslut efter arv: avsnitt, underavsnitt, nyckeltal, regler och tidsfrist."""
+    """Show a decision after inheritance (help: "help-conditions-show")."""
     from toolkit.conditions import load_conditions
     from toolkit.conditions_report import format_outline
 
@@ -261,10 +260,7 @@ def conditions_show(decision: str, lang: str) -> None:
 @click.argument("paths", nargs=-1, metavar="[FIL...]")
 @lang_option
 def conditions_validate(paths: tuple[str, ...], lang: str) -> None:
-    """Validera villkorsfiler (standard: alla kända) och visa varje problem med fil och rad.
-
-    Exit 0 om alla är giltiga, 2 om någon är ogiltig.
-    """
+    """Validate conditions files (help: "help-conditions-validate")."""
     from pathlib import Path
 
     from toolkit.conditions import list_conditions, validate_paths
@@ -285,7 +281,7 @@ def conditions_validate(paths: tuple[str, ...], lang: str) -> None:
 @output_option
 @lang_option
 def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str) -> None:
-    """Vad har ändrats mellan två beslut: avsnitt, nyckeltal, regler, tidsfrist och övriga uppgifter."""
+    """What changed between two decisions (help: "help-conditions-diff")."""
     from toolkit.conditions import load_conditions
     from toolkit.conditions_report import format_diff
     from toolkit.diff import diff_conditions
@@ -295,14 +291,14 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
 
 
 @cli.command(name="new")
-@click.option("--conditions", "-c", "decision", required=True, metavar="ID|SÖKVÄG", help="Villkorsbeslutet som utkastet ska följa.")
-@click.option("--region", required=True, metavar="NAMN", help='Regionens namn, t.ex. "Region Norrbotten".')
-@click.option("--from", "last", metavar="FÖRRA_UTKASTET", help="Förra årets utkast: dess text förs över, markerad som överförd.")
+@click.option("--conditions", "-c", "decision", required=True, metavar="ID|SÖKVÄG")
+@click.option("--region", required=True, metavar="NAMN")
+@click.option("--from", "last", metavar="FÖRRA_UTKASTET")
 @output_option
-@click.option("--force", is_flag=True, help="Skriv över --output om filen redan finns.")
+@click.option("--force", is_flag=True)
 @lang_option
 def new(decision: str, region: str, last: str | None, output: str | None, force: bool, lang: str) -> None:
-    """Skapa ett nytt utkast med beslutets rubriker och vägledning, och förra årets text med --from."""
+    """Start a new draft (help: "help-new")."""
     from toolkit.conditions import load_conditions
     from toolkit.scaffold import new_draft, refuse_existing
 
@@ -317,18 +313,13 @@ def new(decision: str, region: str, last: str | None, output: str | None, force:
 @click.argument("paths", nargs=-1, required=True, metavar="SÖKVÄG...")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
 @output_option
-@click.option("--all", "all_places", is_flag=True, help="Text: visa alla platser för varje slags brist, inte bara de första.")
-@click.option("--strict", is_flag=True, help="Varningar gör också en rapport ofullständig.")
+@click.option("--all", "all_places", is_flag=True)
+@click.option("--strict", is_flag=True)
 @conditions_option
 @lang_option
 def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bool, strict: bool,
             conditions: str | None, lang: str) -> None:
-    """Sammanställ många utkast: omdöme per rapport, matris över delarna, brister per slag.
-
-    Mappar genomsöks rekursivt. Med --output FIL i html eller md skrivs varje
-    rapports sammanfattning på en sida till mappen FIL-namn-files/ bredvid.
-    Exit 0 alla kompletta, 1 någon ofullständig eller ej kontrollerbar, 2 inget kunde kontrolleras.
-    """
+    """Summarise many drafts (help: "help-summary")."""
     from toolkit import overview, summary as summarising
 
     to_file = bool(output) and output != "-"
@@ -388,17 +379,11 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 @click.argument("draft", metavar="UTKAST")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @output_option
-@click.option("--draft", "draft_mode", is_flag=True, help="Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.")
+@click.option("--draft", "draft_mode", is_flag=True)
 @conditions_option
 @lang_option
 def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
-    """Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).
-
-    Uppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum,
-    yttrande, mottagare) hämtas från utkastets front matter under memo:; det
-    som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras
-    med exit 1, om inte --draft anges.
-    """
+    """The committee's memo (help: "help-memo")."""
     from toolkit.check import check_file
     from toolkit.errors import RenderRefused
     from toolkit import memo as memos
@@ -421,10 +406,7 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions:
 @output_option
 @lang_option
 def convert(draft: str, output: str | None, lang: str) -> None:
-    """Gör om ett Word-utkast (.docx) till ett Markdown-utkast som kontrolleras likadant.
-
-    Utan --output skrivs Markdown till standard ut; Word-filen ändras aldrig.
-    """
+    """Convert a Word draft to Markdown (help: "help-convert")."""
     from toolkit.convert import convert_docx
 
     emit(convert_docx(draft), output, [draft], lang)
@@ -443,6 +425,7 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     lang = lang if lang in LANGUAGES else DEFAULT_LANG
     global _help_lang
     _help_lang = lang
+    localise(cli, lang)
     try:
         cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:

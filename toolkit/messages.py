@@ -659,6 +659,58 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "amount-millions": {"sv": "{n} {one:miljon|miljoner} kronor", "en": "{n} million kronor"},
     "amount-kronor": {"sv": "{n} kronor", "en": "{n} kronor"},
     "cli-aborted": {"sv": "Avbrutet.", "en": "Aborted."},
+    # -- command help (villkor --help, villkor COMMAND --help) --------------
+    "help-": {
+        "sv": "Kontrollera, sammanfatta och rendera regionens återrapportering enligt årets villkorsbeslut för anslag 1:1.\n\n\b\nExempel:\n  villkor check reports/norrbotten-2017.md\n  villkor render reports/norrbotten-2017.md --format html -o out/rapport.html",
+        "en": "Check, summarise and render the region's report under the year's conditions decision for appropriation 1:1.\n\n\b\nExamples:\n  villkor check reports/norrbotten-2017.md\n  villkor render reports/norrbotten-2017.md --format html -o out/report.html",
+    },
+    "help---version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
+    "help-opt-output": {"sv": "Skriv till FIL i stället för standard ut ('-' = standard ut).", "en": "Write to FILE instead of standard output ('-' = standard output)."},
+    "help-opt-conditions": {"sv": "Villkorsbeslut att kontrollera mot (annars utkastets 'conditions').", "en": "Conditions decision to check against (else the draft's 'conditions')."},
+    "help-opt-lang": {"sv": "Språk för meddelanden och rapporter (sv eller en).", "en": "Language of messages and reports (sv or en)."},
+    "help-check": {
+        "sv": "Kontrollera utkast mot villkorsbeslutet: vad saknas, var och enligt vilken punkt.\n\nExit 0 komplett, 1 ofullständigt, 2 kan inte kontrolleras.",
+        "en": "Check drafts against the conditions decision: what is missing, where, and under which point.\n\nExit 0 complete, 1 incomplete, 2 cannot be checked.",
+    },
+    "help-check--fmt": {"sv": "text för terminalen, json för skript, md/html för granskarens sammanfattning.", "en": "text for the terminal, json for scripts, md/html for the reviewer's summary."},
+    "help-check--strict": {"sv": "Varningar gör också utkastet ofullständigt (exit 1).", "en": "Warnings make the draft incomplete too (exit 1)."},
+    "help-render": {
+        "sv": "Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
+        "en": "Render the finished report (Markdown or HTML) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
+    },
+    "help-render--draft_mode": {"sv": "Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Render an incomplete draft too, marked 'Draft – incomplete'."},
+    "help-render--strict": {"sv": "Vägra rendera också när varningar kvarstår (t.ex. överförd text).", "en": "Refuse to render while warnings remain too (e.g. carried-over text)."},
+    "help-conditions": {
+        "sv": "Villkorsbesluten: lista, visa, validera och jämför dem.\n\n\b\nExempel:\n  villkor conditions list\n  villkor conditions show 2018\n  villkor conditions validate\n  villkor conditions diff 2017 2018 --format md",
+        "en": "The conditions decisions: list, show, validate and compare them.\n\n\b\nExamples:\n  villkor conditions list\n  villkor conditions show 2018\n  villkor conditions validate\n  villkor conditions diff 2017 2018 --format md",
+    },
+    "help-conditions-list": {"sv": "Lista kända villkorsbeslut: id, år, titel, tidsfrist och vilket beslut de bygger på.", "en": "List the known decisions: id, year, title, deadline and the decision each extends."},
+    "help-conditions-show": {"sv": "Visa ett beslut efter arv: avsnitt, underavsnitt, nyckeltal, regler och tidsfrist.", "en": "Show a decision after inheritance: sections, sub-parts, figures, rules and deadline."},
+    "help-conditions-validate": {
+        "sv": "Validera villkorsfiler (standard: alla kända) och visa varje problem med fil och rad.\n\nExit 0 om alla är giltiga, 2 om någon är ogiltig.",
+        "en": "Validate conditions files (default: all known) and show every problem with file and line.\n\nExit 0 when all are valid, 2 when any is invalid.",
+    },
+    "help-conditions-diff": {"sv": "Vad har ändrats mellan två beslut: avsnitt, nyckeltal, regler, tidsfrist och övriga uppgifter.", "en": "What changed between two decisions: sections, figures, rules, deadline and other facts."},
+    "help-new": {"sv": "Skapa ett nytt utkast med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft with the decision's headings and guidance, and last year's text with --from."},
+    "help-new--decision": {"sv": "Villkorsbeslutet som utkastet ska följa.", "en": "The conditions decision the draft follows."},
+    "help-new--region": {"sv": "Regionens namn, t.ex. \"Region Norrbotten\".", "en": "The region's name, e.g. \"Region Norrbotten\"."},
+    "help-new--last": {"sv": "Förra årets utkast: dess text förs över, markerad som överförd.", "en": "Last year's draft: its text is carried over, marked as carried over."},
+    "help-new--force": {"sv": "Skriv över --output om filen redan finns.", "en": "Overwrite --output if the file exists."},
+    "help-summary": {
+        "sv": "Sammanställ många utkast: omdöme per rapport, matris över delarna, brister per slag.\n\nMappar genomsöks rekursivt. Med --output FIL i html eller md skrivs varje rapports sammanfattning på en sida till mappen FIL-namn-files/ bredvid. Exit 0 alla kompletta, 1 någon ofullständig eller ej kontrollerbar, 2 inget kunde kontrolleras.",
+        "en": "Summarise many drafts: a verdict per report, a matrix of the parts, findings by kind.\n\nFolders are searched recursively. With --output FILE in html or md each report's one-page summary is written to the folder FILE-name-files/ beside it. Exit 0 all complete, 1 any incomplete or not checkable, 2 nothing could be checked.",
+    },
+    "help-summary--all_places": {"sv": "Text: visa alla platser för varje slags brist, inte bara de första.", "en": "Text: show every place for each kind of finding, not only the first."},
+    "help-summary--strict": {"sv": "Varningar gör också en rapport ofullständig.", "en": "Warnings make a report incomplete too."},
+    "help-memo": {
+        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
+        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
+    },
+    "help-memo--draft_mode": {"sv": "Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Write the memo for an incomplete draft too, marked 'Draft – incomplete'."},
+    "help-convert": {
+        "sv": "Gör om ett Word-utkast (.docx) till ett Markdown-utkast som kontrolleras likadant.\n\nUtan --output skrivs Markdown till standard ut; Word-filen ändras aldrig.",
+        "en": "Convert a Word draft (.docx) into a Markdown draft that checks the same.\n\nWithout --output the Markdown goes to standard output; the Word file is never changed.",
+    },
     # -- limits and safety ------------------------------------------------
     "conditions-extends-outside": {
         "sv": "extends: '{id}' ligger utanför beslutets mapp och villkorsmapparna; ange ett besluts id",
