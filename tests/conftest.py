@@ -19,6 +19,8 @@ from click.testing import CliRunner
 from toolkit import PROJECT_ROOT
 
 REPORTS = PROJECT_ROOT / "reports"
+#: Screenshots from the browser tests, kept with the test results (git ignores it).
+RESULTS = PROJECT_ROOT / "test-results"
 EXAMPLE = REPORTS / "norrbotten-2017.md"
 INCOMPLETE = REPORTS / "norrbotten-2017-ofullstandig.md"
 
@@ -101,6 +103,21 @@ def assert_clean_error(result: Result, *fragments: str, code: int = 2) -> None:
         assert frag in text, f"{frag!r} not in {text!r}"
 
 
+#: A decision with an optional section made of one required part.
+OPTIONAL_PARTS = """
+title: X
+sections:
+  - {id: a, title: Avsnitt A, point: P, guidance: G, min_words: 1}
+  - id: frivillig
+    title: Frivilligt
+    point: P
+    guidance: G
+    required: false
+    parts:
+      - {id: del, title: Del, point: P, guidance: G, min_words: 1}
+"""
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of the complete example draft that a test may change."""
@@ -154,6 +171,11 @@ class PageWatch:
 
     def open(self, path: Path) -> None:
         self.page.goto(path.resolve().as_uri())
+
+    def screenshot(self, name: str) -> None:
+        """Save the whole page beside the test results (``test-results/NAME``)."""
+        RESULTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(RESULTS / name), full_page=True)
 
     @property
     def external_requests(self) -> list[str]:

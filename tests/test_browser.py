@@ -8,7 +8,6 @@ from conftest import EXAMPLE, INCOMPLETE, run
 from test_render import injected_draft
 
 pytestmark = pytest.mark.browser
-RESULTS = Path(__file__).resolve().parent.parent / "test-results"
 
 
 def test_report_in_chromium_runs_no_script(tmp_path: Path, page):
@@ -26,8 +25,7 @@ def test_report_in_chromium_runs_no_script(tmp_path: Path, page):
     assert page.external_requests == []
     assert pg.evaluate("document.scripts.length") == 0
     assert "{{ 7 * 7 }}" in pg.locator("#samarbete-lansstyrelsen + *").inner_text() or "{{ 7 * 7 }}" in pg.content()
-    RESULTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(RESULTS / "report.png"), full_page=True)
+    page.screenshot("report.png")
 
 
 def test_check_summary_in_chromium(tmp_path: Path, page):
@@ -39,8 +37,7 @@ def test_check_summary_in_chromium(tmp_path: Path, page):
     assert pg.locator(".verdict").inner_text().startswith("Ofullständig")
     assert pg.locator("td.status-missing").count() == 3  # two sections and one figure
     assert page.console_errors == [] and page.external_requests == []
-    RESULTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(RESULTS / "check-summary.png"), full_page=True)
+    page.screenshot("check-summary-incomplete.png")
 
 
 def test_report_prints_on_a4(tmp_path: Path, page):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run, write
+from conftest import OPTIONAL_PARTS, run, write
 from toolkit.check import check_file
 
 WORDS = " ".join(["Regionen har under året genomfört insatser i länet."] * 10)  # 80 words
@@ -266,18 +266,7 @@ def test_only_the_first_heading_above_the_sections_is_the_title(tmp_path: Path):
 
 
 def test_a_required_part_of_an_absent_optional_section_is_not_required(tmp_path: Path):
-    cond = write(tmp_path / "x.yaml", """
-        title: X
-        sections:
-          - {id: a, title: Avsnitt A, point: P, guidance: G, min_words: 1}
-          - id: frivillig
-            title: Frivilligt
-            point: P
-            guidance: G
-            required: false
-            parts:
-              - {id: del, title: Del, point: P, guidance: G, min_words: 1}
-        """)
+    cond = write(tmp_path / "x.yaml", OPTIONAL_PARTS)
     text = '---\nconditions: "x"\nregion: R\n---\n## Avsnitt A\n\nText.\n'
     result = check_file(write(tmp_path / "u.md", text), conditions=str(cond))
     assert result.complete and result.coverage == 1.0 and result.required_total == 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, INCOMPLETE, assert_clean_error, assert_golden, run, write
+from conftest import EXAMPLE, INCOMPLETE, OPTIONAL_PARTS, assert_clean_error, assert_golden, run, write
 from toolkit import PROJECT_ROOT
 from toolkit.check import check_file
 from toolkit.render import render_html, render_markdown
@@ -174,18 +174,7 @@ def test_an_unclosed_tag_stays_inside_its_part(tmp_path: Path, example_copy: Pat
 
 
 def test_a_part_without_its_optional_parent_gets_the_parents_heading(tmp_path: Path):
-    cond = write(tmp_path / "x.yaml", """
-        title: X
-        sections:
-          - {id: a, title: Avsnitt A, point: P, guidance: G, min_words: 1}
-          - id: frivillig
-            title: Frivilligt
-            point: P
-            guidance: G
-            required: false
-            parts:
-              - {id: del, title: Del, point: P, guidance: G, min_words: 1}
-        """)
+    cond = write(tmp_path / "x.yaml", OPTIONAL_PARTS)
     draft = write(tmp_path / "u.md", '---\nconditions: "x"\nregion: R\n---\n## Avsnitt A\n\nText.\n\n### Del\n\nDelens text.\n')
     md = render_markdown(check_file(draft, conditions=str(cond)))
     assert "## 2. Frivilligt {#frivillig}\n\n### 2.1. Del {#del}\n\nDelens text." in md

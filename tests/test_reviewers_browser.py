@@ -7,17 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, REPORTS, run
 
-from toolkit import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
-
-SHOTS = PROJECT_ROOT / "test-results"
-
-
-def _screenshot(pg, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(SHOTS / name), full_page=True)
-
 
 @pytest.fixture
 def overview(tmp_path: Path) -> Path:
@@ -60,7 +51,7 @@ def test_overview_sorts_by_click_and_keyboard(page, overview):
     assert marks[0] == "✓" and marks[-1] == "✗"
     assert page.console_errors == []
     assert page.external_requests == []
-    _screenshot(pg, "summary-sorted.png")
+    page.screenshot("summary-sorted.png")
 
 
 def test_overview_filters_by_region_year_and_status(page, overview):
@@ -92,7 +83,7 @@ def test_overview_filters_by_region_year_and_status(page, overview):
     pg.wait_for_function(f"document.querySelectorAll('#reports tbody tr:not([hidden])').length === {total}")
     assert page.console_errors == []
     assert page.external_requests == []
-    _screenshot(pg, "summary-filtered.png")
+    page.screenshot("summary-filtered.png")
 
 
 def test_matrix_cell_leads_to_its_finding(page, overview):
@@ -119,7 +110,7 @@ def test_report_link_opens_its_one_page_summary(page, overview):
     assert pg.locator("h2", has_text="Brister per punkt i beslutet").count() == 1
     assert page.console_errors == []
     assert page.external_requests == []
-    _screenshot(pg, "check-summary.png")
+    page.screenshot("check-summary.png")
 
 
 def test_memo_renders(page, tmp_path):
@@ -133,4 +124,4 @@ def test_memo_renders(page, tmp_path):
     assert headings == ["Regionutvecklingsutskottets beslut", "Yttrande till beslutsförslaget", "Sammanfattning", "Ärendet"]
     assert page.console_errors == []
     assert page.external_requests == []
-    _screenshot(pg, "memo.png")
+    page.screenshot("memo.png")
