@@ -76,14 +76,6 @@ def markdown_chunks_to_html(chunks: list[str], toc_depth: str = "2-3") -> tuple[
 
 
 def markdown_to_html(text: str, toc_depth: str = "2-3") -> tuple[str, str]:
-    """(body, table of contents) as sanitised HTML fragments."""
-    import markdown
-
-    md = markdown.Markdown(
-        extensions=["tables", "toc", "attr_list", "sane_lists", "fenced_code"],
-        extension_configs={"toc": {"toc_depth": toc_depth}},
-        output_format="html",
-    )
-    body = md.convert(text)
-    toc = getattr(md, "toc", "")
-    return sanitise(body), sanitise(toc)
+    """(body, table of contents) of one Markdown text as sanitised HTML fragments."""
+    (body,), toc = markdown_chunks_to_html([text], toc_depth)
+    return body, toc
