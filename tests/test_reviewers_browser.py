@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from conftest import EXAMPLE, REPORTS, run
 
 
@@ -80,7 +81,9 @@ def test_overview_filters_by_region_year_and_status(page, overview):
         pg.select_option("select[name=year]", str(year))
         assert _column(pg, "#reports", 2) == [str(year)] * sum(r["year"] == year for r in reports)
     pg.get_by_role("button", name="Visa alla").click()
-    pg.wait_for_function(f"document.querySelectorAll('#reports tbody tr:not([hidden])').length === {total}")
+    # The reset runs the filter in a setTimeout; a string predicate would be
+    # evaluated by the page and refused by its own Content-Security-Policy.
+    expect(pg.locator("#reports tbody tr:not([hidden])")).to_have_count(total)
     assert page.console_errors == []
     assert page.external_requests == []
     page.screenshot("summary-filtered.png")
