@@ -81,7 +81,7 @@ def peak_rss_mb() -> float:
 
 
 def in_process_check_time(path: Path, repeat: int) -> float:
-    from toolkit.check import check_file
+    from toolkit.checking.checker import check_file
 
     check_file(path)  # warm: decision loaded, validator built
     times = []
@@ -110,7 +110,7 @@ def main() -> None:
     print(f"  check, one draft (text)       {one * 1000:7.0f} ms   = {one / deps:.2f} x the dependencies' import")
     print(f"  check, one draft (json)       {one_json * 1000:7.0f} ms   = {one_json / deps:.2f} x")
 
-    from toolkit.check import check_file
+    from toolkit.checking.checker import check_file
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

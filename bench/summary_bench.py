@@ -4,7 +4,7 @@ Usage: ``python bench/summary_bench.py [N ...]`` (default: 100 1000).
 
 For each N the drafts are written to a temporary folder (every fourth one
 incomplete in a different way), then a fresh Python process checks them all
-through :func:`toolkit.summary.summarise` and formats the JSON and HTML
+through :func:`toolkit.outputs.summary.summarise` and formats the JSON and HTML
 overview. It prints wall time, drafts per second, the process's peak RSS
 (``resource.getrusage``) against its RSS before the run, and the peak of
 Python allocations during the run (``tracemalloc``, in a second run because
@@ -56,8 +56,8 @@ def one(folder: str, trace: bool) -> dict[str, float]:
     import resource
     import tracemalloc
 
-    from toolkit import overview
-    from toolkit.summary import summarise
+    from toolkit.outputs import overview
+    from toolkit.outputs.summary import summarise
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if trace:

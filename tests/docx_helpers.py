@@ -17,8 +17,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from toolkit.conditions import load_conditions
-from toolkit.draft import parse_markdown
+from toolkit.decisions.load import load_conditions
+from toolkit.drafts.markdown import parse_markdown
 
 _ITALIC = re.compile(r"\*([^*]+)\*")
 
@@ -121,7 +121,7 @@ def _facts(doc: Any, draft: Any) -> Any:
 
 def _figures_here(doc: Any, draft: Any, labels: dict[str, str], sections: dict[str, str | None], heading: str) -> None:
     """The figures table at the end of the section named by ``heading``."""
-    from toolkit.matching import Matcher
+    from toolkit.checking.matching import Matcher
 
     conditions = load_conditions(str(draft.meta["conditions"]))
     section = Matcher(conditions).match(heading).section

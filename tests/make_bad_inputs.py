@@ -5,6 +5,7 @@ The corpus is committed; the tests do not run this script.
 """
 import json
 from pathlib import Path
+
 root = Path(__file__).resolve().parent.parent
 out = root / "tests/bad_inputs"
 ex = (root / "reports/norrbotten-2017.md").read_text(encoding="utf-8")

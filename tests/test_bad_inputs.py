@@ -13,9 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import assert_clean_error, run
 
-from conftest import assert_clean_error, run
-from toolkit import inputs
+from toolkit.read import files as inputs
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))

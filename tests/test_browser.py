@@ -3,8 +3,7 @@
 from pathlib import Path
 
 import pytest
-
-from conftest import EXAMPLE, INCOMPLETE, run
+from helpers import EXAMPLE, INCOMPLETE, run
 from test_render import injected_draft
 
 pytestmark = pytest.mark.browser

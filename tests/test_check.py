@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from helpers import OPTIONAL_PARTS, run, write
 
-from conftest import OPTIONAL_PARTS, run, write
-from toolkit.check import check_file
+from toolkit.checking.checker import check_file
 
 WORDS = " ".join(["Regionen har under året genomfört insatser i länet."] * 10)  # 80 words
 
@@ -241,7 +241,7 @@ def test_headings_inside_comments_and_long_fences_are_not_headings(tmp_path: Pat
 
 
 def test_a_duplicate_marks_the_section_and_its_text_is_kept(tmp_path: Path):
-    from toolkit.render import render_markdown
+    from toolkit.outputs.render import render_markdown
 
     text = draft_text() + "\n## Jämställd regional tillväxt\n\nAndra kopians unika text.\n"
     result = check_file(write(tmp_path / "u.md", text))
@@ -257,7 +257,7 @@ def test_a_missing_last_section_is_placed_on_the_last_line(tmp_path: Path):
 
 
 def test_only_the_first_heading_above_the_sections_is_the_title(tmp_path: Path):
-    from toolkit.render import render_markdown
+    from toolkit.outputs.render import render_markdown
 
     text = draft_text().replace("---\n\n## 1.", "---\n\n# Titel\n\nInledande text.\n\n# Andra titeln\n\nMer text.\n\n## 1.", 1)
     result = check_file(write(tmp_path / "u.md", text))

@@ -4,8 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from conftest import EXAMPLE, INCOMPLETE, assert_clean_error, run, write
+from helpers import EXAMPLE, INCOMPLETE, assert_clean_error, run, write
 
 
 def test_check_complete_first_line_and_exit_0():
@@ -140,12 +139,12 @@ def test_crlf_bom_and_word_paste_just_work(tmp_path: Path):
 
 
 def test_internal_errors_are_not_tracebacks(monkeypatch: pytest.MonkeyPatch):
-    import toolkit.check
+    import toolkit.checking.checker as checker
 
     def boom(*a, **k):
         raise RuntimeError("oväntat")
 
-    monkeypatch.setattr(toolkit.check, "check_file", boom)
+    monkeypatch.setattr(checker, "check_file", boom)
     r = run("check", EXAMPLE)
     assert_clean_error(r, "internt fel (RuntimeError: oväntat)")
 
@@ -154,7 +153,7 @@ def test_python_dash_m_works():
     import subprocess
     import sys
 
-    from toolkit import PROJECT_ROOT
+    from helpers import PROJECT_ROOT
 
     p = subprocess.run([sys.executable, "-m", "toolkit", "check", str(EXAMPLE)], capture_output=True, text=True,
                        cwd=PROJECT_ROOT, timeout=60)

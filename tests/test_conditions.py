@@ -3,12 +3,12 @@
 from pathlib import Path
 
 import pytest
+from helpers import PROJECT_ROOT, write
 
-from conftest import write
-from toolkit import PROJECT_ROOT
-from toolkit.conditions import list_conditions, load_conditions
+from toolkit.decisions.inherit import resolve
+from toolkit.decisions.load import load_conditions
+from toolkit.decisions.source import list_conditions
 from toolkit.errors import ConditionsError
-from toolkit.inherit import resolve
 
 ALL = sorted((PROJECT_ROOT / "conditions").glob("*.yaml"))
 

@@ -7,10 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from conftest import assert_clean_error, assert_golden, run, write
-from toolkit import PROJECT_ROOT
-
+from helpers import PROJECT_ROOT, assert_clean_error, assert_golden, run, write
 
 OLD = """
 format: 1

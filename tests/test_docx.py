@@ -16,16 +16,23 @@ import docx
 import docx.table
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx_helpers import (
+    add_table,
+    markdown_to_docx,
+    set_outline_level,
+    swedish_heading_styles,
+)
+from helpers import EXAMPLE, INCOMPLETE, assert_clean_error, run, write
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE, INCOMPLETE, assert_clean_error, run, write
-from docx_helpers import add_table, add_text, markdown_to_docx, set_outline_level, swedish_heading_styles
-from toolkit import docx_reader
-from toolkit.check import check_file
-from toolkit.convert import convert_docx
-from toolkit.draft import count_words, parse_markdown
-from toolkit.docx_reader import parse_docx
+from toolkit.checking.checker import check_file
+from toolkit.decisions.load import decision_for
+from toolkit.drafts import word as docx_reader
+from toolkit.drafts.markdown import parse_markdown
+from toolkit.drafts.model import count_words
+from toolkit.drafts.word import parse_docx
+from toolkit.outputs.convert import convert_docx
 
 FIXTURES = Path(__file__).parent / "fixtures" / "word"
 PANDOC_DOCX = FIXTURES / "norrbotten-2017-pandoc.docx"
@@ -166,7 +173,7 @@ def test_rubrik_2_sub_headings_belong_to_their_section(tmp_path):
     second.insert_paragraph_before("Bakgrund", style="Rubrik 2")
     second.insert_paragraph_before(FILLER)
     path = save(doc, tmp_path / "d.docx")
-    draft = parse_docx(path)
+    draft = parse_docx(path, decision_for=decision_for())
     assert [(h.text, h.level) for h in draft.headings[:3]] == [
         ("1. Insatser inom det regionala utvecklingsuppdraget", 1), ("Bakgrund", 2), ("2. Jämställd regional tillväxt", 1)]
     result = check_file(path)
@@ -181,7 +188,7 @@ def test_custom_styles_based_on_headings(tmp_path):
     deeper = doc.styles.add_style("Regionens rubrik", WD_STYLE_TYPE.PARAGRAPH)
     deeper.base_style = mine  # based on a style that is based on Heading 2
     full_report(doc, lambda level: "Regionens rubrik")
-    draft = parse_docx(save(doc, tmp_path / "d.docx"))
+    draft = parse_docx(save(doc, tmp_path / "d.docx"), decision_for=decision_for())
     assert len(draft.headings) == 8 and {h.level for h in draft.headings} == {2}
     assert check_file(tmp_path / "d.docx").complete
 
@@ -206,7 +213,7 @@ def test_outline_levels_make_headings_and_body_text_unmakes_them(tmp_path):
     body = doc.add_paragraph("Not a heading: Heading 1 but outline level body text", style="Heading 1")
     set_outline_level(body, 9)
     add_table(doc, FIGURE_ROWS)
-    draft = parse_docx(save(doc, tmp_path / "d.docx"))
+    draft = parse_docx(save(doc, tmp_path / "d.docx"), decision_for=decision_for())
     assert [h.text for h in draft.headings] == SECTIONS
     assert check_file(tmp_path / "d.docx").complete
 
@@ -215,7 +222,7 @@ def test_title_style_is_the_document_title_not_a_section(tmp_path):
     doc = new_doc()
     doc.add_paragraph("Jämställd regional tillväxt", style="Title")
     doc.add_paragraph(FILLER)
-    draft = parse_docx(save(doc, tmp_path / "d.docx"))
+    draft = parse_docx(save(doc, tmp_path / "d.docx"), decision_for=decision_for())
     assert draft.headings == []
     assert draft.lines[0] == "# Jämställd regional tillväxt"
     result = check_file(tmp_path / "d.docx")
@@ -238,7 +245,7 @@ def test_figures_from_labels_aliases_and_ids_in_a_table_with_text(tmp_path):
         ("Antal beviljade projekt", "42"),  # not a figure: the table stays in the text
     ])
     path = save(doc, tmp_path / "d.docx")
-    draft = parse_docx(path)
+    draft = parse_docx(path, decision_for=decision_for())
     assert draft.figures == {
         "projektstod_utbetalt": "88 000 000 kr", "foretagsstod_beviljat": "85 mnkr",
         "foretagsstod_beviljat_anslag": "42,5 mnkr", "foretagsstod_beviljat_eu": "42,5 mnkr",
@@ -285,7 +292,7 @@ def test_facts_table_wins_over_properties_and_accepts_english_labels(tmp_path):
     doc = full_report(new_doc(facts=(("conditions", "2017"), ("Region", "Region Tabell"), ("Kontaktperson", "A. Handläggare"),
                                      ("Diarienummer", "RUN 2018/1"), ("Datum", "2018-02-20"))))
     doc.core_properties.subject = "Region Egenskap"
-    draft = parse_docx(save(doc, tmp_path / "d.docx"))
+    draft = parse_docx(save(doc, tmp_path / "d.docx"), decision_for=decision_for())
     assert draft.meta["region"] == "Region Tabell"
     assert draft.meta["kontaktperson"] == "A. Handläggare"
     assert str(draft.meta["datum"]) == "2018-02-20"
@@ -331,7 +338,7 @@ def test_lists_emphasis_and_markdown_lookalikes_convert_faithfully(tmp_path):
     anchor.insert_paragraph_before("andra punkten", style="List Bullet")
     anchor.insert_paragraph_before("steg ett", style="List Number")
     path = save(doc, tmp_path / "d.docx")
-    lines = parse_docx(path).lines
+    lines = parse_docx(path, decision_for=decision_for()).lines
     assert "**Fet** och *kursiv* text, 5 \\* 3 och a\\_b." in lines
     assert "\\# inte en rubrik" in lines and "1\\. inte en lista" in lines
     i = lines.index("- första punkten")
@@ -340,7 +347,7 @@ def test_lists_emphasis_and_markdown_lookalikes_convert_faithfully(tmp_path):
     out = tmp_path / "d.md"
     assert run("convert", path, "--output", out).code == 0
     converted = parse_markdown(out.read_text(encoding="utf-8"), out)
-    assert [h.text for h in converted.headings] == [h.text for h in parse_docx(path).headings]
+    assert [h.text for h in converted.headings] == [h.text for h in parse_docx(path, decision_for=decision_for()).headings]
     assert summary(check_file(out)) == summary(check_file(path))
 
 
@@ -355,7 +362,7 @@ def test_deleted_tracked_text_is_left_out(tmp_path):
     p._p.append(parse_xml(
         '<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="2" w:author="x">'
         '<w:r><w:t>tillagt</w:t></w:r></w:ins>'))
-    draft = parse_docx(save(doc, tmp_path / "d.docx"))
+    draft = parse_docx(save(doc, tmp_path / "d.docx"), decision_for=decision_for())
     assert draft.lines[-1] == "Kvar tillagt"
     assert check_file(tmp_path / "d.docx").complete
 
@@ -515,7 +522,7 @@ def test_readme_word_commands_work_as_written(tmp_path):
     import re
     import shlex
 
-    from toolkit import PROJECT_ROOT
+    from helpers import PROJECT_ROOT
 
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Word-utkast", 1)[1].split("\n## ", 1)[0]
@@ -552,7 +559,7 @@ def test_any_paragraph_text_keeps_the_structure_through_convert(tmp_path, texts,
     doc.add_paragraph("Samarbete med länsstyrelsen", style="Heading 1")
     doc.add_paragraph("Slut.")
     path = save(doc, tmp_path / "h.docx")
-    draft = parse_docx(path)
+    draft = parse_docx(path, decision_for=decision_for())
     converted = convert_docx(path)
     md = parse_markdown(converted, tmp_path / "h.md")
     assert [(h.text, h.level) for h in md.headings] == [(h.text, h.level) for h in draft.headings]
@@ -586,3 +593,33 @@ def test_bold_text_instead_of_a_heading_style_is_named(tmp_path):
     (f,) = [f for f in result.findings if f.severity == "error"]
     assert f.section == "samarbete-lansstyrelsen" and f.key == "section-missing-bold-paragraph"
     assert "formatmallen Rubrik 1" in f.message("sv")
+
+
+def test_word_figures_are_read_by_the_decision_given_with_conditions(tmp_path):
+    """--conditions names a decision extending 2017 with a new figure: a Word row
+    for that figure is recognised, as the same figure in a Markdown draft is."""
+    extended = write(tmp_path / "beslut" / "2017x.yaml", """
+        extends: "2017"
+        title: Utökat beslut
+        year: 2017
+        figures:
+          - id: hemsandningsbidrag
+            label: Beviljat hemsändningsbidrag
+            unit: kr
+            section: kommersiell-service
+    """)
+    md = tmp_path / "utkast.md"
+    md.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        "figures:\n", "figures:\n  hemsandningsbidrag: 1 200 000 kr\n", 1), encoding="utf-8")
+    word = markdown_to_docx(EXAMPLE, tmp_path / "utkast.docx")
+    doc = docx.Document(str(word))
+    add_table(doc, [("Nyckeltal", "Belopp"), ("Beviljat hemsändningsbidrag", "1 200 000 kr")])
+    doc.save(str(word))
+    from_md = check_file(md, conditions=str(extended))
+    from_word = check_file(word, conditions=str(extended))
+    assert from_md.complete, [f.code for f in from_md.findings]
+    assert from_word.complete, [(f.code, f.params) for f in from_word.findings]
+    assert {f.id: f.value for f in from_word.figures} == {f.id: f.value for f in from_md.figures}
+    assert int(next(f for f in from_word.figures if f.id == "hemsandningsbidrag").value) == 1_200_000
+    r = run("check", word, "--conditions", extended)
+    assert r.code == 0, r

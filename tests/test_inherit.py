@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import assert_clean_error, run, write
 
-from conftest import assert_clean_error, run, write
-from toolkit.conditions import load_conditions
+from toolkit.checking.matching import Matcher
+from toolkit.decisions.inherit import resolve
+from toolkit.decisions.load import load_conditions
 from toolkit.errors import ConditionsError
-from toolkit.inherit import resolve
-from toolkit.matching import Matcher
 
 ROOT = """
 format: 1
@@ -276,7 +276,7 @@ def test_validate_all_bundled_and_invalid_exit_2(tmp_path: Path, monkeypatch: py
     r = run("conditions", "validate")
     assert r.code == 0, r
     assert "conditions/2017.yaml" in r.out and "conditions/2018.yaml" in r.out
-    bad = write(tmp_path / "trasig.yaml", """
+    write(tmp_path / "trasig.yaml", """
         extends: "2017"
         sections:
           - id: ny

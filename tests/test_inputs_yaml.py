@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import inputs
 from toolkit.errors import InputError
-from toolkit.inputs import read_text
-from toolkit.yamlload import load_yaml
+from toolkit.read import files as inputs
+from toolkit.read.files import read_text
+from toolkit.read.yamldoc import load_yaml
 
 
 def keys(exc: InputError) -> list[str]:

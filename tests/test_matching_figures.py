@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from toolkit.conditions import load_conditions
-from toolkit.figures import AmountError, format_amount, parse_amount, spell_amount
-from toolkit.matching import Matcher, did_you_mean, normalise, split_explicit_id
+from toolkit.checking.matching import Matcher
+from toolkit.decisions.load import load_conditions
+from toolkit.read.amounts import AmountError, format_amount, parse_amount, spell_amount
+from toolkit.read.text import did_you_mean, normalise, split_explicit_id
 
 
 @pytest.mark.parametrize(

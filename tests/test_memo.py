@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from conftest import EXAMPLE, INCOMPLETE, REPORTS, assert_clean_error, run, write
+from helpers import EXAMPLE, INCOMPLETE, REPORTS, assert_clean_error, run, write
 
 
 def _without_memo(text: str) -> str:

@@ -10,9 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import REPORTS, run, write
-from toolkit import PROJECT_ROOT
+from helpers import PROJECT_ROOT, REPORTS, run, write
 
 SCRATCH = """
 # A decision written in a test: sub-parts, an optional part, a renamed part,

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLE, assert_clean_error, run, write
 
-from conftest import EXAMPLE, assert_clean_error, run, write
-from toolkit.conditions import load_conditions
+from toolkit.decisions.load import load_conditions
 
 
 def check_json(path: Path, *extra: str) -> tuple[int, dict]:
@@ -151,7 +151,8 @@ def test_carry_over_follows_a_rename(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_the_writers_own_parts_are_carried_and_warned_about(tmp_path):
-    from conftest import REPORTS, run as run_cli
+    from helpers import REPORTS
+    from helpers import run as run_cli
 
     out = tmp_path / "ny.md"
     r = run_cli("new", "--conditions", "2018", "--region", "Region Kalmar län", "--from", REPORTS / "kalmar-2017.md", "--output", out)
@@ -166,7 +167,8 @@ def test_the_writers_own_parts_are_carried_and_warned_about(tmp_path):
 
 
 def test_an_empty_region_is_refused(tmp_path):
-    from conftest import assert_clean_error, run as run_cli
+    from helpers import assert_clean_error
+    from helpers import run as run_cli
 
     assert_clean_error(run_cli("new", "--conditions", "2018", "--region", " ", "--output", tmp_path / "x.md"), "--region får inte vara tomt")
     assert not (tmp_path / "x.md").exists()

@@ -10,13 +10,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.check import check_draft, check_file
-from toolkit.conditions import load_conditions
-from toolkit.draft import parse_markdown
+from toolkit.checking.checker import check_draft, check_file
+from toolkit.checking.matching import Matcher
+from toolkit.decisions.load import load_conditions
+from toolkit.drafts.markdown import parse_markdown
 from toolkit.errors import VillkorError
-from toolkit.figures import format_amount, parse_amount
-from toolkit.matching import Matcher
-from toolkit.render import render_markdown
+from toolkit.outputs.render import render_markdown
+from toolkit.read.amounts import format_amount, parse_amount
 
 EXAMPLES = int(os.environ.get("VILLKOR_PROPERTY_EXAMPLES", "1000"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,9 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import run
-from toolkit import PROJECT_ROOT
+from helpers import PROJECT_ROOT, run
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -62,11 +60,23 @@ def test_readme_has_commands_to_test():
     assert len(COMMANDS) >= 5
 
 
-def test_readme_documents_every_finding_code():
-    import toolkit.check as check
+def test_readme_table_of_codes_is_the_registry():
+    """The README's table of finding codes is the registry, row for row."""
+    from toolkit.checking.codes import CODES
+    from toolkit.messages import t
 
-    source = Path(check.__file__).read_text(encoding="utf-8")
-    codes = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
-    assert codes, "no finding codes found"
-    missing = sorted(c for c in codes if f"`{c}`" not in README)
-    assert missing == []
+    rows = [f"| `{c.code}` | {t('severity-' + c.severity)} | {t(c.description_key)} | {t(c.hint_key)} |" for c in CODES.values()]
+    table = "\n".join(["| kod | allvar | betyder | så åtgärdar du |", "|---|---|---|---|", *rows])
+    assert table in README
+
+
+def test_every_code_the_checker_reports_is_registered():
+    import toolkit.checking.checker as checker
+    from toolkit.checking.codes import CODES
+    from toolkit.messages import CATALOGUE
+
+    used = set(re.findall(r'Finding\.of\(\s*"([a-z-]+)"', Path(checker.__file__).read_text(encoding="utf-8")))
+    assert used and used <= set(CODES)
+    for c in CODES.values():
+        for key in (c.description_key, c.hint_key):
+            assert set(CATALOGUE[key]) == {"sv", "en"}, key

@@ -5,11 +5,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import (
+    EXAMPLE,
+    INCOMPLETE,
+    OPTIONAL_PARTS,
+    PROJECT_ROOT,
+    assert_clean_error,
+    assert_golden,
+    run,
+    write,
+)
 
-from conftest import EXAMPLE, INCOMPLETE, OPTIONAL_PARTS, assert_clean_error, assert_golden, run, write
-from toolkit import PROJECT_ROOT
-from toolkit.check import check_file
-from toolkit.render import render_html, render_markdown
+from toolkit.checking.checker import check_file
+from toolkit.outputs.render import render_html, render_markdown
+
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_golden_report(fmt: str, update_golden: bool):

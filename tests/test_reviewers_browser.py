@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLE, REPORTS, run
 from playwright.sync_api import expect
-from conftest import EXAMPLE, REPORTS, run
-
 
 pytestmark = pytest.mark.browser
 

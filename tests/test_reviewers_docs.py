@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import shlex
 
-from conftest import run
+from helpers import PROJECT_ROOT, run
 
-from toolkit import PROJECT_ROOT
 from toolkit.messages import CATALOGUE
 
 

@@ -1,4 +1,4 @@
-from conftest import EXAMPLE, INCOMPLETE, run
+from helpers import EXAMPLE, INCOMPLETE, run
 
 
 def test_complete_example_checks_complete():

@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, INCOMPLETE, REPORTS, assert_clean_error, run, write
+from helpers import EXAMPLE, INCOMPLETE, PROJECT_ROOT, REPORTS, assert_clean_error, run, write
 
-from toolkit import PROJECT_ROOT
-from toolkit.summary import summarise
+from toolkit.outputs.summary import summarise
 
 
 def _json(*args: object) -> dict:
@@ -239,7 +238,7 @@ def test_library_keeps_no_draft_text():
 def test_every_format_names_file_and_line_of_a_missing_section(fmt):
     r = run("summary", INCOMPLETE, "--format", fmt)
     assert r.code == 1, r
-    place = f"{INCOMPLETE}:51" if fmt != "json" else f'"line": 51'
+    place = f"{INCOMPLETE}:51" if fmt != "json" else '"line": 51'
     assert place in r.out
 
 

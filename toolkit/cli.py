@@ -105,7 +105,7 @@ def localise(command: click.Command, lang: str, path: str = "") -> None:
 def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
     """Write ``text`` to ``output`` (whole or not at all) or to standard output."""
     if output and output != "-":
-        from toolkit.output import refuse_input_as_output, write_atomic
+        from toolkit.outputs.write import refuse_input_as_output, write_atomic
 
         refuse_input_as_output(output, inputs)
         write_atomic(output, text)
@@ -125,7 +125,7 @@ class CannotCheck(click.ClickException):
 
 def refused(exc: Any, lang: str) -> None:
     """An incomplete draft that was not rendered: its findings, then exit 1."""
-    from toolkit.report import format_text
+    from toolkit.outputs.report import format_text
 
     click.echo(format_text([exc.result], lang), err=True)
     click.echo(f"villkor: {exc.format(lang)}", err=True)
@@ -160,8 +160,8 @@ def cli() -> None:
 @lang_option
 def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, conditions: str | None, lang: str) -> None:
     """Check drafts against their decision (help: "help-check")."""
-    from toolkit.check import check_file
-    from toolkit import report
+    from toolkit.checking.checker import check_file
+    from toolkit.outputs import report
 
     results, failures = [], []
     for path in drafts:
@@ -214,9 +214,9 @@ def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
 @lang_option
 def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: bool, conditions: str | None, lang: str) -> None:
     """Render the finished report (help: "help-render")."""
-    from toolkit.check import check_file
+    from toolkit.checking.checker import check_file
     from toolkit.errors import RenderRefused
-    from toolkit import render as rendering
+    from toolkit.outputs import render as rendering
 
     try:
         result = check_file(draft, conditions, strict)
@@ -239,8 +239,8 @@ def conditions_group() -> None:
 @lang_option
 def conditions_list(lang: str) -> None:
     """List the known decisions (help: "help-conditions-list")."""
-    from toolkit.conditions_report import format_list
-    from toolkit.inherit import survey
+    from toolkit.decisions.inherit import survey
+    from toolkit.outputs.conditions_report import format_list
 
     click.echo(format_list(survey(), lang), nl=False)
 
@@ -250,8 +250,8 @@ def conditions_list(lang: str) -> None:
 @lang_option
 def conditions_show(decision: str, lang: str) -> None:
     """Show a decision after inheritance (help: "help-conditions-show")."""
-    from toolkit.conditions import load_conditions
-    from toolkit.conditions_report import format_outline
+    from toolkit.decisions.load import load_conditions
+    from toolkit.outputs.conditions_report import format_outline
 
     click.echo(format_outline(load_conditions(decision), lang), nl=False)
 
@@ -263,8 +263,9 @@ def conditions_validate(paths: tuple[str, ...], lang: str) -> None:
     """Validate conditions files (help: "help-conditions-validate")."""
     from pathlib import Path
 
-    from toolkit.conditions import list_conditions, validate_paths
-    from toolkit.conditions_report import format_validation
+    from toolkit.decisions.load import validate_paths
+    from toolkit.decisions.source import list_conditions
+    from toolkit.outputs.conditions_report import format_validation
 
     files = [Path(p) for p in paths] or [p for _, p in list_conditions()]
     if not files:
@@ -282,9 +283,9 @@ def conditions_validate(paths: tuple[str, ...], lang: str) -> None:
 @lang_option
 def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str) -> None:
     """What changed between two decisions (help: "help-conditions-diff")."""
-    from toolkit.conditions import load_conditions
-    from toolkit.conditions_report import format_diff
-    from toolkit.diff import diff_conditions
+    from toolkit.decisions.diff import diff_conditions
+    from toolkit.decisions.load import load_conditions
+    from toolkit.outputs.conditions_report import format_diff
 
     old_c, new_c = load_conditions(old), load_conditions(new)
     emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang)
@@ -299,8 +300,8 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
 @lang_option
 def new(decision: str, region: str, last: str | None, output: str | None, force: bool, lang: str) -> None:
     """Start a new draft (help: "help-new")."""
-    from toolkit.conditions import load_conditions
-    from toolkit.scaffold import new_draft, refuse_existing
+    from toolkit.decisions.load import load_conditions
+    from toolkit.outputs.scaffold import new_draft, refuse_existing
 
     refuse_existing(output, force)
     emit(new_draft(load_conditions(decision), region, last, lang), output, [last] if last else [], lang)
@@ -320,7 +321,8 @@ def new(decision: str, region: str, last: str | None, output: str | None, force:
 def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bool, strict: bool,
             conditions: str | None, lang: str) -> None:
     """Summarise many drafts (help: "help-summary")."""
-    from toolkit import overview, summary as summarising
+    from toolkit.outputs import overview
+    from toolkit.outputs import summary as summarising
 
     to_file = bool(output) and output != "-"
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
@@ -357,7 +359,7 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 
     if not sys.stderr.isatty():
         return contextlib.nullcontext(None)
-    from toolkit.summary import count_drafts
+    from toolkit.outputs.summary import count_drafts
 
     total = count_drafts(paths)
     if total < 20:
@@ -384,9 +386,9 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 @lang_option
 def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
     """The committee's memo (help: "help-memo")."""
-    from toolkit.check import check_file
+    from toolkit.checking.checker import check_file
     from toolkit.errors import RenderRefused
-    from toolkit import memo as memos
+    from toolkit.outputs import memo as memos
 
     try:
         result = check_file(draft, conditions)
@@ -403,13 +405,14 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions:
 
 @cli.command()
 @click.argument("draft", metavar="UTKAST.docx")
+@conditions_option
 @output_option
 @lang_option
-def convert(draft: str, output: str | None, lang: str) -> None:
+def convert(draft: str, conditions: str | None, output: str | None, lang: str) -> None:
     """Convert a Word draft to Markdown (help: "help-convert")."""
-    from toolkit.convert import convert_docx
+    from toolkit.outputs.convert import convert_docx
 
-    emit(convert_docx(draft), output, [draft], lang)
+    emit(convert_docx(draft, conditions=conditions), output, [draft], lang)
 
 
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:

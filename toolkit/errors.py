@@ -54,7 +54,7 @@ class VillkorError(Exception):
 
 
 class InputError(VillkorError):
-    """Raised by ``toolkit.inputs`` and ``toolkit.yamlload`` when a file cannot
+    """Raised by ``toolkit.read.files`` and ``toolkit.read.yamldoc`` when a file cannot
     be read as text or parsed as YAML (missing, binary, too large, wrong encoding,
     malformed, duplicate key)."""
 
@@ -70,11 +70,11 @@ class DraftError(VillkorError):
 
 
 class OutputError(VillkorError):
-    """Raised by ``toolkit.output`` when a result cannot be written safely."""
+    """Raised by ``toolkit.outputs.write`` when a result cannot be written safely."""
 
 
 class RenderRefused(VillkorError):
-    """Raised by ``toolkit.render`` when a draft is incomplete and ``draft`` mode
+    """Raised by ``toolkit.outputs.render`` when a draft is incomplete and ``draft`` mode
     was not asked for. Carries the check result in ``result``."""
 
     def __init__(self, problems: list[Problem] | Problem, result: Any = None):

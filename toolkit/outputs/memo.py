@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from toolkit.check import CheckResult
+from toolkit.checking.results import CheckResult
 from toolkit.errors import Problem, RenderRefused
 from toolkit.messages import t
 
@@ -63,8 +63,8 @@ def _join(items: list[str], lang: str) -> str:
 
 def spoken_amount(value: Decimal, unit: str, lang: str) -> str:
     """``88 miljoner kronor``; percentages and counts as plain numbers."""
-    from toolkit.figures import spell_amount
-    from toolkit.templating import format_number
+    from toolkit.outputs.templating import format_number
+    from toolkit.read.amounts import spell_amount
 
     if unit == "kr":
         return spell_amount(value, lang)
@@ -73,7 +73,7 @@ def spoken_amount(value: Decimal, unit: str, lang: str) -> str:
 
 def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> tuple[dict[str, Any], list[str]]:
     """What the memo template needs, and the ``memo.*`` keys that are missing."""
-    from toolkit.templating import format_date
+    from toolkit.outputs.templating import format_date
 
     c = result.conditions
     meta = result.draft.meta
@@ -129,7 +129,7 @@ def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False
 
 def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
     """The memo as Markdown; an incomplete draft is refused unless ``draft_mode``."""
-    from toolkit.templating import render_template
+    from toolkit.outputs.templating import render_template
 
     if not result.complete and not draft_mode:
         raise RenderRefused(Problem("memo-incomplete", {"errors": result.count("error")}, result.file), result)
@@ -139,8 +139,8 @@ def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False) 
 
 def render_memo_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
     """The memo as one self-contained, sanitised HTML page."""
-    from toolkit.htmlsafe import markdown_to_html
-    from toolkit.templating import render_template
+    from toolkit.outputs.htmlsafe import markdown_to_html
+    from toolkit.outputs.templating import render_template
 
     memo = build_memo(result, lang, draft_mode)
     body, _ = markdown_to_html(memo.text)

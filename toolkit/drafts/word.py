@@ -43,11 +43,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from toolkit.draft import Draft, Heading, validate_front_matter
+from toolkit.drafts.frontmatter import validate_front_matter
+from toolkit.decisions.model import Conditions
+from toolkit.drafts.model import DecisionFor, Draft, Heading
 from toolkit.errors import DraftError, Problem, VillkorError
-from toolkit.inputs import _OLE_MAGIC, _ZIP_MAGIC, read_bytes
-from toolkit.matching import normalise
-from toolkit.yamlload import YamlDoc
+from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
+from toolkit.read.text import normalise
+from toolkit.read.yamldoc import YamlDoc
 
 #: Most bytes a Word file may unpack to. Real reports with pictures stay far
 #: below; a "zip bomb" declares gigabytes in its directory.
@@ -108,10 +110,10 @@ def open_document(path: Path, name: str) -> Any:
     data = read_bytes(path)
     if not data.strip():
         raise _refuse("docx-empty", name)
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         # an encrypted OOXML file is an OLE container with an EncryptionInfo stream
         raise _refuse("docx-encrypted" if _ENCRYPTION_INFO in data else "docx-legacy-doc", name)
-    if not data.startswith(_ZIP_MAGIC):
+    if not data.startswith(ZIP_MAGIC):
         raise _refuse("docx-not-zip", name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -483,18 +485,10 @@ def _unknown_facts(facts: Block | None, names: dict[str, str]) -> dict[str, str]
     return out
 
 
-def _figure_names(conditions_id: Any) -> dict[str, str]:
+def _figure_names(decision: Conditions | None) -> dict[str, str]:
     """Normalised label, alias and id of each of the decision's figures → its id."""
-    if conditions_id is None:
-        return {}
-    from toolkit.conditions import load_conditions
-
-    try:
-        decision = load_conditions(str(conditions_id))
-    except VillkorError:
-        return {}  # the check reports the unknown decision at its place
     names: dict[str, str] = {}
-    for f in decision.figures:
+    for f in decision.figures if decision is not None else ():
         for text in (f.id, f.label, *f.aliases):
             names.setdefault(normalise(text), f.id)
     return names
@@ -587,8 +581,14 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
     return lines, locations, headings, title
 
 
-def parse_docx(path: str | Path, name: str | None = None) -> Draft:
-    """Read a Word draft into a :class:`~toolkit.draft.Draft` (``kind="docx"``)."""
+def parse_docx(path: str | Path, name: str | None = None, decision_for: DecisionFor | None = None) -> Draft:
+    """Read a Word draft into a :class:`~toolkit.drafts.model.Draft` (``kind="docx"``).
+
+    Figure rows are recognised by the figures of the decision that
+    ``decision_for`` gives for the document's own ``conditions`` (the caller
+    decides: the check passes the decision it checks against). Without it,
+    no table row is read as a figure.
+    """
     p = Path(path)
     name = name or str(path)
     document, zf = open_document(p, name)
@@ -603,7 +603,7 @@ def parse_docx(path: str | Path, name: str | None = None) -> Draft:
     meta, where, facts = read_metadata(document, zf, blocks)
     if facts is None and "conditions" not in meta and "region" not in meta:
         raise _refuse("docx-no-facts", name)
-    names = _figure_names(meta.get("conditions"))
+    names = _figure_names(decision_for(meta.get("conditions")) if decision_for else None)
     figures, figure_where, data_tables = read_figures(blocks, names, name)
     for key, value in _unknown_facts(facts, names).items():
         meta.setdefault(key, value)

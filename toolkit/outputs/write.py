@@ -20,7 +20,7 @@ from toolkit.errors import OutputError
 def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
     """Raise :class:`OutputError` when ``output`` names one of ``inputs`` or any
     file this process has read (a decision, a schema)."""
-    from toolkit.inputs import was_read
+    from toolkit.read.files import was_read
 
     out = Path(output)
     if was_read(out):
@@ -35,7 +35,7 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
             raise OutputError.of("cli-output-is-input", str(output))
 
 
-def _umask() -> int:
+def current_umask() -> int:
     """The process's umask (reading it means setting it, so it is set back)."""
     mask = os.umask(0)
     os.umask(mask)
@@ -71,7 +71,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
             raise OutputError.of("output-is-directory", str(path))
         if target.exists() and not target.is_file():  # a FIFO or a device: never replace it
             raise OutputError.of("output-not-regular", str(path))
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~current_umask()
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise _failed(path, exc) from None

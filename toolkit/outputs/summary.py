@@ -12,7 +12,7 @@ and figures, in the decision's order). Files found in a folder that have no
 front matter (a README, notes) are *skipped*, not failures; any other file
 that cannot be checked is listed as *failed* with the reason.
 
-Formatting lives in :mod:`toolkit.overview`.
+Formatting lives in :mod:`toolkit.outputs.overview`.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from toolkit.check import ERROR, INFO, WARNING, CheckResult, Finding
-from toolkit.draft import DRAFT_SUFFIXES
-from toolkit.output import _umask
+from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, Finding
+from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import OutputError, Problem, VillkorError
+from toolkit.outputs.write import current_umask
 
 #: What a figure's status means in the matrix.
 _FIGURE_CELL = {"ok": "ok", "missing": "missing", "invalid": "incomplete", "inconsistent": "incomplete", "omitted": "omitted"}
@@ -288,7 +288,7 @@ def summarise(
     write its one-page summary); ``progress`` is told (done, total) after
     each file.
     """
-    from toolkit.check import check_file
+    from toolkit.checking.checker import check_file
 
     files = list(collect(paths))
     summary = Summary(strict=strict, inputs=[str(p) for p, _ in files])
@@ -344,7 +344,7 @@ class Pages:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             self.stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{self.dirname}.", suffix=".tmp"))
-            os.chmod(self.stage, 0o777 & ~_umask())  # mkdtemp makes 0700; the pages are for readers
+            os.chmod(self.stage, 0o777 & ~current_umask())  # mkdtemp makes 0700; the pages are for readers
         except OSError as exc:
             raise OutputError.of("output-failed", str(self.target), reason=exc.strerror or str(exc)) from None
 
@@ -361,7 +361,7 @@ class Pages:
     def __call__(self, result: CheckResult, row: Row) -> None:
         from urllib.parse import quote
 
-        from toolkit import report
+        from toolkit.outputs import report
 
         name = self.name_for(row.file)
         text = (report.format_summary_html if self.fmt == "html" else report.format_summary_md)(result, self.lang)

@@ -1,6 +1,6 @@
 """Present decisions for the people who encode and review them: the outline of
 one decision (`conditions show`), the list of decisions, the result of
-`conditions validate`, and a :class:`~toolkit.diff.ConditionsDiff` for authors
+`conditions validate`, and a :class:`~toolkit.decisions.diff.ConditionsDiff` for authors
 and reviewers as
 terminal text, Markdown, HTML and JSON. Every function returns a string.
 """
@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from pathlib import Path
-
-from toolkit.conditions import Conditions
-from toolkit.diff import Change, ConditionsDiff, ItemDiff
+from toolkit.decisions.diff import Change, ConditionsDiff, ItemDiff
+from toolkit.decisions.model import Conditions
 from toolkit.errors import Problem
 from toolkit.messages import t
 
@@ -75,7 +74,7 @@ def format_diff(d: ConditionsDiff, fmt: str = "text", lang: str = "sv") -> str:
     """The diff in ``fmt`` (text, md, html or json)."""
     if fmt == "json":
         return json.dumps(d.as_dict(), ensure_ascii=False, indent=2) + "\n"
-    from toolkit.templating import render_template
+    from toolkit.outputs.templating import render_template
 
     return render_template({"text": "diff.txt.j2", "md": "diff.md.j2", "html": "diff.html.j2"}[fmt], lang, **_context(d, lang))
 
@@ -86,25 +85,27 @@ def format_diff(d: ConditionsDiff, fmt: str = "text", lang: str = "sv") -> str:
 
 def format_outline(c: Conditions, lang: str = "sv") -> str:
     """A decision after inheritance as a readable outline (``conditions show``)."""
-    from toolkit.diff import _numbers
-    from toolkit.templating import render_template
+    from toolkit.decisions.diff import numbers
+    from toolkit.outputs.templating import render_template
 
-    return render_template("conditions_show.txt.j2", lang, c=c, numbers=_numbers(c), where=_where)
+    return render_template("conditions_show.txt.j2", lang, c=c, numbers=numbers(c), where=_where)
 
 
 def _where(item: Any) -> str:
     return f"{item.file}:{item.line}" if item.file else ""
 
 
-def format_list(rows: list[tuple[str, Path, Conditions | None]], lang: str = "sv") -> str:
-    """One line per decision: id, year, title, due date, what it extends."""
+def format_list(rows: list[tuple[str, Path, Conditions | None, str]], lang: str = "sv") -> str:
+    """One line per decision: id, year, title, due date, what it extends, and
+    where it was found; then the folders searched, in order."""
     lines = [t("conditions-list-header", lang)]
-    for cid, path, c in rows:
+    for cid, path, c, origin in rows:
+        where = t(f"conditions-origin-{origin}", lang)
         if c is None:
-            lines.append(f"{cid}\t\t{t('conditions-list-invalid', lang, path=_display(path))}\t\t")
+            lines.append(f"{cid}\t\t{t('conditions-list-invalid', lang, path=_display(path))}\t\t\t{where}")
         else:
             due = c.due.isoformat() if c.due else (c.due_text or "")
-            lines.append(f"{cid}\t{c.year or ''}\t{c.title}\t{due}\t{c.extends or ''}")
+            lines.append(f"{cid}\t{c.year or ''}\t{c.title}\t{due}\t{c.extends or ''}\t{where}")
     return _columns(lines)
 
 
@@ -115,22 +116,22 @@ def _columns(lines: list[str]) -> str:
 
 
 def _display(path: Path) -> str:
-    from toolkit.conditions import _rel
+    from toolkit.read.files import display_path
 
-    return _rel(path)
+    return display_path(path)
 
 
 def format_validation(results: list[tuple[Path, list[Problem]]], lang: str = "sv") -> str:
     """Every problem with file and line (each once, though a parent's problems
     make every file that extends it invalid too), each valid file, and a count."""
-    from toolkit.conditions import _rel
+    from toolkit.read.files import display_path
 
     lines: list[str] = []
     seen: set[str] = set()
     count = 0
     for path, problems in results:
         if not problems:
-            lines.append(t("validate-ok", lang, path=_rel(path)))
+            lines.append(t("validate-ok", lang, path=display_path(path)))
         for p in problems:
             text = p.format(lang)
             if text not in seen:

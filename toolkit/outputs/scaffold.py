@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.conditions import Conditions, Section
-from toolkit.draft import shift_headings
+from toolkit.decisions.model import Conditions, Section
+from toolkit.drafts.markdown import shift_headings
 from toolkit.errors import DraftError, OutputError
 from toolkit.messages import t
 
@@ -64,7 +64,7 @@ def _clean(text: str) -> str:
 def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any], Conditions, list[Carried]]:
     """Last year's text per section id, figure values by last year's ids, and
     the writer's own parts (under headings that were none of the decision's)."""
-    from toolkit.check import check_file
+    from toolkit.checking.checker import check_file
 
     result = check_file(last)
     draft = result.draft

@@ -1,4 +1,4 @@
-"""Present a :class:`~toolkit.summary.Summary`: terminal text, JSON, Markdown
+"""Present a :class:`~toolkit.outputs.summary.Summary`: terminal text, JSON, Markdown
 and one self-contained, sortable and filterable HTML page.
 
 Every function returns a string; writing it anywhere is the caller's job.
@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from toolkit.check import ERROR, INFO, SCHEMA_VERSION, WARNING, Finding
+from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
-from toolkit.summary import CELL_ORDER, Cell, Group, Matrix, Row, Summary
+from toolkit.outputs.summary import CELL_ORDER, Cell, Group, Matrix, Row, Summary
 
 #: How many places each kind of finding shows before "… and N more".
 FIRST_PLACES = 3
@@ -249,7 +249,7 @@ def _row_of_finding(s: Summary) -> dict[int, Row]:
 
 
 def format_md(s: Summary, lang: str = "sv") -> str:
-    from toolkit.templating import render_template
+    from toolkit.outputs.templating import render_template
 
     return render_template("overview.md.j2", lang, **context(s, lang))
 
@@ -257,14 +257,14 @@ def format_md(s: Summary, lang: str = "sv") -> str:
 @lru_cache(maxsize=1)
 def _script() -> tuple[str, str]:
     """The page's script and its CSP hash (``'sha256-…'``)."""
-    text = resources.files("toolkit").joinpath("templates/_overview.js").read_text(encoding="utf-8")
+    text = resources.files("toolkit.outputs").joinpath("templates/_overview.js").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
     return text, f"'sha256-{digest}'"
 
 
 def format_html(s: Summary, lang: str = "sv") -> str:
     """One self-contained HTML page; its one inline script is allowed by hash."""
-    from toolkit.templating import render_template
+    from toolkit.outputs.templating import render_template
 
     script, script_hash = _script()
     return render_template("overview.html.j2", lang, script=script, script_hash=script_hash, **context(s, lang))

@@ -1,168 +1,67 @@
-"""Load a conditions decision (``conditions/<id>.yaml``) into :class:`Conditions`.
+"""Find, read and build a conditions decision (``conditions/<id>.yaml``).
 
-A decision is validated against the Cerberus meta-schema in
-``schemas/conditions.yaml``; every problem is reported at once with its file
-and line. Nothing about a particular year lives in this module.
+Decisions are searched for in this order: an explicit path (``--conditions
+PATH``), the folders in ``VILLKOR_CONDITIONS_PATH``, a ``conditions/`` folder
+in the current directory, then the decisions shipped with the tool. A file is
+validated against the Cerberus meta-schema (``schemas/conditions.yaml``);
+every problem is reported at once with its file and line. Nothing about a
+particular year lives in this module.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from toolkit import PROJECT_ROOT
-from toolkit.errors import ConditionsError, InputError, Problem
-from toolkit.inputs import read_text
-from toolkit.yamlload import YamlDoc, load_yaml
-
-SCHEMA_FILE = PROJECT_ROOT / "schemas" / "conditions.yaml"
-#: Environment variable naming extra folders (``os.pathsep``-separated) that
-#: hold conditions files; they are searched before the bundled ``conditions/``.
-PATH_ENV = "VILLKOR_CONDITIONS_PATH"
-
-
-@dataclass
-class Section:
-    """A part of the report the decision asks for (or allows)."""
-
-    id: str
-    title: str
-    point: str = ""
-    required: bool = True
-    guidance: str = ""
-    aliases: list[str] = field(default_factory=list)
-    min_words: int = 0
-    parts: list["Section"] = field(default_factory=list)
-    renamed_from: list[str] = field(default_factory=list)
-    parent: str | None = None
-    depth: int = 0
-    line: int | None = None
-    #: the conditions file that defined (or last changed) this part
-    file: str | None = None
-
-
-@dataclass
-class Figure:
-    """An amount the report must state, in the front matter's ``figures``."""
-
-    id: str
-    label: str
-    unit: str = "kr"
-    section: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    required: bool = True
-    form_of_support: str = ""
-    renamed_from: list[str] = field(default_factory=list)
-    line: int | None = None
-    file: str | None = None
-
-
-@dataclass(eq=False)
-class Rule:
-    """A consistency rule between figures: ``total`` = sum of ``parts``."""
-
-    id: str
-    total: str
-    parts: list[str]
-    kind: str = "sum"
-    tolerance: Decimal = Decimal(0)
-    tolerance_percent: Decimal = Decimal(0)
-    description: str = ""
-    point: str = ""
-    line: int | None = None
-    file: str | None = None
-
-    def allowed_difference(self, total: Decimal) -> Decimal:
-        return max(self.tolerance, abs(total) * self.tolerance_percent / 100)
-
-
-@dataclass
-class Reference:
-    label: str
-    value: str = ""
-    date: dt.date | None = None
-    confidence: str = ""
-    source: str = ""
-
-
-@dataclass
-class Conditions:
-    """One decision, after inheritance, ready to build a check from."""
-
-    id: str
-    path: Path
-    title: str
-    year: int | None = None
-    issuer: str = ""
-    recipient: str = ""
-    diarienummer: str = ""
-    decision_date: dt.date | None = None
-    appropriation: dict[str, Any] = field(default_factory=dict)
-    due: dt.date | None = None
-    due_text: str = ""
-    legal_basis: str = ""
-    source: str = ""
-    references: list[Reference] = field(default_factory=list)
-    placeholders: list[str] = field(default_factory=list)
-    attachments: list[str] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
-    extends: str | None = None
-    #: ids of the decisions this one is built from, the root first, itself last
-    chain: list[str] = field(default_factory=list)
-    #: the files read to build it, in the same order as ``chain``
-    files: list[Path] = field(default_factory=list)
-
-    def walk_sections(self) -> Iterator[Section]:
-        """Every section and sub-part, in the decision's order (depth first)."""
-
-        def walk(items: list[Section]) -> Iterator[Section]:
-            for s in items:
-                yield s
-                yield from walk(s.parts)
-
-        return walk(self.sections)
-
-    def section(self, section_id: str) -> Section | None:
-        return self._index()[0].get(section_id)
-
-    def figure(self, figure_id: str) -> Figure | None:
-        return self._index()[1].get(figure_id)
-
-    def _index(self) -> tuple[dict[str, Section], dict[str, Figure]]:
-        # built on first look-up, after the decision is complete (checks look up
-        # sections and figures many times a draft)
-        index = self.__dict__.get("_by_id")
-        if index is None:
-            index = self.__dict__["_by_id"] = (
-                {s.id: s for s in reversed(list(self.walk_sections()))},
-                {f.id: f for f in reversed(self.figures)},
-            )
-        return index
-
+from toolkit.decisions.model import Conditions, Figure, Reference, Rule, Section
+from toolkit.errors import ConditionsError, Problem
+from toolkit.read.files import display_path, read_text
+from toolkit.read.yamldoc import YamlDoc, load_yaml
+from toolkit.resources import bundled, cache_dir, schema_file
 
 # --------------------------------------------------------------------------
 # Finding and reading files
 
 
+#: Environment variable naming extra folders (``os.pathsep``-separated) that
+#: hold conditions files; they are searched before the others.
+PATH_ENV = "VILLKOR_CONDITIONS_PATH"
+
+#: Where a decision was found, in search order.
+ORIGINS = ("env", "cwd", "bundled")
+
+
+def search_path() -> list[tuple[Path, str]]:
+    """The folders searched for decisions, each with its origin (:data:`ORIGINS`)."""
+    dirs = [(Path(p), "env") for p in os.environ.get(PATH_ENV, "").split(os.pathsep) if p]
+    shipped = bundled("conditions")
+    here = Path("conditions")
+    if here.is_dir() and not (shipped.is_dir() and here.resolve() == shipped.resolve()):
+        dirs.append((here, "cwd"))
+    dirs.append((shipped, "bundled"))
+    return dirs
+
+
 def search_dirs() -> list[Path]:
-    extra = [Path(p) for p in os.environ.get(PATH_ENV, "").split(os.pathsep) if p]
-    return extra + [PROJECT_ROOT / "conditions"]
+    return [d for d, _ in search_path()]
+
+
+def list_conditions_with_origin() -> list[tuple[str, Path, str]]:
+    """Every decision found on the search path, as (id, path, origin), sorted by id;
+    an id found twice is taken from the folder searched first."""
+    seen: dict[str, tuple[Path, str]] = {}
+    for d, origin in search_path():
+        if d.is_dir():
+            for p in sorted(d.glob("*.yaml")):
+                seen.setdefault(p.stem, (p, origin))
+    return [(cid, p, origin) for cid, (p, origin) in sorted(seen.items())]
 
 
 def list_conditions() -> list[tuple[str, Path]]:
     """Every decision found on the search path, as (id, path), sorted by id."""
-    seen: dict[str, Path] = {}
-    for d in search_dirs():
-        if d.is_dir():
-            for p in sorted(d.glob("*.yaml")):
-                seen.setdefault(p.stem, p)
-    return sorted(seen.items())
+    return [(cid, p) for cid, p, _ in list_conditions_with_origin()]
 
 
 def find_conditions(id_or_path: str, relative_to: Path | None = None) -> Path:
@@ -181,7 +80,7 @@ def find_conditions(id_or_path: str, relative_to: Path | None = None) -> Path:
         if p.is_file():
             return p
     known = [cid for cid, _ in list_conditions()]
-    from toolkit.matching import did_you_mean
+    from toolkit.read.text import did_you_mean
 
     hint = did_you_mean(text, known)
     return _raise_unknown(text, known, hint)
@@ -199,7 +98,7 @@ _META: dict[str, Any] | None = None
 def _meta_schema() -> dict[str, Any]:
     global _META
     if _META is None:
-        doc = load_yaml(read_text(SCHEMA_FILE), str(SCHEMA_FILE))
+        doc = load_yaml(read_text(schema_file("conditions")), str(schema_file("conditions")))
         _META = doc.data
     return _META
 
@@ -209,25 +108,6 @@ def _validator() -> Any:
 
     meta = _meta_schema()
     return cerberus.Validator(meta["schema"], rules_set_registry=cerberus.schema.RulesSetRegistry(meta["registry"]))
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-#: Environment variable naming the folder where validation results are
-#: remembered (default ``$XDG_CACHE_HOME/villkor`` or ``~/.cache/villkor``).
-CACHE_ENV = "VILLKOR_CACHE_DIR"
-
-
-def _cache_dir() -> Path:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "villkor"
 
 
 def _validated_marker(text: str) -> Path:
@@ -246,15 +126,15 @@ def _validated_marker(text: str) -> Path:
 
     h = hashlib.sha256()
     h.update(__version__.encode())
-    h.update(SCHEMA_FILE.read_bytes())
+    h.update(schema_file("conditions").read_bytes())
     h.update(b"\0")
     h.update(text.encode("utf-8"))
-    return _cache_dir() / "validated" / h.hexdigest()
+    return cache_dir() / "validated" / h.hexdigest()
 
 
 def read_conditions_file(path: Path) -> YamlDoc:
     """Parse and schema-validate one conditions file (no inheritance)."""
-    name = _rel(path)
+    name = display_path(path)
     text = read_text(path)
     doc = load_yaml(text, name)
     if not isinstance(doc.data, dict):
@@ -264,7 +144,7 @@ def read_conditions_file(path: Path) -> YamlDoc:
         return doc
     v = _validator()
     if not v.validate(doc.data, normalize=False):
-        from toolkit.cerberus_errors import to_problems
+        from toolkit.read.validation import to_problems
 
         meta = _meta_schema()
         raise ConditionsError(to_problems(v._errors, doc, name, meta["schema"], meta["registry"]))
@@ -382,46 +262,3 @@ def _where(item: Section | Figure, name: str) -> str:
     if item.file and item.file != name:
         return f"{item.file}:{item.line}"
     return str(item.line)
-
-
-_CACHE: dict[str, tuple[list[tuple[Path, float]], Conditions]] = {}
-
-
-def _stamps(files: list[Path]) -> list[tuple[Path, float]]:
-    try:
-        return [(p, p.stat().st_mtime) for p in files]
-    except OSError:
-        return []
-
-
-def load_conditions(id_or_path: str, relative_to: Path | None = None) -> Conditions:
-    """Find, read, validate and (where it extends another) merge a decision.
-
-    A cached decision is reused only while none of the files it was built
-    from (itself and every decision it extends) has changed.
-    """
-    path = find_conditions(id_or_path, relative_to)
-    key = str(path.resolve())
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] and hit[0] == _stamps([p for p, _ in hit[0]]):
-        return hit[1]
-    from toolkit.inherit import resolve
-
-    c = resolve(path)
-    _CACHE[key] = (_stamps(c.files or [path]), c)
-    return c
-
-
-def validate_paths(paths: list[Path]) -> list[tuple[Path, list[Problem]]]:
-    """Each file with every problem found in it (and in what it extends), for
-    ``conditions validate``; an empty list means the file is valid."""
-    from toolkit.inherit import resolve
-
-    out: list[tuple[Path, list[Problem]]] = []
-    for p in paths:
-        try:
-            resolve(p)
-            out.append((p, []))
-        except (ConditionsError, InputError) as exc:
-            out.append((p, list(exc.problems)))
-    return out

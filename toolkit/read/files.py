@@ -26,8 +26,8 @@ _KINDS = (
     (b"\x1f\x8b", "gzip"),
     (b"{\\rtf", "RTF"),
 )
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 #: Every file read in this process, so that no output can overwrite one of
@@ -81,9 +81,9 @@ def decode_text(data: bytes, name: str) -> str:
     """
     if data.startswith(_UTF16_BOMS) or (len(data) >= 4 and (data[1:4:2] == b"\x00\x00" or data[0:3:2] == b"\x00\x00")):
         raise InputError.of("input-utf16", name, 1)
-    if data.startswith(_ZIP_MAGIC):
+    if data.startswith(ZIP_MAGIC):
         raise InputError.of("input-zip", name, 1)
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         raise InputError.of("input-ole", name, 1)
     for magic, kind in _KINDS:
         if data.startswith(magic):
@@ -110,3 +110,11 @@ def decode_text(data: bytes, name: str) -> str:
 def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
     """Read a text input file: UTF-8, BOM stripped, line endings made ``\\n``."""
     return decode_text(read_bytes(path, max_bytes), str(path))
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as people see it: relative to the current folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,6 +1,6 @@
 """The one Jinja2 environment factory.
 
-Templates live in ``toolkit/templates``: one entry template per output
+Templates live in ``toolkit/outputs/templates``: one entry template per output
 (``report.md.j2``, ``report.html.j2``, ``summary.md.j2``, ...), partials named
 ``_something``. HTML templates (``*.html.j2``) are autoescaped; Markdown
 templates are not (their output is sanitised after conversion to HTML).
@@ -52,7 +52,7 @@ def format_percent(value: float, lang: str = "sv") -> str:
 def environment(lang: str = "sv") -> jinja2.Environment:
     """The template environment for ``lang``; ``t`` is the message catalogue."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("toolkit", "templates"),
+        loader=jinja2.PackageLoader("toolkit.outputs", "templates"),
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -66,7 +66,7 @@ def environment(lang: str = "sv") -> jinja2.Environment:
     env.filters["percent"] = lambda v: format_percent(v, lang)
 
     def amount(value: Decimal | None, unit: str = "kr") -> str:
-        from toolkit.figures import format_amount
+        from toolkit.read.amounts import format_amount
 
         return "" if value is None else format_amount(value, unit, "sv_SE" if lang == "sv" else "en_GB")
 

@@ -13,22 +13,28 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import cerberus
 
-from toolkit.cerberus_errors import leaf_errors
-from toolkit.conditions import Conditions, Section
-from toolkit.draft import Draft, Heading, count_words
-from toolkit.figures import AmountError, parse_amount
-from toolkit.matching import Match, Matcher, did_you_mean
-
-#: Bumped only when a key of the JSON report changes meaning.
-SCHEMA_VERSION = 1
-
-ERROR, WARNING, INFO = "error", "warning", "info"
+from toolkit.checking.matching import Match, Matcher
+from toolkit.checking.results import (
+    ERROR,
+    INFO,
+    WARNING,
+    CheckResult,
+    Extra,
+    FigureResult,
+    Finding,
+    SectionResult,
+)
+from toolkit.decisions.model import Conditions, Section
+from toolkit.drafts.model import Draft, Heading, count_words
+from toolkit.read.amounts import AmountError, parse_amount
+from toolkit.read.text import did_you_mean
+from toolkit.read.validation import leaf_errors
 
 #: Placeholder text nobody should send to the government. A decision may add
 #: its own with ``placeholders:``.
@@ -53,136 +59,6 @@ CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
 #: The same marker on a figure's line in the front matter (a YAML comment).
 FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 
-
-@dataclass
-class Finding:
-    """One thing the draft still lacks or gets wrong."""
-
-    code: str
-    severity: str
-    key: str
-    params: dict[str, Any]
-    file: str
-    line: int | None
-    section: str | None = None
-    point: str = ""
-    #: "line" for Markdown drafts, "paragraph" for Word drafts
-    unit: str = "line"
-
-    def message(self, lang: str = "sv") -> str:
-        from toolkit.messages import t
-
-        return t(self.key, lang, **self.params)
-
-    def location(self, lang: str = "sv") -> str:
-        """``utkast.md:12``, or ``utkast.docx, stycke 12`` for a Word draft."""
-        if self.line is None:
-            return self.file
-        if self.unit == "line":
-            return f"{self.file}:{self.line}"
-        from toolkit.messages import t
-
-        return f"{self.file}, {t('paragraph', lang)} {self.line}"
-
-    def as_dict(self, lang: str = "sv") -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message(lang),
-            "file": self.file,
-            "line": self.line,
-            "section": self.section,
-            "reference": self.point or None,
-        }
-
-
-@dataclass
-class SectionResult:
-    id: str
-    title: str
-    required: bool
-    status: str  # ok, missing, incomplete, omitted (optional and absent)
-    line: int | None
-    words: int
-    reference: str
-    parent: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-    #: heading level and the line-index span of the section's own text
-    level: int = 0
-    span: tuple[int, int] | None = None
-
-
-@dataclass
-class FigureResult:
-    id: str
-    label: str
-    unit: str
-    required: bool
-    raw: Any
-    value: Decimal | None
-    status: str  # ok, missing, invalid, inconsistent, omitted
-    line: int | None
-    section: str | None
-
-
-@dataclass
-class Extra:
-    """A part of the draft under a heading that is none of the decision's."""
-
-    title: str
-    level: int
-    line: int
-    span: tuple[int, int]
-
-
-@dataclass
-class CheckResult:
-    """Everything a check found, ready for any output format."""
-
-    conditions: Conditions
-    draft: Draft
-    findings: list[Finding]
-    sections: list[SectionResult]
-    figures: list[FigureResult]
-    strict: bool = False
-    #: the writer's own parts outside the decision's sections, in draft order
-    extras: list[Extra] = field(default_factory=list)
-    #: line-index span of the text before the first section (after a title)
-    preamble: tuple[int, int] | None = None
-
-    @property
-    def file(self) -> str:
-        return self.draft.name
-
-    def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    @property
-    def complete(self) -> bool:
-        return self.count(ERROR) == 0 and not (self.strict and self.count(WARNING))
-
-    @property
-    def required_total(self) -> int:
-        return sum(1 for s in self.sections if s.required) + sum(1 for f in self.figures if f.required)
-
-    @property
-    def required_ok(self) -> int:
-        return sum(1 for s in self.sections if s.required and s.status == "ok") + sum(
-            1 for f in self.figures if f.required and f.status == "ok"
-        )
-
-    @property
-    def coverage(self) -> float:
-        total = self.required_total
-        return 1.0 if total == 0 else round(self.required_ok / total, 4)
-
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.complete else 1
-
-
-# --------------------------------------------------------------------------
-# The Cerberus schema and its custom rules
 
 
 class DraftValidator(cerberus.Validator):
@@ -349,7 +225,7 @@ class Checker:
         spans = _spans(draft, matched)
         if draft.kind == "docx" and not draft.headings:
             # nothing in the document is styled as a heading: say how to fix that
-            findings.append(Finding("docx-no-headings", WARNING, "docx-no-headings", {}, file, None))
+            findings.append(Finding.of("docx-no-headings", "docx-no-headings", {}, file, None))
 
         placed: dict[str, _Placed] = {}
         duplicates: list[int] = []  # kept as extra parts, so their text is not lost
@@ -359,7 +235,7 @@ class Checker:
             s = m.section
             if s.id in placed:
                 findings.append(
-                    Finding("section-duplicate", ERROR, _keyed("section-duplicate", draft), {"title": s.title, "first": placed[s.id].heading.line},
+                    Finding.of("section-duplicate", _keyed("section-duplicate", draft), {"title": s.title, "first": placed[s.id].heading.line},
                             file, h.line, s.id, s.point)
                 )
                 duplicates.append(i)
@@ -391,16 +267,16 @@ class Checker:
             hint = m.suggestion
             if m.unknown_id is not None:
                 key = "heading-unknown-id-hint" if hint else "heading-unknown-id"
-                findings.append(Finding("heading-unknown-id", WARNING, key,
+                findings.append(Finding.of("heading-unknown-id", key,
                                         {"id": m.unknown_id, "hint": hint.title if hint else "", "hint_id": hint.id if hint else ""},
                                         file, h.line))
             elif hint is not None:
                 # a required section that is missing names this heading itself
                 if hint.id in placed or not hint.required:
-                    findings.append(Finding("heading-unmatched", INFO, "heading-unmatched-hint",
+                    findings.append(Finding.of("heading-unmatched", "heading-unmatched-hint",
                                             {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
             elif extra_heads and extra_heads[-1] == i:
-                findings.append(Finding("heading-unmatched", INFO, "heading-unmatched", {"heading": h.text}, file, h.line))
+                findings.append(Finding.of("heading-unmatched", "heading-unmatched", {"heading": h.text}, file, h.line))
         extra_spans = _spans(draft, {**matched, **{i: matches[i] for i in extra_heads}})
         extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i])
                   for i in sorted(extra_heads + duplicates)]
@@ -411,7 +287,7 @@ class Checker:
         keep = _longest_increasing([self.order[p.section.id] for p in in_draft])
         for n, p in enumerate(in_draft):
             if n not in keep:
-                findings.append(Finding("section-order", WARNING, "section-order", {"title": p.section.title}, file,
+                findings.append(Finding.of("section-order", "section-order", {"title": p.section.title}, file,
                                         p.heading.line, p.section.id, p.section.point))
 
         # the Cerberus pass: required sections and figures, words, placeholders, amounts, rules
@@ -444,18 +320,18 @@ class Checker:
         for sid, p in placed.items():
             raw = "\n".join(draft.lines[p.start : p.end])
             if CARRIED_OVER.search(raw):
-                findings.append(Finding("section-carried-over", WARNING, "section-carried-over", {"title": p.section.title},
+                findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": p.section.title},
                                         file, p.heading.line, sid, p.section.point))
         for x in extras:
             if CARRIED_OVER.search("\n".join(draft.lines[x.span[0] : x.span[1]])):
-                findings.append(Finding("section-carried-over", WARNING, "section-carried-over", {"title": x.title}, file, x.line))
+                findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": x.title}, file, x.line))
         if draft.kind == "markdown":
             for f in c.figures:
                 if f.id in keys:
                     line = draft.figure_line(keys[f.id])
                     if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
                         section = c.section(f.section) if f.section else None
-                        findings.append(Finding("figure-carried-over", WARNING, "figure-carried-over", {"label": f.label},
+                        findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label},
                                                 file, line, f.section, section.point if section else ""))
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
@@ -489,19 +365,19 @@ class Checker:
                         key = "section-missing"
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
                     line = hint[1] if hint else self._insertion_line(draft, placed, s)
-                    findings.append(Finding("section-missing", ERROR, key, params, file, line, s.id, s.point))
+                    findings.append(Finding.of("section-missing", key, params, file, line, s.id, s.point))
                 results.append(SectionResult(s.id, s.title, required, status, None, 0, s.point, s.parent))
                 continue
             line = p.heading.line
             for what in errs:
                 if what == "empty":
-                    findings.append(Finding("section-empty", ERROR, "section-empty", {"title": s.title}, file, line, s.id, s.point))
+                    findings.append(Finding.of("section-empty", "section-empty", {"title": s.title}, file, line, s.id, s.point))
                 elif what == "too-short":
-                    findings.append(Finding("section-too-short", ERROR, "section-too-short",
+                    findings.append(Finding.of("section-too-short", "section-too-short",
                                             {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))
                 elif what == "placeholder":
                     where, found = _placeholder_at(draft, p, self.conditions)
-                    findings.append(Finding("section-placeholder", ERROR, "section-placeholder",
+                    findings.append(Finding.of("section-placeholder", "section-placeholder",
                                             {"title": s.title, "text": found}, file, where, s.id, s.point))
             status = "incomplete" if errs else "ok"
             results.append(SectionResult(s.id, s.title, required, status, line, p.words, s.point, s.parent,
@@ -558,7 +434,7 @@ class Checker:
                 status = "missing" if f.required else "omitted"
                 if "required" in errs or (empty and f.required):
                     line = draft.figure_line(keys[f.id]) if empty else draft.meta_doc.line(("figures",))
-                    findings.append(Finding("figure-missing", ERROR, _keyed("figure-missing", draft), {"label": f.label, "id": f.id},
+                    findings.append(Finding.of("figure-missing", _keyed("figure-missing", draft), {"label": f.label, "id": f.id},
                                             file, line, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
@@ -568,7 +444,7 @@ class Checker:
             status = "ok"
             if errs:
                 status = "invalid"
-                findings.append(Finding("figure-not-numeric", ERROR, "figure-not-numeric", {"label": f.label, "value": str(raw)},
+                findings.append(Finding.of("figure-not-numeric", "figure-not-numeric", {"label": f.label, "value": str(raw)},
                                         file, line, f.section, point))
             else:
                 value = parse_amount(raw, f.unit)
@@ -578,7 +454,7 @@ class Checker:
                 continue
             total = results[rule.total]
             parts_sum = sum((results[p].value or Decimal(0) for p in rule.parts), Decimal(0))
-            from toolkit.figures import format_amount
+            from toolkit.read.amounts import format_amount
 
             params = {
                 "total": c.figure(rule.total).label if c.figure(rule.total) else rule.total,
@@ -587,7 +463,7 @@ class Checker:
                 "parts_value": format_amount(parts_sum),
             }
             section = c.section(c.figure(rule.total).section or "") if c.figure(rule.total) else None
-            findings.append(Finding("figure-inconsistent", ERROR, "figure-inconsistent", params, file, total.line,
+            findings.append(Finding.of("figure-inconsistent", "figure-inconsistent", params, file, total.line,
                                     section.id if section else None, rule.point or (section.point if section else "")))
             for fid in [rule.total, *rule.parts]:
                 results[fid].status = "inconsistent"
@@ -596,7 +472,7 @@ class Checker:
             if fid not in known:
                 hint = did_you_mean(str(fid), [f.id for f in c.figures])
                 key = "figure-unknown-hint" if hint else "figure-unknown"
-                findings.append(Finding("figure-unknown", ERROR, key, {"id": fid, "hint": hint or ""}, file, draft.figure_line(fid)))
+                findings.append(Finding.of("figure-unknown", key, {"id": fid, "hint": hint or ""}, file, draft.figure_line(fid)))
         return list(results.values())
 
 
@@ -666,11 +542,11 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
-    from toolkit.conditions import load_conditions
-    from toolkit.draft import parse_draft
+    from toolkit.decisions.load import decision_for, load_conditions
+    from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
-    draft = parse_draft(path)
+    draft = parse_draft(path, decision_for=decision_for(conditions))
     if conditions:
         decision = load_conditions(conditions)
     else:

@@ -2,7 +2,7 @@
 
 The Markdown draft gets front matter with the Word draft's metadata and
 figures (from its facts and figures tables or properties) and a body with its
-headings, paragraphs, lists and tables, as read by :mod:`toolkit.docx_reader`.
+headings, paragraphs, lists and tables, as read by :mod:`toolkit.drafts.word`.
 Checking the result gives the same sections, figures and verdict as checking
 the Word file; only the locations differ (lines instead of paragraphs).
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from toolkit.draft import WORD_SUFFIXES
+from toolkit.drafts.model import WORD_SUFFIXES
 from toolkit.errors import DraftError
 
 #: Front-matter keys in the order a writer expects them.
@@ -31,14 +31,16 @@ def front_matter(meta: dict[str, Any]) -> str:
     return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
 
 
-def convert_docx(path: str | os.PathLike[str], name: str | None = None) -> str:
-    """The Markdown draft for the Word draft at ``path``."""
-    from toolkit.docx_reader import parse_docx
+def convert_docx(path: str | os.PathLike[str], name: str | None = None, conditions: str | None = None) -> str:
+    """The Markdown draft for the Word draft at ``path``; figure rows are read
+    by the decision ``conditions`` names, or else the one the document names."""
+    from toolkit.decisions.load import decision_for
+    from toolkit.drafts.word import parse_docx
 
     p = Path(path)
     name = name or str(path)
     if p.suffix.lower() not in WORD_SUFFIXES:
         raise DraftError.of("convert-not-docx", name)
-    draft = parse_docx(p, name)
+    draft = parse_docx(p, name, decision_for(conditions))
     body = "\n".join(draft.lines).strip("\n")
     return f"---\n{front_matter(draft.meta)}---\n\n{body}\n"

@@ -10,7 +10,14 @@ import io
 import json
 from typing import Any, Iterable
 
-from toolkit.check import ERROR, INFO, SCHEMA_VERSION, WARNING, CheckResult, Finding
+from toolkit.checking.results import (
+    ERROR,
+    INFO,
+    SCHEMA_VERSION,
+    WARNING,
+    CheckResult,
+    Finding,
+)
 from toolkit.messages import t
 
 
@@ -151,13 +158,13 @@ def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
 
 def format_summary_md(result: CheckResult, lang: str = "sv") -> str:
     """The reviewer's one-page summary as Markdown."""
-    from toolkit.templating import render_template
+    from toolkit.outputs.templating import render_template
 
     return render_template("summary.md.j2", lang, **summary_context(result, lang))
 
 
 def format_summary_html(result: CheckResult, lang: str = "sv") -> str:
     """The reviewer's one-page summary as one self-contained HTML file."""
-    from toolkit.templating import render_template
+    from toolkit.outputs.templating import render_template
 
     return render_template("summary.html.j2", lang, **summary_context(result, lang))

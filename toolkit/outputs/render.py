@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.check import CheckResult, FigureResult
-from toolkit.draft import shift_headings
+from toolkit.checking.results import CheckResult, FigureResult
+from toolkit.drafts.markdown import shift_headings
 from toolkit.errors import Problem, RenderRefused
-
 
 
 @dataclass
@@ -121,7 +120,7 @@ def _refuse_if_incomplete(result: CheckResult, draft_mode: bool) -> None:
 
 def render_markdown(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:
     """The finished report as Markdown (with front matter, so it checks again)."""
-    from toolkit.templating import render_template
+    from toolkit.outputs.templating import render_template
 
     _refuse_if_incomplete(result, draft_mode)
     return render_template("report.md.j2", lang, **report_context(result, draft_mode))
@@ -129,9 +128,9 @@ def render_markdown(result: CheckResult, lang: str = "sv", draft_mode: bool = Fa
 
 def render_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:
     """The finished report as one self-contained, sanitised HTML file."""
-    from toolkit.draft import split_front_matter
-    from toolkit.htmlsafe import markdown_chunks_to_html
-    from toolkit.templating import render_template
+    from toolkit.drafts.markdown import split_front_matter
+    from toolkit.outputs.htmlsafe import markdown_chunks_to_html
+    from toolkit.outputs.templating import render_template
 
     text = render_markdown(result, lang, draft_mode)
     _, _, body_start = split_front_matter(text, result.file)
@@ -145,7 +144,7 @@ def render_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False)
 def split_parts(lines: list[str]) -> list[str]:
     """The rendered Markdown cut before each of the report's own ``##`` headings
     (the writer's headings sit deeper; lines in code fences are left alone)."""
-    from toolkit.draft import fence_closes, fence_opens
+    from toolkit.drafts.markdown import fence_closes, fence_opens
 
     chunks: list[list[str]] = [[]]
     fence: str | None = None

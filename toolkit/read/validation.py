@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from toolkit.errors import Problem
-from toolkit.yamlload import YamlDoc
+from toolkit.read.yamldoc import YamlDoc
 
 _KNOWN_RULES = {
     "required", "type", "allowed", "regex", "min", "max", "empty", "minlength",
@@ -69,7 +69,7 @@ def to_problems(
     registry: dict[str, Any] | None = None,
 ) -> list[Problem]:
     """Problems, in line order, for every leaf error of a failed validation."""
-    from toolkit.matching import did_you_mean
+    from toolkit.read.text import did_you_mean
 
     registry = registry or {}
     problems = []

@@ -6,7 +6,7 @@ figures and rules that were added, removed, renamed or changed, field by
 field, and the metadata that changed (deadline, issuer, appropriation ...).
 Items are matched by id, and across a rename through ``renamed_from`` (in
 either direction, so an older decision may be compared with a newer one).
-Presenting the result is :mod:`toolkit.conditions_report`'s job.
+Presenting the result is :mod:`toolkit.outputs.conditions_report`'s job.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
-from toolkit.conditions import Conditions, Figure, Rule, Section
+from toolkit.decisions.model import Conditions, Figure, Rule, Section
 
 #: Bumped only when a key of the JSON diff changes meaning.
 DIFF_SCHEMA_VERSION = 1
@@ -167,7 +167,7 @@ def _moved(pairs: dict[int, int]) -> set[int]:
     return set(news) - keep
 
 
-def _numbers(c: Conditions) -> dict[str, str]:
+def numbers(c: Conditions) -> dict[str, str]:
     """Outline numbers ("3", "3.2") of every section, as the rendered report numbers them."""
     out: dict[str, str] = {}
 
@@ -204,7 +204,7 @@ def _sections(old: Conditions, new: Conditions) -> list[ItemDiff]:
     olds, news = list(old.walk_sections()), list(new.walk_sections())
     pairs = _pair(olds, news)
     moved = _moved(pairs)
-    old_num, new_num = _numbers(old), _numbers(new)
+    old_num, new_num = numbers(old), numbers(new)
     # ids of the old decision, as the new one calls them, so parents and sub-parts compare
     new_name = {olds[m].id: news[n].id for n, m in pairs.items()}
 

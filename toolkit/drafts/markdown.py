@@ -10,102 +10,16 @@ Every heading keeps its line number, and every front-matter value its line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from toolkit import PROJECT_ROOT
+from toolkit.drafts.frontmatter import validate_front_matter
+from toolkit.drafts.model import Draft, Heading
 from toolkit.errors import DraftError
-from toolkit.inputs import read_text
-from toolkit.yamlload import YamlDoc, load_yaml
-
-SCHEMA_FILE = PROJECT_ROOT / "schemas" / "draft.yaml"
-
-# a non-breaking space after the hashes is taken as a space: Word pastes them
-#: Files read as Word drafts (the old .doc format is refused there by name).
-WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
-#: Files a folder is searched for by ``villkor summary``.
-DRAFT_SUFFIXES = (".md", ".markdown", ".docx", ".docm")
+from toolkit.read.yamldoc import load_yaml
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-
-@dataclass
-class Heading:
-    """A heading in the draft and the lines of text under it."""
-
-    text: str
-    level: int
-    line: int
-    #: index into ``Draft.lines`` of the first and one-past-last body line
-    start: int
-    end: int
-    #: index into ``Draft.lines`` of the heading itself; ``line - 1`` unless the
-    #: reader says otherwise (a Word draft's ``line`` is a paragraph number)
-    index: int = -1
-
-    def __post_init__(self) -> None:
-        if self.index < 0:
-            self.index = self.line - 1
-
-
-@dataclass
-class Draft:
-    """A parsed draft. ``lines`` holds the whole file; line N is ``lines[N-1]``."""
-
-    path: Path
-    name: str
-    meta: dict[str, Any]
-    meta_doc: YamlDoc
-    lines: list[str]
-    headings: list[Heading] = field(default_factory=list)
-    body_start: int = 0
-    #: where the draft came from: "markdown" or "docx"
-    kind: str = "markdown"
-    #: how a location is shown: "line" for Markdown, "paragraph" for Word
-    unit: str = "line"
-    #: the location shown for each index of ``lines`` when it is not the line
-    #: number (a Word draft: the paragraph each Markdown line came from)
-    locations: list[int] | None = None
-    #: index into ``lines`` of the document's title when the reader knows it
-    #: (Word's Title style); a Markdown title is recognised by the check
-    title_index: int | None = None
-
-    @property
-    def conditions_id(self) -> str | None:
-        value = self.meta.get("conditions")
-        return None if value is None else str(value)
-
-    @property
-    def figures(self) -> dict[str, Any]:
-        return self.meta.get("figures") or {}
-
-    def figure_line(self, figure_id: str) -> int:
-        return self.meta_doc.line(("figures", figure_id))
-
-    def location(self, index: int) -> int:
-        """Where line index ``index`` is for the writer: its line number in a
-        Markdown draft, its paragraph number in a Word draft."""
-        if self.locations is None:
-            return index + 1
-        if not self.locations:
-            return 1
-        return self.locations[max(0, min(index, len(self.locations) - 1))]
-
-    def text(self, start: int, end: int) -> str:
-        """The writer's text between two line indexes, comments removed."""
-        return strip_comments("\n".join(self.lines[start:end]))
-
-
-def strip_comments(text: str) -> str:
-    """Remove HTML comments, keeping their line breaks so lines still count."""
-    if "<!--" not in text:
-        return text
-    return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
 def shift_headings(text: str, own_level: int, new_level: int) -> str:
@@ -130,10 +44,6 @@ def shift_headings(text: str, own_level: int, new_level: int) -> str:
     return "\n".join(out)
 
 
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def split_front_matter(text: str, name: str) -> tuple[str, int, int]:
     """(front matter text, line offset of its first line - 1, index of first body line)."""
     lines = text.split("\n")
@@ -144,49 +54,6 @@ def split_front_matter(text: str, name: str) -> tuple[str, int, int]:
             return "\n".join(lines[1:i]), 1, i + 1
     raise DraftError.of("draft-front-matter-unclosed", name, 1)
 
-
-_SCHEMA: dict[str, Any] | None = None
-
-
-def front_matter_schema() -> dict[str, Any]:
-    global _SCHEMA
-    if _SCHEMA is None:
-        _SCHEMA = load_yaml(read_text(SCHEMA_FILE), str(SCHEMA_FILE)).data
-    return _SCHEMA
-
-
-_VALIDATOR: Any = None
-
-
-def _front_matter_validator() -> Any:
-    """One validator for every draft: building one checks the schema, which
-    costs more than validating a front matter (it matters for batches)."""
-    global _VALIDATOR
-    if _VALIDATOR is None:
-        import cerberus
-
-        class FrontMatterValidator(cerberus.Validator):  # type: ignore[misc]
-            # an id is text or a whole number such as 2017, never true/false
-            types_mapping = {**cerberus.Validator.types_mapping,
-                             "id": cerberus.TypeDefinition("id", (str, int), (bool,))}
-
-        _VALIDATOR = FrontMatterValidator(front_matter_schema())
-    return _VALIDATOR
-
-
-def validate_front_matter(meta: Any, doc: YamlDoc, name: str) -> dict[str, Any]:
-    """Check the front matter's shape; raise :class:`DraftError` with every problem."""
-    if meta is None:
-        raise DraftError.of("draft-front-matter-empty", name, doc.first_line)
-    if not isinstance(meta, dict):
-        raise DraftError.of("draft-front-matter-not-mapping", name, doc.first_line)
-    schema = front_matter_schema()
-    v = _front_matter_validator()
-    if not v.validate(meta, normalize=False):
-        from toolkit.cerberus_errors import to_problems
-
-        raise DraftError(to_problems(v._errors, doc, name, schema))
-    return meta
 
 
 def _is_setext_text(lines: list[str], j: int, start: int) -> bool:
@@ -272,13 +139,3 @@ def parse_markdown(text: str, path: Path, name: str | None = None) -> Draft:
     meta = validate_front_matter(doc.data, doc, name)
     lines = text.split("\n")
     return Draft(path, name, meta, doc, lines, find_headings(lines, body_start), body_start)
-
-
-def parse_draft(path: str | Path, name: str | None = None) -> Draft:
-    """Read and parse a draft file; Word files go to :mod:`toolkit.docx_reader`."""
-    p = Path(path)
-    if p.suffix.lower() in WORD_SUFFIXES:
-        from toolkit.docx_reader import parse_docx
-
-        return parse_docx(p, name or str(path))
-    return parse_markdown(read_text(p), p, name or str(path))

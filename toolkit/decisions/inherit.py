@@ -36,21 +36,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from toolkit.conditions import (
-    Conditions,
-    Figure,
-    Reference,
-    Rule,
-    Section,
-    _rel,
+from toolkit.decisions.model import Conditions, Figure, Reference, Rule, Section
+from toolkit.decisions.source import (
     check_integrity,
     find_conditions,
     list_conditions,
+    list_conditions_with_origin,
     read_conditions_file,
     search_dirs,
 )
 from toolkit.errors import ConditionsError, InputError, Problem
-from toolkit.yamlload import YamlDoc
+from toolkit.read.files import display_path
+from toolkit.read.yamldoc import YamlDoc
 
 #: Metadata that belongs to one decision and is never inherited.
 NOT_INHERITED = ("title", "year", "diarienummer", "decision_date", "due", "references")
@@ -58,15 +55,16 @@ NOT_INHERITED = ("title", "year", "diarienummer", "decision_date", "due", "refer
 _Item = TypeVar("_Item", Section, Figure, Rule)
 
 
-def survey() -> list[tuple[str, Path, Conditions | None]]:
-    """Every known decision as (id, path, decision), the decision ``None``
-    where the file does not resolve (``conditions validate`` says why)."""
-    rows: list[tuple[str, Path, Conditions | None]] = []
-    for cid, path in list_conditions():
+def survey() -> list[tuple[str, Path, Conditions | None, str]]:
+    """Every known decision as (id, path, decision, origin), the decision
+    ``None`` where the file does not resolve (``conditions validate`` says why);
+    the origin says where it was found (:data:`~toolkit.decisions.source.ORIGINS`)."""
+    rows: list[tuple[str, Path, Conditions | None, str]] = []
+    for cid, path, origin in list_conditions_with_origin():
         try:
-            rows.append((cid, path, resolve(path)))
+            rows.append((cid, path, resolve(path), origin))
         except (ConditionsError, InputError):
-            rows.append((cid, path, None))
+            rows.append((cid, path, None, origin))
     return rows
 
 
@@ -77,7 +75,7 @@ def resolve(path: Path) -> Conditions:
 
 def _resolve(path: Path, stack: list[tuple[Path, str]]) -> Conditions:
     doc = read_conditions_file(path)
-    name = _rel(path)
+    name = display_path(path)
     base: Conditions | None = None
     parent_id = doc.data.get("extends")
     if parent_id not in (None, ""):
@@ -104,7 +102,7 @@ def _find_parent(parent_id: str, path: Path, name: str, line: int) -> Path:
     try:
         found = find_conditions(parent_id, relative_to=path.parent)
     except ConditionsError:
-        from toolkit.matching import did_you_mean
+        from toolkit.read.text import did_you_mean
 
         known = sorted({cid for cid, _ in list_conditions()} | {p.stem for p in path.parent.glob("*.yaml")})
         hint = did_you_mean(parent_id, known)
@@ -258,7 +256,7 @@ class _Merger:
                 else:
                     known = {r.id for r in c.rules}
                 if rid not in known:
-                    from toolkit.matching import did_you_mean
+                    from toolkit.read.text import did_you_mean
 
                     hint = did_you_mean(rid, known)
                     key = "conditions-remove-unknown-hint" if hint else "conditions-remove-unknown"
@@ -317,7 +315,7 @@ class _Merger:
             rest = [it for it in items if it is not item]
             pos = next((n for n, it in enumerate(rest) if it.id == anchor or anchor in getattr(it, "renamed_from", [])), None)
             if pos is None:
-                from toolkit.matching import did_you_mean
+                from toolkit.read.text import did_you_mean
 
                 hint = did_you_mean(anchor, [it.id for it in rest])
                 key = "conditions-place-unknown-hint" if hint else "conditions-place-unknown"

@@ -1,0 +1,1 @@
+"""Checking: result types, the registry of finding codes, heading matching, the checker."""

@@ -1,0 +1,1 @@
+"""Decisions: the model, finding and reading conditions files, inheritance, loading, diff."""

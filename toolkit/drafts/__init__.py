@@ -1,0 +1,1 @@
+"""Drafts: the model, the Markdown and Word readers, front matter, the reader for any file."""

@@ -1,0 +1,112 @@
+"""Parse a Markdown draft: YAML front matter, then sections under headings.
+
+A draft is Markdown with YAML front matter (``conditions``, ``region``,
+``figures`` and optional metadata; see ``schemas/draft.yaml``). Any ATX
+(``#``..``######``) or setext heading starts a section; headings inside fenced
+code blocks do not, and text inside HTML comments is not the writer's text.
+Every heading keeps its line number, and every front-matter value its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from toolkit.decisions.model import Conditions
+
+from toolkit.read.yamldoc import YamlDoc
+
+# a non-breaking space after the hashes is taken as a space: Word pastes them
+#: Gives the decision a draft is read against, from the draft's own
+#: ``conditions`` (or ``None``): a reader that needs the decision's figures
+#: (Word tables) is handed this rather than loading a decision itself.
+DecisionFor = Callable[[Any], "Conditions | None"]
+
+#: Files read as Word drafts (the old .doc format is refused there by name).
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
+#: Files a folder is searched for by ``villkor summary``.
+DRAFT_SUFFIXES = (".md", ".markdown", ".docx", ".docm")
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+@dataclass
+class Heading:
+    """A heading in the draft and the lines of text under it."""
+
+    text: str
+    level: int
+    line: int
+    #: index into ``Draft.lines`` of the first and one-past-last body line
+    start: int
+    end: int
+    #: index into ``Draft.lines`` of the heading itself; ``line - 1`` unless the
+    #: reader says otherwise (a Word draft's ``line`` is a paragraph number)
+    index: int = -1
+
+    def __post_init__(self) -> None:
+        if self.index < 0:
+            self.index = self.line - 1
+
+
+@dataclass
+class Draft:
+    """A parsed draft. ``lines`` holds the whole file; line N is ``lines[N-1]``."""
+
+    path: Path
+    name: str
+    meta: dict[str, Any]
+    meta_doc: YamlDoc
+    lines: list[str]
+    headings: list[Heading] = field(default_factory=list)
+    body_start: int = 0
+    #: where the draft came from: "markdown" or "docx"
+    kind: str = "markdown"
+    #: how a location is shown: "line" for Markdown, "paragraph" for Word
+    unit: str = "line"
+    #: the location shown for each index of ``lines`` when it is not the line
+    #: number (a Word draft: the paragraph each Markdown line came from)
+    locations: list[int] | None = None
+    #: index into ``lines`` of the document's title when the reader knows it
+    #: (Word's Title style); a Markdown title is recognised by the check
+    title_index: int | None = None
+
+    @property
+    def conditions_id(self) -> str | None:
+        value = self.meta.get("conditions")
+        return None if value is None else str(value)
+
+    @property
+    def figures(self) -> dict[str, Any]:
+        return self.meta.get("figures") or {}
+
+    def figure_line(self, figure_id: str) -> int:
+        return self.meta_doc.line(("figures", figure_id))
+
+    def location(self, index: int) -> int:
+        """Where line index ``index`` is for the writer: its line number in a
+        Markdown draft, its paragraph number in a Word draft."""
+        if self.locations is None:
+            return index + 1
+        if not self.locations:
+            return 1
+        return self.locations[max(0, min(index, len(self.locations) - 1))]
+
+    def text(self, start: int, end: int) -> str:
+        """The writer's text between two line indexes, comments removed."""
+        return strip_comments("\n".join(self.lines[start:end]))
+
+
+def strip_comments(text: str) -> str:
+    """Remove HTML comments, keeping their line breaks so lines still count."""
+    if "<!--" not in text:
+        return text
+    return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))

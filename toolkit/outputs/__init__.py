@@ -1,0 +1,1 @@
+"""Outputs: writing files, templates, reports, summaries, memo, render, scaffold, convert."""
