@@ -9,8 +9,9 @@ figures in a table under the section they belong to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE

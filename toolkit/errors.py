@@ -46,7 +46,7 @@ class VillkorError(Exception):
         super().__init__(self.format("en"))
 
     @classmethod
-    def of(cls, key: str, file: str | None = None, line: int | None = None, **params: Any) -> "VillkorError":
+    def of(cls, key: str, file: str | None = None, line: int | None = None, **params: Any) -> VillkorError:
         return cls(Problem(key, params, file, line))
 
     def format(self, lang: str = "sv") -> str:

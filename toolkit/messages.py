@@ -737,6 +737,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
 }
 
+# -- files the tool writes and refuses to write; summary over folders ------
+# (TRUST_OUTPUTS)
+CATALOGUE.update({
+})
+
+# -- limits on size, depth, headings and unpacked Word files ---------------
+# (TRUST_LIMITS)
+CATALOGUE.update({
+})
+
+# -- what keeps a draft from being called complete by mistake; the memo's facts ---
+# (TRUST_VERDICT)
+CATALOGUE.update({
+})
+
+# -- figures: units, table columns, plausibility, deadlines, duplicates ----
+# (FIGURES)
+CATALOGUE.update({
+})
+
+# -- Word documents written by the tool: report, template, memo ------------
+# (WORD_OUT)
+CATALOGUE.update({
+})
+
+# -- next year's draft, showing decisions, near-miss headings, facts-table words ---
+# (NEXT_YEAR)
+CATALOGUE.update({
+})
+
+# -- amounts, totals, year over year, charts, spreadsheets in the summary ---
+# (REVIEW)
+CATALOGUE.update({
+})
+
+# -- the web page (villkor serve) ------------------------------------------
+# (WEB)
+CATALOGUE.update({
+})
+
+# -- batches, cache and workers --------------------------------------------
+# (SPEED)
+CATALOGUE.update({
+})
+
 
 class _Formatter(string.Formatter):
     """``str.format`` plus two choices of words:

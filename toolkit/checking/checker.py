@@ -23,7 +23,6 @@ from toolkit.checking.matching import Match, Matcher
 from toolkit.checking.results import (
     ERROR,
     INFO,
-    WARNING,
     CheckResult,
     Extra,
     FigureResult,

@@ -12,9 +12,10 @@ Presenting the result is :mod:`toolkit.outputs.conditions_report`'s job.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from toolkit.decisions.model import Conditions, Figure, Rule, Section
 

@@ -32,9 +32,10 @@ file and line that defined them last.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from toolkit.decisions.model import Conditions, Figure, Reference, Rule, Section
 from toolkit.decisions.source import (

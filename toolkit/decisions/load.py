@@ -3,12 +3,13 @@ and remember the result while its files are unchanged."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from toolkit.decisions.model import Conditions
 from toolkit.decisions.source import find_conditions
-from toolkit.errors import VillkorError, ConditionsError, InputError, Problem
+from toolkit.errors import ConditionsError, InputError, Problem, VillkorError
 
 _CACHE: dict[str, tuple[list[tuple[Path, float]], Conditions]] = {}
 

@@ -8,10 +8,11 @@ and line. Nothing about a particular year lives in this module.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Section:
     guidance: str = ""
     aliases: list[str] = field(default_factory=list)
     min_words: int = 0
-    parts: list["Section"] = field(default_factory=list)
+    parts: list[Section] = field(default_factory=list)
     renamed_from: list[str] = field(default_factory=list)
     parent: str | None = None
     depth: int = 0

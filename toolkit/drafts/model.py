@@ -10,9 +10,10 @@ Every heading keeps its line number, and every front-matter value its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from toolkit.decisions.model import Conditions

@@ -39,12 +39,13 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from toolkit.drafts.frontmatter import validate_front_matter
 from toolkit.decisions.model import Conditions
+from toolkit.drafts.frontmatter import validate_front_matter
 from toolkit.drafts.model import DecisionFor, Draft, Heading
 from toolkit.errors import DraftError, Problem, VillkorError
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes

@@ -20,9 +20,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, Finding
 from toolkit.drafts.model import DRAFT_SUFFIXES

@@ -8,7 +8,8 @@ unknown key gets a "did you mean" from the keys allowed at that place.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from toolkit.errors import Problem
 from toolkit.read.yamldoc import YamlDoc
