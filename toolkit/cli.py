@@ -481,6 +481,8 @@ def _stop_cleanly(lang: str) -> Iterator[None]:
     saved = {}
     try:
         for sig in (signal.SIGTERM, signal.SIGINT):
+            if signal.getsignal(sig) is signal.SIG_IGN:  # started with the signal ignored (nohup, a background job)
+                continue
             saved[sig] = signal.signal(sig, _on_stop(lang))
     except ValueError:  # not the main thread: whoever runs us handles signals
         pass
@@ -526,7 +528,7 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     _help_lang = lang
     localise(cli, lang)
     if sys.stdout is None:
-        sys.stdout = _ClosedStream()  # type: ignore[assignment]
+        sys.stdout = _ClosedStream()
     try:
         with _stop_cleanly(lang):
             cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)

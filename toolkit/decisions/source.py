@@ -140,7 +140,11 @@ def read_conditions_file(path: Path) -> YamlDoc:
     if not isinstance(doc.data, dict):
         raise ConditionsError.of("conditions-not-mapping", name, 1)
     marker = _validated_marker(text)
-    if marker.exists():
+    try:
+        cached = marker.exists()
+    except OSError:  # a cache folder that cannot be searched: validate, as if there were none
+        cached = False
+    if cached:
         return doc
     v = _validator()
     if not v.validate(doc.data, normalize=False):

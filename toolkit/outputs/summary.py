@@ -284,9 +284,9 @@ def collect(
             continue
         found = []
 
-        def failed(exc: OSError) -> None:
+        def failed(exc: OSError, top: Path = path) -> None:
             if unreadable is not None:
-                unreadable.append((Path(exc.filename) if exc.filename else path, exc))
+                unreadable.append((Path(exc.filename) if exc.filename else top, exc))
 
         for root, dirs, files in os.walk(path, onerror=failed):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))

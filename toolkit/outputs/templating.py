@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +27,7 @@ class _Loader(jinja2.PackageLoader):
     """The package's templates, each noted as an input of the run when it is
     loaded, so that no ``--output`` can overwrite the template it came from."""
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool] | None]:
         source, filename, uptodate = super().get_source(environment, template)
         if filename:
             note_read(filename)
