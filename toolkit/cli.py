@@ -462,12 +462,16 @@ def _on_stop(lang: str) -> Callable[[int, Any], None]:
     """A handler for SIGTERM and SIGINT: remove this run's temporary files and
     folders, say so, and end with status 128 + the signal's number."""
 
-    def stop(signum: int, frame: Any) -> None:
-        from toolkit.outputs.write import remove_temporaries
+    # everything the handler needs is at hand before a signal can come: an
+    # import inside a handler can meet the same import half done
+    from toolkit.outputs.write import remove_temporaries
 
+    message = (t("cli-stopped", lang) + "\n").encode("utf-8")
+
+    def stop(signum: int, frame: Any) -> None:
         remove_temporaries()
         try:
-            os.write(2, (t("cli-stopped", lang) + "\n").encode("utf-8"))
+            os.write(2, message)
         except OSError:
             pass
         os._exit(128 + signum)

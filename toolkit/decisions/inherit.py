@@ -65,19 +65,27 @@ def survey() -> list[tuple[str, Path, Conditions | None, str]]:
     """Every known decision as (id, path, decision, origin), the decision
     ``None`` where the file does not resolve (``conditions validate`` says why);
     the origin says where it was found (:data:`~toolkit.decisions.source.ORIGINS`)."""
-    rows: list[tuple[str, Path, Conditions | None, str]] = []
-    memo = _Memo()  # decisions that build on each other are read and merged once
-    for cid, path, origin in list_conditions_with_origin():
-        try:
-            rows.append((cid, path, _resolve(path, [], memo), origin))
-        except (ConditionsError, InputError):
-            rows.append((cid, path, None, origin))
-    return rows
+    found = list_conditions_with_origin()
+    resolved = resolve_all([path for _, path, _ in found])
+    return [(cid, path, c, origin) for (cid, path, origin), (_, c, _) in zip(found, resolved)]
 
 
 def resolve(path: Path) -> Conditions:
     """Read, validate and merge the decision at ``path`` (and what it extends)."""
     return _resolve(Path(path), [])
+
+
+def resolve_all(paths: list[Path]) -> list[tuple[Path, Conditions | None, list[Problem]]]:
+    """Resolve many decisions, each file read and each chain merged once:
+    (path, decision or ``None``, the problems that stopped it)."""
+    memo = _Memo()
+    out: list[tuple[Path, Conditions | None, list[Problem]]] = []
+    for path in paths:
+        try:
+            out.append((path, _resolve(Path(path), [], memo), []))
+        except (ConditionsError, InputError) as exc:
+            out.append((path, None, list(exc.problems)))
+    return out
 
 
 class _Memo:

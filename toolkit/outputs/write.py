@@ -25,8 +25,6 @@ import os
 import shutil
 import signal
 import stat
-import tempfile
-import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -128,19 +126,18 @@ def output_failed(path: str | os.PathLike[str], exc: OSError) -> VillkorError:
 # Temporaries, removed when the run is stopped
 
 
+#: (adding to and removing from a set is atomic: no lock, which a signal
+#: handler could find held by the code it interrupted)
 _TEMPORARIES: set[Path] = set()
-_LOCK = threading.Lock()
 
 
 def track_temporary(path: Path) -> None:
     """Remember a temporary file or folder until :func:`forget_temporary`."""
-    with _LOCK:
-        _TEMPORARIES.add(path)
+    _TEMPORARIES.add(path)
 
 
 def forget_temporary(path: Path) -> None:
-    with _LOCK:
-        _TEMPORARIES.discard(path)
+    _TEMPORARIES.discard(path)
 
 
 def remove_temporaries() -> None:
@@ -181,6 +178,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     A symbolic link is kept and the file it points to replaced; the checks of
     :func:`check_output` come first.
     """
+    import tempfile  # only when writing: it costs a check that writes nothing
+
     target = check_output(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
