@@ -102,6 +102,16 @@ class FigureResult:
     status: str  # ok, missing, invalid, inconsistent, omitted
     line: int | None
     section: str | None
+    #: where the unit came from: "amount" (written with it), "header" (the
+    #: column's header), "cell" (the row's unit cell) or "figure" (none
+    #: written: the figure's own unit); "" when nothing was read
+    unit_from: str = ""
+    #: the unit word that scaled the amount ("tkr"), as found
+    unit_text: str = ""
+    #: the header of the table column the amount was taken from
+    header: str = ""
+    #: the paragraph of the Word table the amount was read from
+    table: int | None = None
 
 
 @dataclass
