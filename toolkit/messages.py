@@ -869,6 +869,10 @@ CATALOGUE.update({
         "sv": "möjlig dubblett, beslut {conditions}: regionen stavas {names} ({files}); slås inte ihop, kontrollera regionens namn",
         "en": "possible duplicate, decision {conditions}: the region is spelt {names} ({files}); not merged, check the region's name",
     },
+    "summary-duplicate-undecided": {
+        "sv": "{region}, beslut {conditions}: flera utkast ({files}) med samma datum och ändringstid; det går inte att veta vilket som gäller",
+        "en": "{region}, decision {conditions}: several drafts ({files}) with the same date and modification time; which one is current cannot be known",
+    },
     "summary-superseded-by": {"sv": "ersatt av {file}", "en": "superseded by {file}"},
     "summary-possible-duplicate-of": {"sv": "möjlig dubblett av {file}", "en": "possible duplicate of {file}"},
     "col-note": {"sv": "Anmärkning", "en": "Note"},
