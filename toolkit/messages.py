@@ -839,8 +839,8 @@ CATALOGUE.update({
     "hint-conditions-override": {"sv": "ange conditions i utkastet om beslutet ska gälla alltid", "en": "give conditions in the draft if the decision always applies"},
     # decisions: plausible bounds
     "conditions-bound-not-amount": {
-        "sv": "{key} för nyckeltalet '{id}' är inte ett belopp i nyckeltalets enhet: {value}",
-        "en": "{key} of the figure '{id}' is not an amount in the figure's unit: {value}",
+        "sv": "{bound} för nyckeltalet '{id}' är inte ett belopp i nyckeltalets enhet: {value}",
+        "en": "{bound} of the figure '{id}' is not an amount in the figure's unit: {value}",
     },
     "conditions-bounds-order": {"sv": "min för nyckeltalet '{id}' är större än max", "en": "min of the figure '{id}' is greater than max"},
     # the figures as read, shown back (check text, one-page summary)

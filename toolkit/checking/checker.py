@@ -20,8 +20,8 @@ from typing import Any
 
 import cerberus
 
-from toolkit.checking.matching import Match, Matcher
 from toolkit.checking.codes import severity
+from toolkit.checking.matching import Match, Matcher
 from toolkit.checking.results import (
     ERROR,
     INFO,
@@ -441,7 +441,7 @@ class Checker:
             params.update(value=source.written, header=source.header)
         return Finding.of("figure-unit-mismatch", key, params, file, line, f.section, point)
 
-    def _plausible(self, f: Figure, value: Decimal, written: str, unit_from: str, file: str, line: int, point: str,
+    def _plausible(self, f: Figure, value: Decimal, written: str, file: str, line: int, point: str,
                    findings: list[Finding]) -> str:
         """A negative amount is an error; one outside the decision's bounds is a
         warning with the value as read. Returns the figure's status."""
@@ -496,15 +496,14 @@ class Checker:
             value = None
             status = "ok"
             unit_from, unit_text = _unit_source(raw, source)
-            shown = {"unit_from": unit_from, "unit_text": unit_text, "header": source.header if source else "",
-                     "table": source.table if source else None}
             if errs:
                 status = "invalid"
                 findings.append(self._not_an_amount(f, raw, source, file, line, point))
             else:
                 value = parse_amount(raw, f.unit)
-                status = self._plausible(f, value, written, unit_from, file, line, point, findings)
-            results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, written, value, status, line, f.section, **shown)
+                status = self._plausible(f, value, written, file, line, point, findings)
+            results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, written, value, status, line, f.section,
+                                         unit_from, unit_text, source.header if source else "", source.table if source else None)
         for rule in c.rules:
             if rule.id not in rule_errors:
                 continue

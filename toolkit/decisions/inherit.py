@@ -343,7 +343,7 @@ class _Merger:
             try:
                 setattr(f, key, parse_amount(value, f.unit))
             except AmountError:
-                self.problem("conditions-bound-not-amount", at + (key,), id=f.id, key=key, value=value)
+                self.problem("conditions-bound-not-amount", at + (key,), id=f.id, bound=key, value=value)
         if f.min is not None and f.max is not None and f.min > f.max:
             self.problem("conditions-bounds-order", at + ("max" if "max" in raw else "min",), id=f.id)
 

@@ -159,9 +159,9 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
                 for r in s.rows]
         if s.duplicates:
             headers.append(t("col-note", lang))
-            for (cells, styles), r in zip(body, s.rows):
-                cells.append(row_note(s, r, lang))
-                styles.append("yellow" if cells[-1] else None)
+            for (texts, styles), r in zip(body, s.rows):
+                texts.append(row_note(s, r, lang))
+                styles.append("yellow" if texts[-1] else None)
         out.write(_grid(headers, body, right={2, 4, 5, 6}, color=color))
         if s.duplicates:
             con.print()

@@ -172,10 +172,11 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
             figures.add_column(t("col-status", lang))
             figures.add_column(place_col, justify="right")
             figures.add_column(t("col-how-read", lang))
-            for f in r.figures:
-                figures.add_row(escape(f.label), "" if f.value is None else format_amount(f.value, f.unit),
-                                f"[{'green' if f.status == 'ok' else 'dim' if f.status == 'omitted' else 'red'}]{t('figstatus-' + f.status, lang)}[/]",
-                                str(f.line or ""), escape(figure_reading(f, lang)))
+            for fig in r.figures:
+                style = "green" if fig.status == "ok" else "dim" if fig.status == "omitted" else "red"
+                figures.add_row(escape(fig.label), "" if fig.value is None else format_amount(fig.value, fig.unit),
+                                f"[{style}]{t('figstatus-' + fig.status, lang)}[/]", str(fig.line or ""),
+                                escape(figure_reading(fig, lang)))
             console.print(figures)
         if r.findings:
             table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
