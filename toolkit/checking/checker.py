@@ -16,12 +16,14 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cerberus
 
 from toolkit.checking.codes import severity
 from toolkit.checking.matching import Match, Matcher
+from toolkit.checking.placeholders import DEFAULT_PLACEHOLDERS as DEFAULT_PLACEHOLDERS
+from toolkit.checking.placeholders import Placeholders
 from toolkit.checking.results import (
     ERROR,
     INFO,
@@ -32,25 +34,13 @@ from toolkit.checking.results import (
     SectionResult,
 )
 from toolkit.decisions.model import Conditions, Figure, Section
+
+if TYPE_CHECKING:
+    from toolkit.decisions.load import Decisions
 from toolkit.drafts.model import Draft, FigureSource, Heading, count_words
 from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_amount
 from toolkit.read.text import did_you_mean
 from toolkit.read.validation import leaf_errors
-
-#: Placeholder text nobody should send to the government. A decision may add
-#: its own with ``placeholders:``.
-DEFAULT_PLACEHOLDERS = (
-    r"\bTODO\b",
-    r"\bTBD\b",
-    r"\bFIXME\b",
-    r"\bXXX+\b",
-    r"\blorem ipsum\b",
-    r"\[\s*text kommer[^\]]*\]",
-    r"\[\s*fyll i[^\]]*\]",
-    r"\[\s*skriv[^\]]*\]",
-    r"\[\s*infoga[^\]]*\]",
-    r"\btext kommer\b",
-)
 
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
@@ -77,7 +67,9 @@ class DraftValidator(cerberus.Validator):
         """{'nullable': True}"""
         if constraint is None or not isinstance(value, dict):
             return
-        if constraint.search(value.get("text", "")):
+        # the check looks once per section and hands over what it found
+        found = value["placeholder"] if "placeholder" in value else constraint.search(value.get("text", ""))
+        if found:
             self._error(field, "placeholder")
 
     def _validate_amount(self, constraint: str, field: str, value: Any) -> None:
@@ -105,23 +97,19 @@ class DraftValidator(cerberus.Validator):
                     self._error(field, f"inconsistent:{rule.id}")
 
 
-def _placeholder_regex(conditions: Conditions) -> re.Pattern[str]:
-    patterns = list(DEFAULT_PLACEHOLDERS) + [re.escape(p) for p in conditions.placeholders]
-    return re.compile("|".join(patterns), re.IGNORECASE)
-
-
-def build_schema(conditions: Conditions, present: set[str] | None = None) -> dict[str, Any]:
+def build_schema(conditions: Conditions, present: set[str] | None = None,
+                 placeholders: Placeholders | None = None) -> dict[str, Any]:
     """The Cerberus schema of what the decision requires.
 
     ``present`` holds the ids of sections the draft has: a sub-part is
     required only when its parent is required or present.
     """
     present = present or set()
-    placeholders = _placeholder_regex(conditions)
+    placeholders = placeholders or Placeholders(conditions.placeholders)
     sections: dict[str, Any] = {}
     for s in conditions.walk_sections():
+        # (no "type" rule: the check builds each section's value as a mapping itself)
         rules: dict[str, Any] = {
-            "type": "dict",
             "required": effective_required(conditions, s, present),
             "placeholders": placeholders,
         }
@@ -161,6 +149,8 @@ class _Placed:
     words: int = 0
     start: int = 0
     end: int = 0
+    #: the first placeholder in ``text``, if any
+    placeholder: re.Match[str] | None = None
 
 
 def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]]:
@@ -219,13 +209,14 @@ class Checker:
         self.renamed = {old: f.id for f in conditions.figures for old in f.renamed_from}
         self.sections = {s.id: s for s in conditions.walk_sections()}
         self.parents = {s.parent for s in conditions.walk_sections() if s.parent}
+        self.placeholders = Placeholders(conditions.placeholders)
         self._validators: dict[frozenset[str], DraftValidator] = {}
 
     def _validator(self, present: set[str]) -> DraftValidator:
         # only presence of parents of sub-parts changes the schema
         key = frozenset(present & self.parents)
         if key not in self._validators:
-            self._validators[key] = DraftValidator(build_schema(self.conditions, set(key)), allow_unknown=True)
+            self._validators[key] = DraftValidator(build_schema(self.conditions, set(key), self.placeholders), allow_unknown=True)
         return self._validators[key]
 
     def check(self, draft: Draft, strict: bool = False) -> CheckResult:
@@ -254,7 +245,7 @@ class Checker:
                 continue
             start, end = spans[i]
             text = draft.text(start, end)
-            placed[s.id] = _Placed(s, h, m, text, count_words(text), start, end)
+            placed[s.id] = _Placed(s, h, m, text, count_words(text), start, end, self.placeholders.search(text))
 
         # headings that match nothing, and ids that are not the decision's;
         # an unmatched heading outside every section starts an extra part
@@ -306,7 +297,8 @@ class Checker:
         # the Cerberus pass: required sections and figures, words, placeholders, amounts, rules
         given, keys = self._given_figures(draft)
         document = {
-            **{f"section:{sid}": {"words": p.words, "text": p.text} for sid, p in placed.items()},
+            **{f"section:{sid}": {"words": p.words, "text": p.text, "placeholder": p.placeholder is not None}
+               for sid, p in placed.items()},
             **{f"figure:{fid}": value for fid, value in given.items()},
             "figures": given,
         }
@@ -393,7 +385,7 @@ class Checker:
                     findings.append(Finding.of("section-too-short", "section-too-short",
                                             {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))
                 elif what == "placeholder":
-                    where, found = _placeholder_at(draft, p, self.conditions)
+                    where, found = _placeholder_at(draft, p)
                     findings.append(Finding.of("section-placeholder", "section-placeholder",
                                             {"title": s.title, "text": found}, file, where, s.id, s.point))
             status = "incomplete" if errs else "ok"
@@ -457,13 +449,14 @@ class Checker:
                    findings: list[Finding]) -> str:
         """A negative amount is an error; one outside the decision's bounds is a
         warning with the value as read. Returns the figure's status."""
-        shown = format_amount(value, f.unit)
         if value < 0 and f.unit in ("kr", "antal"):
+            shown = format_amount(value, f.unit)
             findings.append(Finding.of("figure-negative", "figure-negative", {"label": f.label, "value": shown, "written": written},
                                        file, line, f.section, point))
             return "invalid"
         low, high = f.min, f.max
         if (low is not None and value < low) or (high is not None and value > high):
+            shown = format_amount(value, f.unit)
             bounds = {"min": format_amount(low, f.unit) if low is not None else "–",
                       "max": format_amount(high, f.unit) if high is not None else "–"}
             findings.append(Finding.of("figure-implausible", "figure-implausible",
@@ -597,8 +590,8 @@ def _error_name(err: Any) -> str:
     return str(err.rule)
 
 
-def _placeholder_at(draft: Draft, p: _Placed, conditions: Conditions) -> tuple[int, str]:
-    m = _placeholder_regex(conditions).search(p.text)
+def _placeholder_at(draft: Draft, p: _Placed) -> tuple[int, str]:
+    m = p.placeholder
     if m is None:
         return p.heading.line, ""
     return draft.location(p.start + p.text.count("\n", 0, m.start())), m.group(0)
@@ -642,20 +635,26 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
     return checker.check(draft, strict)
 
 
-def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False) -> CheckResult:
+def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False,
+               decisions: Decisions | None = None, data: bytes | None = None) -> CheckResult:
     """Parse the draft at ``path`` and check it against its decision.
 
     ``conditions`` (an id or a path) overrides the draft's own ``conditions``,
     or supplies it when the draft names none; either is said in an info finding.
+    ``decisions`` keeps the decisions of a batch, so each is looked up once;
+    ``data`` is the draft's content when the caller has read it already.
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
-    from toolkit.decisions.load import decision_for, load_conditions
+    from toolkit.decisions.load import Decisions
     from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
+    decisions = decisions or Decisions()
+    load_conditions = decisions.load
     fixed = load_conditions(conditions) if conditions else None
-    draft = parse_draft(path, decision_for=decision_for(conditions), default_conditions=fixed.id if fixed else None)
+    draft = parse_draft(path, decision_for=decisions.decision_for(conditions), default_conditions=fixed.id if fixed else None,
+                        data=data)
     if fixed is not None:
         result = check_draft(draft, fixed, strict)
         note = _override_note(draft, fixed)

@@ -14,7 +14,11 @@ from toolkit.decisions.model import Conditions, Section
 from toolkit.read.text import did_you_mean, normalise, split_explicit_id
 
 
-@dataclass
+#: Most headings a matcher remembers (then it starts over): bounded memory in long batches.
+_REMEMBERED = 4096
+
+
+@dataclass(frozen=True)
 class Match:
     section: Section | None
     how: str  # "id", "title", "alias", "renamed" or "" when nothing matched
@@ -40,8 +44,19 @@ class Matcher:
                 self.by_name.setdefault(normalise(alias), (s, "alias"))
         self._by_norm_id = {normalise(i): s for i, s in self.by_id.items()}
         self._names = list(self.by_name)
+        #: headings already matched: a batch meets the same few headings in every draft
+        self._seen: dict[str, Match] = {}
 
     def match(self, heading: str) -> Match:
+        """What ``heading`` matches (treat the result as read-only: it is shared)."""
+        found = self._seen.get(heading)
+        if found is None:
+            if len(self._seen) >= _REMEMBERED:
+                self._seen.clear()
+            found = self._seen[heading] = self._match(heading)
+        return found
+
+    def _match(self, heading: str) -> Match:
         title, explicit = split_explicit_id(heading)
         if explicit is not None:
             s = self.by_id.get(explicit)

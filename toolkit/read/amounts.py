@@ -138,13 +138,28 @@ def units_in(text: str) -> list[str]:
     return list(found.values())
 
 
+#: Amounts already formatted, by their exact text, unit and locale: a batch
+#: formats the same few amounts again and again, and babel is slow at it.
+_FORMATTED: dict[tuple[str, str, str], str] = {}
+
+
 def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> str:
     """``88 000 000 kr`` (non-breaking spaces), for reports."""
+    key = (str(amount), unit, locale) if isinstance(amount, Decimal) else None
+    if key is not None:
+        done = _FORMATTED.get(key)
+        if done is not None:
+            return done
     from babel.numbers import format_decimal
 
     number = format_decimal(amount, format="#,##0.##", locale=locale)
     suffix = {"kr": " kr", "procent": " %", "antal": ""}.get(unit, "")
-    return number + suffix.replace(" ", "\u00a0")
+    text = number + suffix.replace(" ", "\u00a0")
+    if key is not None:
+        if len(_FORMATTED) >= 4096:
+            _FORMATTED.clear()
+        _FORMATTED[key] = text
+    return text
 
 
 def spell_amount(amount: Decimal, lang: str = "sv") -> str:
