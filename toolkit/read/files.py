@@ -35,6 +35,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: Every file read in this process, so that no output can overwrite one of
 #: them (a draft, a decision, a schema, a template) whatever the command line says.
 _READ: set[Path] = set()
+#: The same files in the order they were first read (see :func:`read_since`).
+_READ_ORDER: list[Path] = []
 
 
 def note_read(path: str | os.PathLike[str]) -> None:
@@ -42,9 +44,20 @@ def note_read(path: str | os.PathLike[str]) -> None:
     through :func:`read_bytes`: the template loader, the schema hashed for the
     validation cache)."""
     try:
-        _READ.add(Path(path).resolve())
-    except (OSError, RuntimeError):  # a symbolic-link loop was never read
-        pass
+        # what Path.resolve() gives, without its extra stat (this is once a file in a batch)
+        real = Path(os.path.realpath(path))
+    except (OSError, RuntimeError, ValueError):  # a symbolic-link loop was never read
+        return
+    if real not in _READ:
+        _READ.add(real)
+        _READ_ORDER.append(real)
+
+
+def read_since(mark: int) -> tuple[int, list[Path]]:
+    """The files first read after ``mark`` (0 at the start), and the mark to
+    ask with next time: a batch's worker processes say what they read, so
+    the process that writes the outputs knows every input."""
+    return len(_READ_ORDER), _READ_ORDER[mark:]
 
 
 def was_read(path: str | os.PathLike[str]) -> bool:

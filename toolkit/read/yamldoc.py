@@ -61,6 +61,9 @@ class YamlDoc:
     first_line: int = 1
     #: the source text of every value that was read as a number, by path
     raw: dict[Path_, str] = field(default_factory=dict)
+    #: SHA-256 (hex) of the text the document was read from, where the reader
+    #: keeps it (decisions: the result cache knows a decision by it)
+    digest: str = ""
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
