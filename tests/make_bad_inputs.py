@@ -132,6 +132,14 @@ add("inc-duplicate-section", draft(FRONT, BODY + "\n## Jämställd regional till
 add("inc-only-comments", draft(FRONT, "<!--\n## 1. Insatser inom det regionala utvecklingsuppdraget\n-->\n"), 1, None, "")
 add("inc-unclosed-fence", draft(FRONT, "```\n" + BODY), 1, None, "")
 add("inc-unclosed-comment", draft(FRONT, "<!-- glömd kommentar\n" + BODY), 1, None, "")
+# -- what once passed as complete (exit 1 now)
+def with_section(title, text, body=BODY):
+    start = body.index(title)
+    end = body.index("\n## ", start + 5)
+    return body[:start] + title + "\n\n" + text + "\n" + body[end:]
+add("inc-markup-only-section", draft(FRONT, with_section("## 2. Jämställd regional tillväxt",
+    "<br>\n" * 20 + "<style>p { font-family: Arial regional tillväxt }</style>\n"
+    + "![Jämställd regional tillväxt i hela länet under året med många insatser](bild.png)\n")), 1, None, "är tomt")
 # -- these just work: exit 0
 add("ok-crlf", draft(FRONT).replace("\n", "\r\n"), 0)
 add("ok-cr-only", draft(FRONT).replace("\n", "\r"), 0)

@@ -31,6 +31,7 @@ from toolkit.checking.results import (
 )
 from toolkit.decisions.model import Conditions, Section
 from toolkit.drafts.model import Draft, Heading, count_words
+from toolkit.drafts.visible import visible_text
 from toolkit.read.amounts import AmountError, parse_amount
 from toolkit.read.text import did_you_mean
 from toolkit.read.validation import leaf_errors
@@ -241,7 +242,7 @@ class Checker:
                 continue
             start, end = spans[i]
             text = draft.text(start, end)
-            placed[s.id] = _Placed(s, h, m, text, count_words(text), start, end)
+            placed[s.id] = _Placed(s, h, m, text, count_words(visible_text(text)), start, end)
 
         # headings that match nothing, and ids that are not the decision's;
         # an unmatched heading outside every section starts an extra part
