@@ -140,6 +140,9 @@ def with_section(title, text, body=BODY):
 add("inc-markup-only-section", draft(FRONT, with_section("## 2. Jämställd regional tillväxt",
     "<br>\n" * 20 + "<style>p { font-family: Arial regional tillväxt }</style>\n"
     + "![Jämställd regional tillväxt i hela länet under året med många insatser](bild.png)\n")), 1, None, "är tomt")
+add("inc-placeholder-preamble", draft(FRONT, BODY.replace("Exempelutkast byggt på", "TODO Exempelutkast byggt på")), 1, None, "före det första avsnittet")
+add("inc-placeholder-own-heading", draft(FRONT, BODY + "\n## Kontakter\n\n[text kommer]\n"), 1, None, "Kontakter")
+add("inc-placeholder-front-matter", draft(FRONT.replace("region: Region Norrbotten", "region: Region [Fyll i region]")), 1, None, "Uppgiften region")
 # -- these just work: exit 0
 add("ok-crlf", draft(FRONT).replace("\n", "\r\n"), 0)
 add("ok-cr-only", draft(FRONT).replace("\n", "\r"), 0)

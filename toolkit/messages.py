@@ -750,6 +750,26 @@ CATALOGUE.update({
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
 # (TRUST_VERDICT)
 CATALOGUE.update({
+    # placeholders outside the decision's sections
+    "text-placeholder-preamble": {
+        "sv": "Texten före det första avsnittet innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The text before the first section contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "text-placeholder-extra": {
+        "sv": "Delen ”{heading}” innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The part “{heading}” contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "fact-placeholder": {
+        "sv": "Uppgiften {key} innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The fact {key} contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "summary-kind-text-placeholder": {"sv": "platshållartext utanför beslutets avsnitt", "en": "placeholder text outside the decision's sections"},
+    "hint-text-placeholder": {"sv": "ersätt platshållaren med den riktiga texten eller ta bort den",
+                              "en": "replace the placeholder with the real text or remove it"},
+    "summary-kind-fact-placeholder": {"sv": "platshållartext i en uppgift på försättsbladet (region, mottagare …)",
+                                      "en": "placeholder text in a fact on the cover (region, recipient …)"},
+    "hint-fact-placeholder": {"sv": "skriv den riktiga uppgiften i front matter eller i Word-dokumentets faktatabell",
+                              "en": "write the real fact in the front matter or in the Word document's facts table"},
 })
 
 # -- figures: units, table columns, plausibility, deadlines, duplicates ----

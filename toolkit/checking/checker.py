@@ -51,6 +51,10 @@ DEFAULT_PLACEHOLDERS = (
     r"\btext kommer\b",
 )
 
+#: Front-matter keys (Word: facts-table rows) whose values the report shows:
+#: a placeholder there reaches the government as surely as one in a section.
+REPORTED_FACTS = ("region", "mottagare", "kontaktperson", "diarienummer", "datum", "bilagor")
+
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
 
@@ -208,6 +212,7 @@ class Checker:
         self.sections = {s.id: s for s in conditions.walk_sections()}
         self.parents = {s.parent for s in conditions.walk_sections() if s.parent}
         self._validators: dict[frozenset[str], DraftValidator] = {}
+        self.placeholders = _placeholder_regex(conditions)
 
     def _validator(self, present: set[str]) -> DraftValidator:
         # only presence of parents of sub-parts changes the schema
@@ -281,6 +286,7 @@ class Checker:
         extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i])
                   for i in sorted(extra_heads + duplicates)]
         preamble = _preamble(draft, title)
+        findings.extend(self._placeholders_outside(draft, preamble, extras))
 
         # order: sections not on the longest run that follows the decision's order
         in_draft = sorted(placed.values(), key=lambda p: p.heading.line)
@@ -388,6 +394,36 @@ class Checker:
             if r.parent and r.status in ("missing", "incomplete") and r.required and by_id[r.parent].status == "ok":
                 by_id[r.parent].status = "incomplete"
         return results
+
+    def _placeholders_outside(self, draft: Draft, preamble: tuple[int, int] | None, extras: list[Extra]) -> list[Finding]:
+        """Placeholder text that reaches the report outside the decision's
+        sections: before the first section, under (and in) the writer's own
+        headings, and in the facts the cover shows."""
+        file = draft.name
+        found: list[Finding] = []
+        parts: list[tuple[str, tuple[int, int] | None, str, int]] = [("text-placeholder-preamble", preamble, "", 0)]
+        parts += [("text-placeholder-extra", x.span, x.title, x.line) for x in extras]
+        for key, span, heading, heading_line in parts:
+            m = self.placeholders.search(heading) if heading else None
+            if m is not None:
+                found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, heading_line))
+                continue
+            if span is None:
+                continue
+            text = draft.text(*span)
+            m = self.placeholders.search(text)
+            if m is not None:
+                where = draft.location(span[0] + text.count("\n", 0, m.start()))
+                found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, where))
+        for fact in REPORTED_FACTS:
+            values = draft.meta.get(fact)
+            items = list(enumerate(values)) if isinstance(values, list) else [(None, values)]
+            for i, value in items:
+                m = self.placeholders.search(value) if isinstance(value, str) else None
+                if m is not None:
+                    line = draft.meta_doc.line((fact,) if i is None else (fact, i))
+                    found.append(Finding.of("fact-placeholder", "fact-placeholder", {"key": fact, "text": m.group(0)}, file, line))
+        return found
 
     def _bold_title(self, draft: Draft, s: Section) -> tuple[str, int] | None:
         """A line of only bold text that names the section: a heading written
