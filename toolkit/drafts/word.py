@@ -28,6 +28,10 @@ rows), and ``Draft.locations`` the paragraph number each line came from, so
 Paragraphs are counted from the top of the document; empty paragraphs are not
 counted and a table counts as one.
 
+Text Word does not show is not read: hidden runs (``w:vanish``, set directly
+or through a style) and the placeholder of a content control that has not
+been filled in (see :class:`Visibility`).
+
 Files that are not Word documents, damaged, encrypted, in the old ``.doc``
 format, too large when unpacked, or empty are refused with a
 :class:`~toolkit.errors.DraftError` that says which.
@@ -256,17 +260,101 @@ def _on(rpr: Any, tag: str) -> bool:
     return el is not None and _val(el) not in ("0", "false", "off")
 
 
-def _segments(p_el: Any) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) of the paragraph's runs, deleted text left out."""
+class Visibility:
+    """Which runs Word does not show: hidden text (``w:vanish``) set on the run,
+    in its character style, in its paragraph's style (each through the styles
+    it is based on) or in the document's defaults, the nearest setting
+    winning; and the placeholder a content control shows until it is filled
+    in (``w:showingPlcHdr``). A hidden paragraph *mark* (Word's style
+    separator) hides no text: the paragraph's runs still show.
+    """
+
+    def __init__(self, styles: Any = None):
+        self._styles: dict[tuple[str, str], Any] = {}
+        self._defaults: dict[str, str] = {}
+        self._cache: dict[tuple[str, str | None], bool | None] = {}
+        self._default_vanish: bool | None = None
+        if styles is None:
+            return
+        for st in styles.findall(_q("style")):
+            kind, sid = st.get(_q("type")) or "paragraph", st.get(_q("styleId"))
+            if sid:
+                self._styles[(kind, sid)] = st
+                if st.get(_q("default")) in ("1", "true", "on"):
+                    self._defaults[kind] = sid
+        defaults = styles.find(_q("docDefaults"))
+        rpr = defaults.find(f"{_q('rPrDefault')}/{_q('rPr')}") if defaults is not None else None
+        self._default_vanish = _vanish(rpr)
+
+    def _style_vanish(self, kind: str, sid: str | None) -> bool | None:
+        """The hidden setting a style gives, through the styles it is based on."""
+        sid = sid or self._defaults.get(kind)
+        key = (kind, sid)
+        if key not in self._cache:
+            found: bool | None = None
+            seen: set[str] = set()
+            while sid and sid not in seen and len(seen) < 20:
+                seen.add(sid)
+                st = self._styles.get((kind, sid))
+                if st is None:
+                    break
+                found = _vanish(st.find(_q("rPr")))
+                if found is not None:
+                    break
+                sid = _val(st.find(_q("basedOn")))
+            self._cache[key] = found
+        return self._cache[key]
+
+    def hidden(self, run: Any, p_el: Any) -> bool:
+        rpr = run.find(_q("rPr"))
+        for setting in (
+            _vanish(rpr),
+            self._style_vanish("character", _val(rpr.find(_q("rStyle"))) if rpr is not None else None),
+            self._style_vanish("paragraph", _val(p_el.find(f"{_q('pPr')}/{_q('pStyle')}"))),
+            self._default_vanish,
+        ):
+            if setting is not None:
+                return setting
+        return False
+
+
+def _vanish(rpr: Any) -> bool | None:
+    """``True``/``False`` where run properties say whether text is hidden, else ``None``."""
+    el = rpr.find(_q("vanish")) if rpr is not None else None
+    return None if el is None else _val(el) not in ("0", "false", "off")
+
+
+def _in_placeholder(el: Any) -> bool:
+    """Whether ``el`` lies in a content control that shows its placeholder."""
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag == _q("sdt"):
+            pr = parent.find(_q("sdtPr"))
+            flag = pr.find(_q("showingPlcHdr")) if pr is not None else None
+            if flag is not None and _val(flag) not in ("0", "false", "off"):
+                return True
+        parent = parent.getparent()
+    return False
+
+
+#: Used where a paragraph is read without its document (no styles known).
+_NO_STYLES = Visibility()
+
+
+def _segments(p_el: Any, visibility: Visibility = _NO_STYLES) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) of the paragraph's runs as Word shows them:
+    deleted, hidden and placeholder text left out."""
     out: list[tuple[str, bool, bool]] = []
+    if _in_placeholder(p_el):
+        return out
     for r in p_el.iter(_q("r")):
         parent, skip = r.getparent(), False
         while parent is not None and parent is not p_el:
-            if parent.tag in _SKIP_RUN_IN:
+            if parent.tag in _SKIP_RUN_IN or (parent.tag == _q("sdt") and _in_placeholder(r)):
                 skip = True
                 break
             parent = parent.getparent()
-        if skip:
+        if skip or visibility.hidden(r, p_el):
             continue
         rpr = r.find(_q("rPr"))
         bold, italic = _on(rpr, "b"), _on(rpr, "i")
@@ -291,9 +379,9 @@ def _segments(p_el: Any) -> list[tuple[str, bool, bool]]:
     return out
 
 
-def plain_text(p_el: Any) -> str:
+def plain_text(p_el: Any, visibility: Visibility = _NO_STYLES) -> str:
     """The paragraph's text as the writer sees it, on one line."""
-    return " ".join("".join(s[0] for s in _segments(p_el)).split())
+    return " ".join("".join(s[0] for s in _segments(p_el, visibility)).split())
 
 
 _INLINE_ESCAPE = re.compile(r"([\\`*_])")
@@ -306,10 +394,10 @@ def _escape(text: str) -> str:
     return _TAG_LIKE.sub("&lt;", _INLINE_ESCAPE.sub(r"\\\1", text))
 
 
-def markdown_text(p_el: Any) -> list[str]:
+def markdown_text(p_el: Any, visibility: Visibility = _NO_STYLES) -> list[str]:
     """The paragraph as Markdown lines: bold and italic kept, Markdown syntax escaped."""
     pieces = []
-    for text, bold, italic in _segments(p_el):
+    for text, bold, italic in _segments(p_el, visibility):
         mark = ("**" if bold else "") + ("*" if italic else "")
         for n, chunk in enumerate(text.split("\n")):
             if n:
@@ -359,12 +447,13 @@ def _body_elements(container: Any) -> Iterator[Any]:
             yield from _body_elements(el)
 
 
-def _rows(table: Any) -> list[list[str]]:
+def _rows(table: Any, visibility: Visibility = _NO_STYLES) -> list[list[str]]:
     rows = []
     for tr in table._tbl.tr_lst:
         cells = []
         for tc in tr.tc_lst:
-            cells.append(" ".join(plain_text(p) for p in tc.iter(_q("p")) if plain_text(p)))
+            texts = (plain_text(p, visibility) for p in tc.iter(_q("p")))
+            cells.append(" ".join(text for text in texts if text))
         if any(cells):
             rows.append(cells)
     return rows
@@ -377,15 +466,16 @@ def read_blocks(document: Any) -> list[Block]:
 
     blocks: list[Block] = []
     styles: dict[str | None, tuple[str, int, bool]] = {}
+    visibility = Visibility(document.styles.element)
     body = document.element.body
     for el in _body_elements(body):
         if el.tag == _q("tbl"):
-            rows = _rows(Table(el, document._body))
+            rows = _rows(Table(el, document._body), visibility)
             if rows:
                 blocks.append(Block("table", len(blocks) + 1, rows=rows))
             continue
         para = Paragraph(el, document._body)
-        text = plain_text(el)
+        text = plain_text(el, visibility)
         if not text:
             continue
         kind, level = block_kind(para, styles)
@@ -393,7 +483,7 @@ def read_blocks(document: Any) -> list[Block]:
         if kind == "list":
             block.numbered = _is_numbered(para, styles)
         if kind in ("text", "list"):
-            block.lines = markdown_text(el)
+            block.lines = markdown_text(el, visibility)
         blocks.append(block)
     return blocks
 
