@@ -133,11 +133,11 @@ def refused(exc: Any, lang: str) -> None:
     sys.exit(EXIT_INCOMPLETE)
 
 
-def remaining_warnings(result: Any, lang: str) -> None:
+def remaining_warnings(result: Any, lang: str, key: str = "report-warnings") -> None:
     """After writing a report or memo: say which warnings it still has."""
     warnings = [f for f in result.findings if f.severity == "warning"]
     if warnings and result.complete:
-        click.echo(t("report-warnings", lang, file=result.file, n=len(warnings)), err=True)
+        click.echo(t(key, lang, file=result.file, n=len(warnings)), err=True)
         for f in warnings:
             click.echo(f"  {f.location(lang)}: {f.message(lang)}", err=True)
 
@@ -383,22 +383,27 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
+@click.option("--strict", is_flag=True)
 @conditions_option
 @lang_option
-def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: bool, conditions: str | None, lang: str) -> None:
     """The committee's memo (help: "help-memo")."""
     from toolkit.checking.checker import check_file
     from toolkit.errors import RenderRefused
     from toolkit.outputs import memo as memos
 
     try:
-        result = check_file(draft, conditions)
+        result = check_file(draft, conditions, strict)
         made = (memos.render_memo_html if fmt == "html" else memos.build_memo)(result, lang, draft_mode)
     except RenderRefused as exc:
         refused(exc, lang)
     emit(made.text, output, [draft], lang)
+    remaining_warnings(result, lang, "memo-warnings")
     if made.gaps:
         click.echo(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
+    if made.decision_gaps:
+        click.echo(t("memo-decision-gaps", lang, id=result.conditions.id, n=len(made.decision_gaps),
+                     keys=", ".join(made.decision_gaps), file=result.conditions.path), err=True)
 
 
 # -- Word drafts: convert --------------------------------------------------

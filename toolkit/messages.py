@@ -750,6 +750,30 @@ CATALOGUE.update({
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
 # (TRUST_VERDICT)
 CATALOGUE.update({
+    # refusing with --strict: say it is the warnings, not "0 errors"
+    "render-incomplete-strict": {
+        "sv": "utkastet har {warnings} {warnings:varning|varningar} och renderas inte med --strict; åtgärda dem eller rendera utan --strict",
+        "en": "the draft has {warnings} {warnings:warning|warnings} and is not rendered with --strict; fix them or render without --strict",
+    },
+    "memo-incomplete-strict": {
+        "sv": "utkastet har {warnings} {warnings:varning|varningar}; med --strict skrivs beslutsunderlaget inte. Åtgärda dem eller skriv det utan --strict",
+        "en": "the draft has {warnings} {warnings:warning|warnings}; with --strict the memo is not written. Fix them or write it without --strict",
+    },
+    "memo-warnings": {
+        "sv": "{file}: beslutsunderlaget skrevs, men {n} {n:varning|varningar} kvarstår; --strict vägrar skriva det då:",
+        "en": "{file}: the memo was written, but {n} {n:warning|warnings} remain; --strict refuses to write it then:",
+    },
+    "help-memo--strict": {"sv": "Vägra skriva underlaget också när varningar kvarstår (t.ex. förra årets belopp).",
+                          "en": "Refuse to write the memo while warnings remain too (e.g. last year's amounts)."},
+    # the memo's facts: marked gaps, never invented
+    "memo-gap-carried-over": {"sv": "[förra årets belopp, inte uppdaterat]", "en": "[last year's amount, not updated]"},
+    "memo-gap-year": {"sv": "[år saknas i beslutet]", "en": "[year missing in the decision]"},
+    "memo-gap-issuer": {"sv": "[departement saknas i beslutet]", "en": "[ministry missing in the decision]"},
+    "memo-gap-appropriation": {"sv": "[anslag saknas i beslutet]", "en": "[appropriation missing in the decision]"},
+    "memo-decision-gaps": {
+        "sv": "Villkorsbeslutet {id} anger inte {keys}; beslutsunderlaget visar {n:luckan|luckorna}. Ange {n:uppgiften|uppgifterna} i {file}.",
+        "en": "The conditions decision {id} does not give {keys}; the memo shows {n:the gap|the gaps}. Give {n:it|them} in {file}.",
+    },
     # placeholders outside the decision's sections
     "text-placeholder-preamble": {
         "sv": "Texten före det första avsnittet innehåller platshållartext: ”{text}”; den kommer med i rapporten.",

@@ -337,7 +337,7 @@ class Checker:
                     line = draft.figure_line(keys[f.id])
                     if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
                         section = c.section(f.section) if f.section else None
-                        findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label},
+                        findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label, "id": f.id},
                                                 file, line, f.section, section.point if section else ""))
 
         findings.sort(key=lambda f: (f.line or 0, f.code))

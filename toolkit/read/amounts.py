@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 #: The words that may follow a number, by the unit of the figure, and what
@@ -101,14 +101,28 @@ def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> s
 
 
 def spell_amount(amount: Decimal, lang: str = "sv") -> str:
-    """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``."""
+    """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``.
+
+    Millions and billions to one decimal, kronor to whole kronor, each rounded
+    half up as people round (42 450 000 is "42,5 miljoner", not the banker's
+    "42,4"). The unit is chosen after rounding, so 999 950 000 is "1 miljard
+    kronor", never "1 000 miljoner kronor".
+    """
     from babel.numbers import format_decimal
 
     from toolkit.messages import t
 
     locale = "sv_SE" if lang == "sv" else "en_GB"
-    for factor, key in ((Decimal(1_000_000_000), "amount-billions"), (Decimal(1_000_000), "amount-millions")):
-        if abs(amount) >= factor:
-            n = (amount / factor).quantize(Decimal("0.1")).normalize()
-            return t(key, lang, n=format_decimal(n, locale=locale), one=1 if n == 1 else 2)
-    return t("amount-kronor", lang, n=format_decimal(amount, format="#,##0", locale=locale))
+    # (size of the unit, rounding step, message), largest first
+    units = ((Decimal(1_000_000_000), Decimal("0.1"), "amount-billions"),
+             (Decimal(1_000_000), Decimal("0.1"), "amount-millions"),
+             (Decimal(1), Decimal(1), "amount-kronor"))
+    i = next(i for i, (size, _, _) in enumerate(units) if abs(amount) >= size or size == 1)
+    size, step, key = units[i]
+    n = (amount / size).quantize(step, rounding=ROUND_HALF_UP)
+    if i and abs(n) * size >= units[i - 1][0]:
+        # rounding reached the next unit up: say it in that unit
+        size, step, key = units[i - 1]
+        n = (amount / size).quantize(step, rounding=ROUND_HALF_UP)
+    number = format_decimal(n, format="#,##0.#", locale=locale)
+    return t(key, lang, n=number, one=1 if abs(n) == 1 else 2)
