@@ -750,6 +750,25 @@ CATALOGUE.update({
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
 # (TRUST_VERDICT)
 CATALOGUE.update({
+    # decisions that could never check correctly
+    "conditions-rule-total-in-parts": {
+        "sv": "regeln '{rule}': summan '{id}' står också bland delarna; en summa kan inte vara en av sina egna delar",
+        "en": "rule '{rule}': the total '{id}' is also among the parts; a total cannot be one of its own parts",
+    },
+    "conditions-rule-units": {
+        "sv": "regeln '{rule}' lägger ihop nyckeltal med olika enheter: {figures}; en summa kan bara lägga ihop samma enhet",
+        "en": "rule '{rule}' adds figures of different units: {figures}; a sum can only add one unit",
+    },
+    "conditions-name-clash": {
+        "sv": "avsnittet '{id}': ”{text}” är samma namn som avsnittet '{other}' (rad {first}) har, när skiftläge, "
+              "skiljetecken och numrering räknas bort; en rubrik kan inte skilja dem åt. Byt titel eller alias",
+        "en": "section '{id}': “{text}” is the same name as section '{other}' (line {first}) has, once case, "
+              "punctuation and numbering are set aside; a heading cannot tell them apart. Change the title or alias",
+    },
+    "conditions-name-empty": {
+        "sv": "avsnittet '{id}': {field} ”{text}” har inga bokstäver eller siffror utöver numrering och kan aldrig matcha en rubrik",
+        "en": "section '{id}': {field} “{text}” has no letters or digits beyond numbering and can never match a heading",
+    },
     # refusing with --strict: say it is the warnings, not "0 errors"
     "render-incomplete-strict": {
         "sv": "utkastet har {warnings} {warnings:varning|varningar} och renderas inte med --strict; åtgärda dem eller rendera utan --strict",
