@@ -441,6 +441,10 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
         click.echo(t("cli-aborted", lang), err=True)
         sys.exit(EXIT_CANNOT)
     except click.UsageError as exc:
+        if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())) and exc.ctx is not None:
+            # `villkor` alone asks for nothing wrong: show the help, not an error
+            click.echo(exc.ctx.get_help(), err=True)
+            sys.exit(EXIT_CANNOT)
         # click's own sentence stays as click words it; the frame around it is ours
         if exc.ctx is not None:
             click.echo(exc.ctx.get_usage(), err=True)

@@ -750,6 +750,44 @@ CATALOGUE.update({
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
 # (TRUST_VERDICT)
 CATALOGUE.update({
+    # values that must be one line of plain text
+    "value-line-break": {"sv": "{path}: värdet ska stå på en enda rad, men har en radbrytning efter ”{before}”",
+                         "en": "{path}: the value must be on one line, but has a line break after “{before}”"},
+    "value-line-break-start": {"sv": "{path}: värdet ska stå på en enda rad, men börjar med en radbrytning",
+                               "en": "{path}: the value must be on one line, but starts with a line break"},
+    "value-control-char": {"sv": "{path}: värdet innehåller det osynliga tecknet {char} efter ”{before}”; ta bort det",
+                           "en": "{path}: the value contains the invisible character {char} after “{before}”; remove it"},
+    "value-control-char-start": {"sv": "{path}: värdet börjar med det osynliga tecknet {char}; ta bort det",
+                                 "en": "{path}: the value starts with the invisible character {char}; remove it"},
+    "figure-reordering-char": {
+        "sv": "Nyckeltalet ”{label}” innehåller det osynliga tecknet {char} efter ”{before}”, som kan visa siffrorna "
+              "i en annan ordning än de läses; skriv beloppet utan det.",
+        "en": "The figure “{label}” contains the invisible character {char} after “{before}”, which can show the digits "
+              "in another order than they are read; write the amount without it.",
+    },
+    "figure-reordering-char-start": {
+        "sv": "Nyckeltalet ”{label}” börjar med det osynliga tecknet {char}, som kan visa siffrorna i en annan ordning "
+              "än de läses; skriv beloppet utan det.",
+        "en": "The figure “{label}” starts with the invisible character {char}, which can show the digits in another "
+              "order than they are read; write the amount without it.",
+    },
+    # schema messages that say what was written and what is allowed
+    "schema-type-bool": {
+        "sv": "{path}: '{written}' lästes som ett sanningsvärde (ja/nej), men här ska stå {constraint:types}; "
+              "sätt det inom citattecken: \"{written}\"",
+        "en": "{path}: '{written}' was read as a truth value (yes/no), but this must be {constraint:types}; "
+              "put it in quotes: \"{written}\"",
+    },
+    "schema-regex-id": {
+        "sv": "{path}: '{value}' har fel form (bokstäverna a–z, stora eller små, siffror, - och _; först en bokstav eller siffra)",
+        "en": "{path}: '{value}' has the wrong form (the letters a–z, upper or lower case, digits, - and _; first a letter or digit)",
+    },
+    "schema-regex-other": {"sv": "{path}: '{value}' har fel form (ska matcha {constraint})",
+                           "en": "{path}: '{value}' has the wrong form (must match {constraint})"},
+    "figure-not-numeric-bool": {
+        "sv": "Nyckeltalet ”{label}” är inte ett belopp: ”{value}” lästes som ett sanningsvärde (ja/nej). Skriv beloppet som ett tal.",
+        "en": "The figure “{label}” is not an amount: “{value}” was read as a truth value (yes/no). Write the amount as a number.",
+    },
     # decisions that could never check correctly
     "conditions-rule-total-in-parts": {
         "sv": "regeln '{rule}': summan '{id}' står också bland delarna; en summa kan inte vara en av sina egna delar",

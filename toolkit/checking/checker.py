@@ -32,8 +32,8 @@ from toolkit.checking.results import (
 from toolkit.decisions.model import Conditions, Section
 from toolkit.drafts.model import Draft, Heading, count_words
 from toolkit.drafts.visible import visible_text
-from toolkit.read.amounts import AmountError, parse_amount
-from toolkit.read.text import did_you_mean
+from toolkit.read.amounts import AmountError, parse_amount, reordering_char
+from toolkit.read.text import describe_char, did_you_mean
 from toolkit.read.validation import leaf_errors
 
 #: Placeholder text nobody should send to the government. A decision may add
@@ -480,8 +480,15 @@ class Checker:
             status = "ok"
             if errs:
                 status = "invalid"
-                findings.append(Finding.of("figure-not-numeric", "figure-not-numeric", {"label": f.label, "value": str(raw)},
-                                        file, line, f.section, point))
+                written = draft.meta_doc.booleans.get(("figures", keys[f.id])) if isinstance(raw, bool) else None
+                hidden = reordering_char(raw)
+                if hidden is not None:
+                    key = "figure-reordering-char" if hidden[1] else "figure-reordering-char-start"
+                    params = {"label": f.label, "char": describe_char(hidden[0]), "before": hidden[1]}
+                else:
+                    key = "figure-not-numeric-bool" if written else "figure-not-numeric"
+                    params = {"label": f.label, "value": written or str(raw)}
+                findings.append(Finding.of("figure-not-numeric", key, params, file, line, f.section, point))
             else:
                 value = parse_amount(raw, f.unit)
             results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, raw, value, status, line, f.section)

@@ -118,6 +118,11 @@ def new_draft(conditions: Conditions, region: str, last: str | Path | None = Non
     """The text of a new draft for ``region`` under ``conditions``."""
     if not region.strip():
         raise DraftError.of("new-region-empty", None)
+    from toolkit.drafts.frontmatter import unsafe_value
+
+    problem = unsafe_value(region, "--region")
+    if problem is not None:
+        raise DraftError(problem)
     texts: dict[str, Carried] = {}
     figures: dict[str, Any] = {}
     own: list[Carried] = []

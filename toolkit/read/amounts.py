@@ -4,6 +4,15 @@
 ``88 mnkr``, ``88 miljoner``, ``42,5 mkr``, ``85 Mkr``, ``1,2 miljarder``,
 ``500 tkr`` and the like, and returns kronor as a :class:`~decimal.Decimal`.
 :func:`format_amount` writes one back in Swedish notation.
+
+Amounts come pasted from Word. The number read is the number the reader
+sees: non-breaking and narrow spaces between digit groups are spaces, and
+zero-width characters and soft hyphens, which show nothing, are taken out
+(``88\u200b000\u200b000`` looks like 88000000 and is read so). A character
+that can change the order in which the digits are *shown* (a bidirectional
+mark, embedding, override or isolate) is refused: there the number read and
+the number seen could differ, and a silently wrong sum is worse than a
+refusal.
 """
 
 from __future__ import annotations
@@ -12,6 +21,10 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
+
+from toolkit.read.text import REORDERING, ZERO_WIDTH
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
 
 #: The words that may follow a number, by the unit of the figure, and what
 #: they multiply it by.
@@ -69,7 +82,10 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
         return Decimal(str(value))
     if not isinstance(value, str):
         raise AmountError(str(value))
-    text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
+    text = readable(value)
+    if any(ch in REORDERING for ch in text):
+        raise AmountError(value)  # what is read would not be what is shown
+    text = unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
     text = re.sub(r"\s+", " ", text)
     m = _NUMBER.match(text)
     if not m:
@@ -89,6 +105,25 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
     except InvalidOperation:
         raise AmountError(value) from None
     return amount * words[unit_key]
+
+
+def readable(text: str) -> str:
+    """``text`` as the reader sees it: zero-width characters and soft hyphens,
+    which Word leaves in pasted text and nobody sees, taken out. (Non-breaking
+    and narrow spaces between digit groups are spaces to the parser.)"""
+    return text.translate(_ZERO_WIDTH) if any(ch in ZERO_WIDTH for ch in text) else text
+
+
+def reordering_char(value: Any) -> tuple[str, str] | None:
+    """(the character, the text before it) of the first character in an
+    amount that can change the order its digits are shown in, or ``None``."""
+    if not isinstance(value, str):
+        return None
+    text = readable(value)
+    for i, ch in enumerate(text):
+        if ch in REORDERING:
+            return ch, text[max(0, i - 20) : i].strip()
+    return None
 
 
 def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> str:

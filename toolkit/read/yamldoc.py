@@ -44,6 +44,9 @@ class YamlDoc:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     first_line: int = 1
+    #: the text as written of each value YAML read as true or false (``yes``,
+    #: ``NO``, ``on``): messages quote what the writer wrote, not ``True``
+    booleans: dict[Path_, str] = field(default_factory=dict)
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -61,6 +64,7 @@ class _Builder:
         self.offset = offset
         self.count = 0
         self.lines: dict[Path_, int] = {}
+        self.booleans: dict[Path_, str] = {}
         self.problems: list[Problem] = []
         self._scalar = yaml.SafeLoader("")  # only its scalar constructors are used
 
@@ -99,7 +103,10 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self._construct_scalar(node)
+        value = self._construct_scalar(node)
+        if isinstance(value, bool):
+            self.booleans[path] = str(node.value)
+        return value
 
     def _construct_scalar(self, node: yaml.Node) -> Any:
         try:
@@ -168,4 +175,4 @@ def load_yaml(text: str, name: str, line_offset: int = 0) -> YamlDoc:
         raise InputError.of("yaml-too-deep", name, line_offset + 1, limit=MAX_DEPTH) from None
     if builder.problems:
         raise InputError(builder.problems)
-    return YamlDoc(data, builder.lines, line_offset + 1)
+    return YamlDoc(data, builder.lines, line_offset + 1, builder.booleans)
