@@ -760,6 +760,121 @@ CATALOGUE.update({
 # -- Word documents written by the tool: report, template, memo ------------
 # (WORD_OUT)
 CATALOGUE.update({
+    # labels of the facts table the reader knows and the writers write
+    "docx-label-paragraf": {"sv": "Paragraf", "en": "Paragraph"},
+    "docx-label-utskott": {"sv": "Utskott", "en": "Committee"},
+    "docx-label-styrelse": {"sv": "Styrelse", "en": "Board"},
+    "docx-label-sammantradesdatum": {"sv": "Sammanträdesdatum", "en": "Committee meeting"},
+    "docx-label-styrelsemote": {"sv": "Styrelsemöte", "en": "Board meeting"},
+    "docx-label-skickas-till": {"sv": "Skickas till", "en": "Sent to"},
+    "docx-label-yttrande": {"sv": "Yttrande", "en": "Statement"},
+    "docx-cover-decision-title": {"sv": "Beslutets titel", "en": "Title of the decision"},
+    # what the Word reader did not read
+    "docx-skipped": {"sv": "Något i Word-dokumentet lästes inte.", "en": "Something in the Word document was not read."},
+    "summary-kind-docx-skipped": {"sv": "något i Word-dokumentet lästes inte", "en": "something in the Word document was not read"},
+    "hint-docx-skipped": {
+        "sv": "skriv det som ska räknas som vanliga stycken; annars behövs inget",
+        "en": "write what should count as ordinary paragraphs; otherwise nothing is needed",
+    },
+    "docx-skipped-toc": {
+        "sv": "Innehållsförteckningen lästes inte; den räknas inte till något avsnitt.",
+        "en": "The table of contents was not read; it counts towards no section.",
+    },
+    "docx-skipped-image": {
+        "sv": "{n} {n:bild|bilder} lästes inte; bara text räknas, och bilder kommer inte med i den renderade rapporten.",
+        "en": "{n} {n:image was|images were} not read; only text counts, and images are not carried into the rendered report.",
+    },
+    "docx-skipped-textbox": {
+        "sv": "Texten i {n} {n:textruta|textrutor} lästes inte; flytta den till vanliga stycken om den ska räknas.",
+        "en": "The text in {n} {n:text box|text boxes} was not read; move it into ordinary paragraphs if it should count.",
+    },
+    "docx-skipped-footnote": {
+        "sv": "{n} {n:fotnot|fotnoter} eller slutnoter lästes inte; skriv texten i stycket om den ska räknas.",
+        "en": "{n} {n:footnote|footnotes} or endnotes were not read; write the text in the paragraph if it should count.",
+    },
+    "docx-skipped-comment": {"sv": "{n} {n:kommentar|kommentarer} lästes inte.", "en": "{n} {n:comment was|comments were} not read."},
+    "docx-skipped-equation": {"sv": "{n} {n:ekvation|ekvationer} lästes inte.", "en": "{n} {n:equation was|equations were} not read."},
+    "docx-skipped-object": {"sv": "{n} inbäddade objekt lästes inte.", "en": "{n} embedded {n:object was|objects were} not read."},
+    "docx-skipped-guidance": {
+        "sv": "{n} {n:stycke|stycken} med beslutets vägledning lästes inte som text (formatmallen Vägledning saknas eller har bytt namn).",
+        "en": "{n} {n:paragraph|paragraphs} of the decision's guidance {n:was|were} not read as text (the style Guidance is missing or renamed).",
+    },
+    "section-empty-optional": {
+        "sv": "Det frivilliga avsnittet ”{title}” är tomt; skriv texten eller ta bort rubriken.",
+        "en": "The optional section “{title}” is empty; write its text or remove the heading.",
+    },
+    # the Word documents the tool writes
+    "docx-footer": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
+    "docx-new-intro": {
+        "sv": "Mall för villkorsbeslut {id}: {title}. Ska lämnas senast {due}. Stycken i formatmallen Vägledning, som det här, läses inte av villkor och kommer inte med i den färdiga rapporten. Skriv texten under rubrikerna och beloppen i tabellerna, och kontrollera med villkor check.",
+        "en": "Template for conditions decision {id}: {title}. Due {due}. Paragraphs in the style Guidance, like this one, are not read by villkor and do not appear in the finished report. Write the text under the headings and the amounts in the tables, and check with villkor check.",
+    },
+    "docx-memo-rows": {
+        "sv": "Raderna från {first} och nedåt används bara i utskottets beslutsunderlag (villkor memo); det som lämnas tomt blir en markerad lucka i underlaget.",
+        "en": "The rows from {first} down are used only in the committee's memo (villkor memo); what is left empty becomes a marked gap in the memo.",
+    },
+    "docx-optional": {
+        "sv": "Frivilligt avsnitt: skriv texten under rubriken, eller ta bort rubriken om regionen inte redovisar det.",
+        "en": "Optional section: write the text under the heading, or remove the heading if the region does not report on it.",
+    },
+    "docx-carried": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}): uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}): update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-figure-carried": {
+        "sv": "Förra årets belopp ({year}): skriv årets belopp och ta bort den här anmärkningen. [{marker}]",
+        "en": "Last year's amount ({year}): write this year's amount and remove this note. [{marker}]",
+    },
+    "docx-col-note": {"sv": "Anmärkning", "en": "Note"},
+    # command line: Word output
+    "cli-docx-needs-output": {
+        "sv": "ett Word-dokument skrivs till en fil; ange --output FIL.docx",
+        "en": "a Word document is written to a file; give --output FILE.docx",
+    },
+    "output-docx-suffix": {
+        "sv": "{path}: ett Word-dokument ska ha filändelsen .docx; ange --output FIL.docx",
+        "en": "{path}: a Word document needs the extension .docx; give --output FILE.docx",
+    },
+    "output-word-suffix-flag": {
+        "sv": "{path}: filändelsen säger Word-dokument, men --format {fmt} skriver {what}; lägg till --format docx för ett Word-dokument, eller välj ett namn som slutar på {ext}",
+        "en": "{path}: the extension says Word document, but --format {fmt} writes {what}; add --format docx for a Word document, or choose a name ending in {ext}",
+    },
+    "output-word-suffix": {
+        "sv": "{path}: filändelsen säger Word-dokument, men kommandot skriver {what}; välj ett namn som slutar på {ext}",
+        "en": "{path}: the extension says Word document, but the command writes {what}; choose a name ending in {ext}",
+    },
+    "output-what-md": {"sv": "Markdown", "en": "Markdown"},
+    "output-what-html": {"sv": "HTML", "en": "HTML"},
+    "output-what-json": {"sv": "JSON", "en": "JSON"},
+    "output-what-text": {"sv": "text", "en": "text"},
+    "memo-gaps-word": {
+        "sv": "Beslutsunderlaget har {n} {n:lucka|luckor} att fylla i; ange dem som rader i Word-utkastets faktatabell: {keys} (eller med flaggor till villkor memo: {flags})",
+        "en": "The memo has {n} {n:gap|gaps} to fill; give them as rows of the Word draft's facts table: {keys} (or as options of villkor memo: {flags})",
+    },
+    "memo-flag-bad-date": {
+        "sv": "--{flag}: ”{value}” är inget datum; skriv det som 2018-05-02",
+        "en": "--{flag}: “{value}” is not a date; write it as 2018-05-02",
+    },
+    # help
+    "help-render--fmt": {
+        "sv": "md eller html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md or html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-new--fmt": {
+        "sv": "md för Markdown, docx för en Word-mall (standard: docx när --output slutar på .docx, annars md).",
+        "en": "md for Markdown, docx for a Word template (default: docx when --output ends in .docx, else md).",
+    },
+    "help-memo--fmt": {
+        "sv": "md, html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md, html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-memo--paragraf": {"sv": "Paragrafen i protokollet, t.ex. 29 (går före utkastets).", "en": "The paragraph in the minutes, e.g. 29 (wins over the draft's)."},
+    "help-memo--utskott": {"sv": "Utskottet som föreslår, t.ex. Regionutvecklingsutskottet.", "en": "The proposing committee, e.g. Regionutvecklingsutskottet."},
+    "help-memo--styrelse": {"sv": "Styrelsen som godkänner, t.ex. regionstyrelsen.", "en": "The approving board, e.g. regionstyrelsen."},
+    "help-memo--sammantradesdatum": {"sv": "Utskottets sammanträde, ÅÅÅÅ-MM-DD.", "en": "The committee's meeting, YYYY-MM-DD."},
+    "help-memo--styrelsemote": {"sv": "Styrelsemötet som ska godkänna rapporten, ÅÅÅÅ-MM-DD.", "en": "The board meeting that approves the report, YYYY-MM-DD."},
+    "help-memo--skickas_till": {"sv": "Mottagare av protokollsutdraget (kan anges flera gånger).", "en": "A recipient of the extract from the minutes (may be given more than once)."},
+    "help-memo--yttrande": {"sv": "Yttrandet till beslutsförslaget (Markdown).", "en": "The statement on the proposal (Markdown)."},
 })
 
 # -- next year's draft, showing decisions, near-miss headings, facts-table words ---

@@ -44,6 +44,7 @@ _ALL = (
     Code("figure-inconsistent", ERROR),
     Code("figure-unknown", ERROR),
     Code("docx-no-headings", WARNING),
+    Code("docx-skipped", INFO),
 )
 
 #: Every finding code, in the order the README lists them.
