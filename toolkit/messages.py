@@ -832,28 +832,24 @@ CATALOGUE.update({
         "en": "a Word document is written to a file; give --output FILE.docx",
     },
     "output-docx-suffix": {
-        "sv": "{path}: ett Word-dokument ska ha filändelsen .docx; ange --output FIL.docx",
-        "en": "{path}: a Word document needs the extension .docx; give --output FILE.docx",
+        "sv": "ett Word-dokument ska ha filändelsen .docx; ange --output FIL.docx",
+        "en": "a Word document needs the extension .docx; give --output FILE.docx",
     },
     "output-word-suffix-flag": {
-        "sv": "{path}: filändelsen säger Word-dokument, men --format {fmt} skriver {what}; lägg till --format docx för ett Word-dokument, eller välj ett namn som slutar på {ext}",
-        "en": "{path}: the extension says Word document, but --format {fmt} writes {what}; add --format docx for a Word document, or choose a name ending in {ext}",
+        "sv": "filändelsen säger Word-dokument, men --format {fmt} skriver {what}; lägg till --format docx för ett Word-dokument, eller välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but --format {fmt} writes {what}; add --format docx for a Word document, or choose a name ending in {ext}",
     },
     "output-word-suffix": {
-        "sv": "{path}: filändelsen säger Word-dokument, men kommandot skriver {what}; välj ett namn som slutar på {ext}",
-        "en": "{path}: the extension says Word document, but the command writes {what}; choose a name ending in {ext}",
+        "sv": "filändelsen säger Word-dokument, men kommandot skriver {what} och inget Word-dokument; välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but the command writes {what}, not a Word document; choose a name ending in {ext}",
     },
-    "output-what-md": {"sv": "Markdown", "en": "Markdown"},
-    "output-what-html": {"sv": "HTML", "en": "HTML"},
-    "output-what-json": {"sv": "JSON", "en": "JSON"},
-    "output-what-text": {"sv": "text", "en": "text"},
     "memo-gaps-word": {
         "sv": "Beslutsunderlaget har {n} {n:lucka|luckor} att fylla i; ange dem som rader i Word-utkastets faktatabell: {keys} (eller med flaggor till villkor memo: {flags})",
         "en": "The memo has {n} {n:gap|gaps} to fill; give them as rows of the Word draft's facts table: {keys} (or as options of villkor memo: {flags})",
     },
     "memo-flag-bad-date": {
-        "sv": "--{flag}: ”{value}” är inget datum; skriv det som 2018-05-02",
-        "en": "--{flag}: “{value}” is not a date; write it as 2018-05-02",
+        "sv": "”{value}” är inget datum; skriv det som 2018-05-02",
+        "en": "“{value}” is not a date; write it as 2018-05-02",
     },
     # help
     "help-render--fmt": {

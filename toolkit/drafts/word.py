@@ -51,7 +51,6 @@ format, too large when unpacked, or empty are refused with a
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import unicodedata
@@ -67,7 +66,7 @@ from toolkit.drafts.frontmatter import validate_front_matter
 from toolkit.drafts.model import DecisionFor, Draft, Heading, Skipped
 from toolkit.errors import DraftError, Problem, VillkorError
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
-from toolkit.read.text import normalise
+from toolkit.read.text import normalise, parse_date
 from toolkit.read.yamldoc import YamlDoc
 
 #: Most bytes a Word file may unpack to. Real reports with pictures stay far
@@ -162,12 +161,6 @@ _NUMBERED_STYLE = re.compile(r"number|numrerad", re.IGNORECASE)
 _LIST_DEPTH = re.compile(r"\s([2-9])$")
 _TOC_STYLE = re.compile(r"^(?:toc|innehåll|innehall|contents)\s*(?:[1-9]|heading|rubrik)$|^innehållsförteckningsrubrik$",
                         re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LONG_DATE = re.compile(r"^(?:den\s+)?(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})$")
-_MONTHS = {name: n for names in (
-    ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"),
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
-) for n, name in enumerate(names, 1)}
 _SKIP_RUN_IN = {f"{{{_W}}}{tag}" for tag in ("del", "moveFrom", "txbxContent")}
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -632,25 +625,12 @@ def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
 # Metadata and figures
 
 
-def _date(text: str) -> dt.date | None:
-    """``2018-02-25``, ``25 februari 2018`` or ``25 February 2018`` as a date."""
-    try:
-        if _ISO_DATE.match(text):
-            return dt.date.fromisoformat(text)
-        m = _LONG_DATE.match(text.casefold())
-        if m and m.group(2) in _MONTHS:
-            return dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
-    except ValueError:
-        return None
-    return None
-
-
 def _cell_value(key: str, text: str) -> Any:
     text = text.strip()
     if not text:
         return None
     if key in DATE_KEYS:
-        return _date(text) or text
+        return parse_date(text) or text
     return text
 
 
@@ -735,7 +715,9 @@ def _memo_facts(table: Block, links: dict[str, str]) -> dict[str, Any]:
             continue
         hit = _labels().get(normalise(plain_text_of(tcs[0])))
         if hit and hit[0] == "memo":
-            memo[hit[1]] = _memo_value(hit[1], tcs[1], links)
+            value = _memo_value(hit[1], tcs[1], links)
+            if value is not None:  # an empty row is a fact not yet known, like a key left out
+                memo[hit[1]] = value
     return memo
 
 

@@ -176,7 +176,7 @@ class WordDocument:
                 p.add_run(part)
 
     def _properties(self, title: str, subject: str, category: str) -> None:
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
         core = self.doc.core_properties
         core.title, core.subject, core.category = xml_text(title), xml_text(subject), xml_text(category)
         core.author = core.last_modified_by = core.comments = core.keywords = ""
@@ -208,7 +208,8 @@ class WordDocument:
         return self.paragraph(text, CARRIED_STYLE[self.lang])
 
     def banner(self, text: str) -> Any:
-        return self.paragraph(text, "Intense Quote", Format(bold=True, highlight=True))
+        """A marked line ("Utkast – ofullständig") in the guidance style: seen, never read as text."""
+        return self.paragraph(text, GUIDANCE_STYLE[self.lang], Format(bold=True, highlight=True))
 
     def table(self, rows: list[list[str]], header: bool = True, right: set[int] | None = None,
               highlight: set[tuple[int, int]] | None = None) -> Any:

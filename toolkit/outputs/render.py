@@ -219,6 +219,8 @@ def render_docx(result: CheckResult, lang: str = "sv", draft_mode: bool = False)
     c = result.conditions
     title = t("report-title", lang, region=ctx["region"], year=ctx["year"] or "")
     doc = WordDocument(lang, title=title, subject=str(ctx["region"]), category=c.id)
+    # notes of draft mode are in the guidance style, which the reader skips: a
+    # rendered draft must never check as having the parts it lacks
     if ctx["draft_mode"]:
         doc.banner(t("draft-banner", lang))
     doc.title(title)
@@ -233,10 +235,10 @@ def render_docx(result: CheckResult, lang: str = "sv", draft_mode: bool = False)
     for s in ctx["sections"]:
         doc.heading(f"{s.number}. {s.title}", s.level - 1)
         if s.missing:
-            doc.paragraph(t("report-missing-part", lang), fmt=_italic())
+            doc.guidance(t("report-missing-part", lang))
         else:
             if s.problems:
-                doc.paragraph(" ".join([t("report-to-fix", lang), *(f.message(lang) for f in s.problems)]), "Quote")
+                doc.guidance(" ".join([t("report-to-fix", lang), *(f.message(lang) for f in s.problems)]))
             doc.markdown(s.body, shift=-1)
         if s.figures:
             figures_table(s.figures)
@@ -250,9 +252,3 @@ def render_docx(result: CheckResult, lang: str = "sv", draft_mode: bool = False)
         doc.heading(t("report-attachments", lang), 1)
         doc.bullets([str(a) for a in ctx["attachments"]])
     return doc.to_bytes()
-
-
-def _italic() -> Any:
-    from toolkit.outputs.docx_writer import Format
-
-    return Format(italic=True)
