@@ -124,8 +124,9 @@ def emit_docx(data: bytes, output: str | None, inputs: list[str], lang: str) -> 
     if not output:
         raise CannotCheck(t("cli-docx-needs-output", lang))
     if output == "-":
-        stream: Any = click.get_binary_stream("stdout")
-        stream.write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
 
