@@ -663,7 +663,8 @@ def _facts_table(blocks: list[Block]) -> Block | None:
         if b.kind == "heading":
             return None
         if b.kind == "table":
-            if all(len(r) >= 2 for r in b.rows) and any(_fact_key(r[0]) for r in b.rows):
+            labels = [_labels().get(normalise(r[0]), ("", ""))[0] for r in b.rows]
+            if all(len(r) >= 2 for r in b.rows) and any(kind in ("fact", "memo") for kind in labels):
                 return b
             return None
     return None

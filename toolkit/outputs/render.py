@@ -185,13 +185,14 @@ def cover_rows(context: dict[str, Any], lang: str = "sv") -> list[list[str]]:
 
 
 def figure_rows(figures: list[FigureResult], lang: str = "sv") -> tuple[list[list[str]], set[tuple[int, int]]]:
-    """A figures table: label and amount in Swedish notation. A figure without an
-    amount (draft mode) gets an empty amount and "saknas" beside it, so the
-    document checks as missing, not as an amount that is not a number."""
+    """A figures table: label and amount, in Swedish notation in either language
+    (the amounts are the region's to the ministry, and read back as written).
+    A figure without an amount (draft mode) gets an empty amount and "saknas"
+    beside it, so the document checks as missing, not as not a number."""
     from toolkit.messages import t
     from toolkit.read.amounts import format_amount
 
-    locale = "sv_SE" if lang == "sv" else "en_GB"
+    locale = "sv_SE"
     missing = any(f.value is None for f in figures)
     rows = [[t("col-figure", lang), t("col-value", lang)] + ([t("docx-col-note", lang)] if missing else [])]
     marked: set[tuple[int, int]] = set()
