@@ -20,6 +20,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx_helpers import assert_valid_docx, paragraphs_by_style
 from helpers import EXAMPLE, INCOMPLETE, REPORTS, assert_clean_error, run, write
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from toolkit.checking.checker import check_file
 from toolkit.decisions.load import load_conditions
@@ -154,6 +156,30 @@ def test_raw_html_is_sanitised_as_in_the_html_report(tmp_path, example_copy):
     # tag names count as words in Markdown, not in Word: the Word count is never the higher one
     words = {s.id: s.words for s in check_file(out).sections}
     assert all(words[s.id] <= s.words for s in check_file(example_copy).sections)
+
+
+MARKDOWNISH = st.lists(
+    st.sampled_from(list("aåö Z1.#*_-+>|`~[]()<>!&;:{}\\/\n\t\u00a0\u200b—”é") + ["http://x.se", "<b>", "</div>", "<!--", "-->"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(MARKDOWNISH)
+@example("1. a\n\n   > b\n\n- c\n  | x |\n  |---|\n  | y |")
+@example("<table><tr><td colspan=3>a</td><td><ul><li>b</li></ul></td></tr></table>")
+@example("```\n# inte en rubrik\n```")
+def test_any_section_text_makes_a_document_that_reopens_and_checks(tmp_path, text):
+    from toolkit.outputs.render import render_docx
+
+    source = EXAMPLE.read_text(encoding="utf-8").replace(
+        "## 5. Näringslivets digitalisering\n", "## 5. Näringslivets digitalisering\n\n" + text + "\n\n")
+    draft = write(tmp_path / "utkast.md", source)
+    out = tmp_path / "rapport.docx"
+    out.write_bytes(render_docx(check_file(draft), draft_mode=True))
+    assert_valid_docx(out)
+    result = check_file(out)  # never a crash, whatever the text
+    assert result.conditions.id == "2017"
 
 
 def test_text_word_cannot_hold_is_dropped_not_fatal(tmp_path, example_copy):
@@ -329,6 +355,19 @@ def test_memo_as_word_follows_the_seed(tmp_path):
     assert ("Heading 1", "Återrapportering från Region Norrbotten, anslag 1:1") in paragraphs
     assert ("List Number", "Godkänna 2017 års återrapportering av uppdraget som regionalt utvecklingsansvarig till Näringsdepartementet.") in paragraphs
     assert ("List Bullet", "Utbetalt projektstöd från anslag 1:1: 88 miljoner kronor") in paragraphs
+
+
+def test_summary_passes_by_a_memo_saved_beside_the_drafts(tmp_path):
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "utkast.md")
+    assert run("memo", folder / "utkast.md", "--format", "docx", "--output", folder / "underlag.docx").code == 0
+    r = run("summary", folder, "--format", "json")
+    assert r.code == 0, r
+    import json
+
+    data = json.loads(r.out)
+    assert [x["file"] for x in data["skipped"]] == [str(folder / "underlag.docx")] and data["failed"] == []
 
 
 def test_memo_facts_from_a_word_drafts_facts_table(tmp_path):
@@ -575,3 +614,28 @@ def test_bad_input_into_word_writers_is_a_clean_error(tmp_path):
         assert_clean_error(run(*args), "trasig.md", code=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["trasig.md"]
 
+
+
+def test_readme_word_guide_works_in_order(tmp_path):
+    """The README's "Word från början till slut", run as a reader would, with
+    the writing in Word done by python-docx between the first two commands."""
+    import re
+    import shlex
+
+    from helpers import PROJECT_ROOT
+    from test_readme import WORD_GUIDE, section
+
+    for folder in ("reports", "conditions"):
+        shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
+    block = re.search(r"```sh\n(.*?)```", section(WORD_GUIDE), re.S)
+    assert block is not None
+    commands = [line for line in block.group(1).splitlines() if line.startswith(".venv/bin/villkor")]
+    assert [c.split()[1] for c in commands] == ["new", "check", "render", "memo"]
+    for n, command in enumerate(commands):
+        args = shlex.split(command)[1:]
+        r = run(*args, cwd=tmp_path)
+        assert r.code == 0, f"{command}\n{r.out}\n{r.err}"
+        if n == 0:
+            _fill_template(tmp_path / "out" / "norrbotten-2018.docx")
+        if "--output" in args:
+            assert_valid_docx(tmp_path / args[args.index("--output") + 1])

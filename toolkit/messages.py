@@ -694,8 +694,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-check--fmt": {"sv": "text för terminalen, json för skript, md/html för granskarens sammanfattning.", "en": "text for the terminal, json for scripts, md/html for the reviewer's summary."},
     "help-check--strict": {"sv": "Varningar gör också utkastet ofullständigt (exit 1).", "en": "Warnings make the draft incomplete too (exit 1)."},
     "help-render": {
-        "sv": "Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
-        "en": "Render the finished report (Markdown or HTML) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
+        "sv": "Rendera den färdiga rapporten (Markdown, HTML eller Word) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
+        "en": "Render the finished report (Markdown, HTML or Word) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
     },
     "help-render--draft_mode": {"sv": "Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Render an incomplete draft too, marked 'Draft – incomplete'."},
     "help-render--strict": {"sv": "Vägra rendera också när varningar kvarstår (t.ex. överförd text).", "en": "Refuse to render while warnings remain too (e.g. carried-over text)."},
@@ -710,7 +710,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Validate conditions files (default: all known) and show every problem with file and line.\n\nExit 0 when all are valid, 2 when any is invalid.",
     },
     "help-conditions-diff": {"sv": "Vad har ändrats mellan två beslut: avsnitt, nyckeltal, regler, tidsfrist och övriga uppgifter.", "en": "What changed between two decisions: sections, figures, rules, deadline and other facts."},
-    "help-new": {"sv": "Skapa ett nytt utkast med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft with the decision's headings and guidance, and last year's text with --from."},
+    "help-new": {"sv": "Skapa ett nytt utkast (Markdown eller Word-mall) med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft (Markdown or a Word template) with the decision's headings and guidance, and last year's text with --from."},
     "help-new--decision": {"sv": "Villkorsbeslutet som utkastet ska följa.", "en": "The conditions decision the draft follows."},
     "help-new--region": {"sv": "Regionens namn, t.ex. \"Region Norrbotten\".", "en": "The region's name, e.g. \"Region Norrbotten\"."},
     "help-new--last": {"sv": "Förra årets utkast: dess text förs över, markerad som överförd.", "en": "Last year's draft: its text is carried over, marked as carried over."},
@@ -722,8 +722,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-summary--all_places": {"sv": "Text: visa alla platser för varje slags brist, inte bara de första.", "en": "Text: show every place for each kind of finding, not only the first."},
     "help-summary--strict": {"sv": "Varningar gör också en rapport ofullständig.", "en": "Warnings make a report incomplete too."},
     "help-memo": {
-        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
-        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
+        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:, från rader i ett Word-utkasts faktatabell eller från flaggorna nedan; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
+        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:, from rows of a Word draft's facts table or from the options below; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
     },
     "help-memo--draft_mode": {"sv": "Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Write the memo for an incomplete draft too, marked 'Draft – incomplete'."},
     "help-convert": {

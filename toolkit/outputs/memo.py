@@ -187,7 +187,9 @@ def render_memo_docx(result: CheckResult, lang: str = "sv", draft_mode: bool = F
     memo = build_memo(result, lang, draft_mode, facts)
     region = str(result.draft.meta.get("region") or "")
     title = t("memo-heading", lang, region=region, appropriation=result.conditions.appropriation.get("number", "1:1"))
-    doc = WordDocument(lang, title=title, subject=region)
+    # no region or decision in the properties: the memo is no draft, and
+    # `villkor summary` over a folder passes it by
+    doc = WordDocument(lang, title=title)
     doc.markdown(memo.text)
     return Memo(memo.text, memo.gaps, doc.to_bytes())
 
