@@ -336,6 +336,12 @@ def test_guidance_is_not_counted_when_its_style_was_renamed_or_deleted(change, t
         assert skipped and "vägledning" in skipped[0].message()
 
 
+def test_headings_whose_style_was_deleted_are_still_headings(tmp_path):
+    out = render(EXAMPLE, tmp_path / "rapport.docx")
+    _rename_style(out, "Heading1", "", None)
+    assert verdict_of(check_file(out)) == verdict_of(check_file(EXAMPLE))
+
+
 # --------------------------------------------------------------------------
 # The memo as Word; the memo's facts in a Word draft or as options
 

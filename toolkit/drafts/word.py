@@ -285,6 +285,10 @@ def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
         style = paragraph.style
     except Exception:  # a style id that the styles part does not define
         style = None
+    heading = _HEADING_STYLE.match((raw or "").strip())
+    if heading and (style is None or style.style_id != raw):
+        # "Heading1" whose style was deleted from the styles part: still the heading it was
+        return "heading", int(heading.group(1)), False
     list_style = False
     list_depth = 0
     numbered = False
