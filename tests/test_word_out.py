@@ -164,7 +164,7 @@ MARKDOWNISH = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(MARKDOWNISH)
 @example("1. a\n\n   > b\n\n- c\n  | x |\n  |---|\n  | y |")
 @example("<table><tr><td colspan=3>a</td><td><ul><li>b</li></ul></td></tr></table>")

@@ -102,6 +102,8 @@ class WordDocument:
 
         self.lang = lang if lang in _LANG_TAGS else "sv"
         self.doc = docx.Document()
+        #: style name -> id: python-docx finds a style by name by scanning them all
+        self._ids: dict[str, str] = {}
         self._page()
         self._styles()
         self._footer()
@@ -192,9 +194,21 @@ class WordDocument:
     def heading(self, text: str, level: int) -> Any:
         return self.paragraph(text, f"Heading {max(1, min(9, level))}")
 
+    def style_id(self, name: str) -> str:
+        if name not in self._ids:
+            self._ids[name] = self.doc.styles[name].style_id
+        return self._ids[name]
+
+    def new_paragraph(self, container: Any = None, style: str | None = None) -> Any:
+        """An empty paragraph at the end of ``container`` (the body, or a table cell)."""
+        p = (container or self.doc).add_paragraph()
+        if style:
+            p._p.style = self.style_id(style)
+        return p
+
     def paragraph(self, text: str = "", style: str | None = None, fmt: Format = Format(), container: Any = None) -> Any:
         """A paragraph of plain text (never read as Markdown)."""
-        p = (container or self.doc).add_paragraph(style=style)
+        p = self.new_paragraph(container, style)
         if text:
             self._run(p, xml_text(text), fmt)
         return p
@@ -219,12 +233,12 @@ class WordDocument:
 
         width = max((len(r) for r in rows), default=1)
         table = self.doc.add_table(rows=len(rows), cols=width)
-        table.style = self.doc.styles["Table Grid"]
-        for i, row in enumerate(rows):
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
+        for i, (row, word_row) in enumerate(zip(rows, table.rows, strict=True)):
             if header and i == 0:
-                _repeat_header(table.rows[0])
-            for j, text in enumerate(row):
-                p = table.cell(i, j).paragraphs[0]
+                _repeat_header(word_row)
+            for j, (text, cell) in enumerate(zip(row, word_row.cells, strict=False)):
+                p = cell.paragraphs[0]
                 fmt = Format(bold=header and i == 0, highlight=bool(highlight and (i, j) in highlight))
                 if text:
                     self._run(p, xml_text(text), fmt)
@@ -304,7 +318,7 @@ class WordDocument:
                 p._p.append(link_el)
                 link_url = url
             run = self._run(p, text, fmt)
-            run.style = self.doc.styles["Hyperlink"]
+            run._r.style = self.style_id("Hyperlink")
             link_el.append(run._r)
 
 
@@ -438,7 +452,7 @@ class _Walker:
             cleaned.pop()
         if cleaned:
             cleaned[-1] = (cleaned[-1][0].rstrip(" "), cleaned[-1][1])
-        p = container.add_paragraph(style=style)
+        p = self.out.new_paragraph(container, style)
         if indent:
             p.paragraph_format.left_indent = Mm(8 * indent)
         self.out.pieces(p, cleaned)
@@ -564,7 +578,7 @@ class _Walker:
 
         try:
             numbering = self.out.doc.part.numbering_part.element
-            ppr = self.out.doc.styles[style].element.pPr
+            ppr = self.out.doc.styles.element.get_by_id(self.out.style_id(style)).pPr
             num_id = int(ppr.find(f"{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val")))
             abstract = numbering.num_having_numId(num_id).abstractNumId.val
         except (KeyError, AttributeError, TypeError, ValueError):
@@ -597,7 +611,7 @@ class _Walker:
                     self.paragraph(pieces, container, ctx.style)
             return
         table = self.out.doc.add_table(rows=len(rows), cols=width)
-        table.style = self.out.doc.styles["Table Grid"]
+        table._tbl.tblStyle_val = self.out.style_id("Table Grid")
         for i, (r, s) in enumerate(zip(cells, spans, strict=True)):
             if r and all(_tag(c) == "th" for c in r) and i == 0:
                 _repeat_header(table.rows[0])
