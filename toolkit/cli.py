@@ -442,7 +442,7 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
-@click.option("--paragraf", metavar="N")
+@click.option("--paragraf", metavar="NR")
 @click.option("--utskott", metavar="NAMN")
 @click.option("--styrelse", metavar="NAMN")
 @click.option("--sammantradesdatum", metavar="ÅÅÅÅ-MM-DD")

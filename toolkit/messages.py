@@ -974,6 +974,8 @@ CATALOGUE.update({
         "en": "The memo has {n} {n:gap|gaps} to fill; give them as rows of the Word draft's facts table: {keys} (or as options of villkor memo: {flags})",
     },
     "metavar-date": {"sv": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
+    "metavar-number": {"sv": "NR", "en": "NO"},
+    "metavar-text": {"sv": "TEXT", "en": "TEXT"},
     "metavar-recipient": {"sv": "MOTTAGARE", "en": "RECIPIENT"},
     "memo-flag-bad-date": {
         "sv": "”{value}” är inget datum; skriv det som 2018-05-02",
