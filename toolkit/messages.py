@@ -308,13 +308,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "flera utkast kan inte skrivas som ett dokument i formatet {fmt}; använd villkor summary, eller --format json eller text",
         "en": "several drafts cannot be written as one document in the {fmt} format; use villkor summary, or --format json or text",
     },
-    "cli-error": {"sv": "fel", "en": "error"},
-    "cli-help-usage": {"sv": "Användning:", "en": "Usage:"},
-    "cli-help-options": {"sv": "Flaggor", "en": "Options"},
-    "cli-help-commands": {"sv": "Kommandon", "en": "Commands"},
-    "cli-help-arguments": {"sv": "Argument", "en": "Arguments"},
-    "cli-help-help": {"sv": "Visa den här hjälpen och avsluta.", "en": "Show this message and exit."},
-    "cli-try-help": {"sv": "Skriv '{command} --help' för hjälp.", "en": "Try '{command} --help' for help."},
     "output-is-directory": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
     "output-failed": {"sv": "kunde inte skriva filen: {reason}", "en": "could not write the file: {reason}"},
     "output-not-regular": {"sv": "utdatasökvägen är inte en vanlig fil (en FIFO eller en enhet); ange ett filnamn",
@@ -677,13 +670,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "amount-billions": {"sv": "{n} {one:miljard|miljarder} kronor", "en": "{n} billion kronor"},
     "amount-millions": {"sv": "{n} {one:miljon|miljoner} kronor", "en": "{n} million kronor"},
     "amount-kronor": {"sv": "{n} kronor", "en": "{n} kronor"},
-    "cli-aborted": {"sv": "Avbrutet.", "en": "Aborted."},
     # -- command help (villkor --help, villkor COMMAND --help) --------------
+    # click's own words (Usage:, Options, its errors) are in locale/sv/LC_MESSAGES/click.po
+    "metavar-options": {"sv": "[FLAGGOR]", "en": "[OPTIONS]"},
+    "metavar-command": {"sv": "KOMMANDO [ARGUMENT]...", "en": "COMMAND [ARGS]..."},
+    "metavar-file": {"sv": "FIL", "en": "FILE"},
+    "metavar-files": {"sv": "[FIL...]", "en": "[FILE...]"},
+    "metavar-decision": {"sv": "ID|SÖKVÄG", "en": "ID|PATH"},
+    "metavar-draft": {"sv": "UTKAST", "en": "DRAFT"},
+    "metavar-drafts": {"sv": "UTKAST...", "en": "DRAFT..."},
+    "metavar-docx": {"sv": "UTKAST.docx", "en": "DRAFT.docx"},
+    "metavar-paths": {"sv": "SÖKVÄG...", "en": "PATH..."},
+    "metavar-old": {"sv": "GAMMALT", "en": "OLD"},
+    "metavar-new": {"sv": "NYTT", "en": "NEW"},
+    "metavar-name": {"sv": "NAMN", "en": "NAME"},
+    "metavar-last-draft": {"sv": "FÖRRA_UTKASTET", "en": "LAST_DRAFT"},
     "help-": {
         "sv": "Kontrollera, sammanfatta och rendera regionens återrapportering enligt årets villkorsbeslut för anslag 1:1.\n\n\b\nExempel:\n  villkor check reports/norrbotten-2017.md\n  villkor render reports/norrbotten-2017.md --format html -o out/rapport.html",
         "en": "Check, summarise and render the region's report under the year's conditions decision for appropriation 1:1.\n\n\b\nExamples:\n  villkor check reports/norrbotten-2017.md\n  villkor render reports/norrbotten-2017.md --format html -o out/report.html",
     },
-    "help---version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
     "help-opt-output": {"sv": "Skriv till FIL i stället för standard ut ('-' = standard ut).", "en": "Write to FILE instead of standard output ('-' = standard output)."},
     "help-opt-conditions": {"sv": "Villkorsbeslut att kontrollera mot (annars utkastets 'conditions').", "en": "Conditions decision to check against (else the draft's 'conditions')."},
     "help-opt-lang": {"sv": "Språk för meddelanden och rapporter (sv eller en).", "en": "Language of messages and reports (sv or en)."},
@@ -694,8 +699,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-check--fmt": {"sv": "text för terminalen, json för skript, md/html för granskarens sammanfattning.", "en": "text for the terminal, json for scripts, md/html for the reviewer's summary."},
     "help-check--strict": {"sv": "Varningar gör också utkastet ofullständigt (exit 1).", "en": "Warnings make the draft incomplete too (exit 1)."},
     "help-render": {
-        "sv": "Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
-        "en": "Render the finished report (Markdown or HTML) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
+        "sv": "Rendera den färdiga rapporten (Markdown, HTML eller Word) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
+        "en": "Render the finished report (Markdown, HTML or Word) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
     },
     "help-render--draft_mode": {"sv": "Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Render an incomplete draft too, marked 'Draft – incomplete'."},
     "help-render--strict": {"sv": "Vägra rendera också när varningar kvarstår (t.ex. överförd text).", "en": "Refuse to render while warnings remain too (e.g. carried-over text)."},
@@ -710,7 +715,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Validate conditions files (default: all known) and show every problem with file and line.\n\nExit 0 when all are valid, 2 when any is invalid.",
     },
     "help-conditions-diff": {"sv": "Vad har ändrats mellan två beslut: avsnitt, nyckeltal, regler, tidsfrist och övriga uppgifter.", "en": "What changed between two decisions: sections, figures, rules, deadline and other facts."},
-    "help-new": {"sv": "Skapa ett nytt utkast med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft with the decision's headings and guidance, and last year's text with --from."},
+    "help-new": {"sv": "Skapa ett nytt utkast (Markdown eller Word-mall) med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft (Markdown or a Word template) with the decision's headings and guidance, and last year's text with --from."},
     "help-new--decision": {"sv": "Villkorsbeslutet som utkastet ska följa.", "en": "The conditions decision the draft follows."},
     "help-new--region": {"sv": "Regionens namn, t.ex. \"Region Norrbotten\".", "en": "The region's name, e.g. \"Region Norrbotten\"."},
     "help-new--last": {"sv": "Förra årets utkast: dess text förs över, markerad som överförd.", "en": "Last year's draft: its text is carried over, marked as carried over."},
@@ -722,8 +727,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-summary--all_places": {"sv": "Text: visa alla platser för varje slags brist, inte bara de första.", "en": "Text: show every place for each kind of finding, not only the first."},
     "help-summary--strict": {"sv": "Varningar gör också en rapport ofullständig.", "en": "Warnings make a report incomplete too."},
     "help-memo": {
-        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
-        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
+        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:, från rader i ett Word-utkasts faktatabell eller från flaggorna nedan; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
+        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:, from rows of a Word draft's facts table or from the options below; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
     },
     "help-memo--draft_mode": {"sv": "Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Write the memo for an incomplete draft too, marked 'Draft – incomplete'."},
     "help-convert": {
@@ -740,6 +745,100 @@ CATALOGUE: dict[str, dict[str, str]] = {
 # -- files the tool writes and refuses to write; summary over folders ------
 # (TRUST_OUTPUTS)
 CATALOGUE.update({
+    # why a file or folder could not be read, in the catalogue's words (no system text in English)
+    "input-reason-not-dir": {"sv": "filen går inte att läsa: en del av sökvägen är en fil, inte en mapp",
+                             "en": "the file cannot be read: part of the path is a file, not a folder"},
+    "input-reason-denied": {"sv": "filen går inte att läsa (behörighet saknas)", "en": "the file cannot be read (permission denied)"},
+    "input-reason-full": {"sv": "filen går inte att läsa: disken är full", "en": "the file cannot be read: the disk is full"},
+    "input-reason-read-only": {"sv": "filen går inte att läsa: filsystemet är skrivskyddat",
+                               "en": "the file cannot be read: the file system is read-only"},
+    "input-reason-name-too-long": {"sv": "filen går inte att läsa: filnamnet är för långt",
+                                   "en": "the file cannot be read: the file name is too long"},
+    "input-reason-loop": {"sv": "filen går inte att läsa: symboliska länkar pekar på varandra i en slinga",
+                          "en": "the file cannot be read: symbolic links point to each other in a loop"},
+    "input-reason-too-big": {"sv": "filen går inte att läsa: den är större än systemet tillåter",
+                             "en": "the file cannot be read: it is larger than the system allows"},
+    "input-reason-io": {"sv": "filen går inte att läsa: läsfel på disken", "en": "the file cannot be read: a disk read error"},
+    "input-reason-is-dir": {"sv": "är en mapp, inte en fil", "en": "is a folder, not a file"},
+    "input-reason-gone": {"sv": "filen försvann medan den lästes", "en": "the file disappeared while it was read"},
+    # why an output could not be written
+    "output-reason-name-too-long": {"sv": "kunde inte skriva filen: filnamnet är för långt",
+                                    "en": "could not write the file: the file name is too long"},
+    "output-reason-loop": {"sv": "kunde inte skriva filen: symboliska länkar pekar på varandra i en slinga; ange ett annat filnamn",
+                           "en": "could not write the file: symbolic links point to each other in a loop; give another file name"},
+    "output-reason-too-big": {"sv": "kunde inte skriva filen: den blir större än systemet tillåter",
+                              "en": "could not write the file: it would be larger than the system allows"},
+    "output-reason-io": {"sv": "kunde inte skriva filen: skrivfel på disken", "en": "could not write the file: a disk write error"},
+    "output-reason-is-dir": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
+    "output-reason-gone": {"sv": "kunde inte skriva filen: en mapp på vägen försvann", "en": "could not write the file: a folder on the way disappeared"},
+    # what the tool refuses to write
+    "output-trailing-slash": {
+        "sv": "utdatasökvägen slutar med '/' och är alltså en mapp; ange ett filnamn, till exempel ut/rapport.html",
+        "en": "the output path ends in '/' and so names a folder; give a file name, for example out/rapport.html",
+    },
+    "output-protected": {
+        "sv": "skriver inte i verktygets egna filer ({folder}): de behövs för varje körning; välj en annan --output",
+        "en": "will not write into the tool's own files ({folder}): every run needs them; choose another --output",
+    },
+    "output-read-only-file": {
+        "sv": "filen är skrivskyddad och skrivs inte över; ta bort skrivskyddet eller välj en annan --output",
+        "en": "the file is read-only and is not overwritten; remove the protection or choose another --output",
+    },
+    # the folder of one-page summaries beside summary's --output
+    "summary-pages-not-folder": {
+        "sv": "här ska mappen för sammanfattningarna per rapport ligga, men det finns en fil med det namnet; välj en annan --output",
+        "en": "the folder for the per-report summaries goes here, but a file has that name; choose another --output",
+    },
+    "summary-pages-foreign": {
+        "sv": "mappen för sammanfattningarna per rapport innehåller {name}, som villkor inte har skrivit; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "the folder for the per-report summaries holds {name}, which villkor did not write; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-changed": {
+        "sv": "{name} i mappen för sammanfattningarna per rapport har ändrats sedan villkor skrev den; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "{name} in the folder for the per-report summaries was changed after villkor wrote it; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-manifest-broken": {
+        "sv": "mappens förteckning över vad villkor har skrivit ({manifest}) är skadad; mappen ersätts inte. Välj en annan --output",
+        "en": "the folder's list of what villkor wrote ({manifest}) is damaged; the folder is not replaced. Choose another --output",
+    },
+    # summary over folders
+    "summary-folder-denied": {
+        "sv": "mappen går inte att läsa (behörighet saknas); utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read (permission denied); the drafts in it are not in the summary",
+    },
+    "summary-folder-unreadable": {
+        "sv": "mappen går inte att läsa; utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read; the drafts in it are not in the summary",
+    },
+    "summary-no-drafts-skipped": {
+        "sv": "inga utkast hittades i {paths}: {n:filen|de {n} filerna} som hittades saknar front matter och hoppades över",
+        "en": "no drafts found in {paths}: {n:the file|the {n} files} found {n:has|have} no front matter and {n:was|were} skipped",
+    },
+    "summary-none-checked": {
+        "sv": "inget utkast kunde kontrolleras ({n} {n:fel|fel}, se ovan)",
+        "en": "no draft could be checked ({n} {n:failure|failures}, see above)",
+    },
+    # the run itself
+    "cli-stopped": {"sv": "Avbrutet; inga halvskrivna filer lämnades kvar.", "en": "Stopped; no half-written files were left behind."},
+    "cli-file-error": {"sv": "{file}: {reason}", "en": "{file}: {reason}"},
+    "stdout-failed": {"sv": "kunde inte skriva till standard ut: {reason}; ange --output FIL",
+                      "en": "could not write to standard output: {reason}; give --output FILE"},
+    "os-reason-closed": {"sv": "den är stängd", "en": "it is closed"},
+    "os-reason-not-dir": {"sv": "en del av sökvägen är en fil, inte en mapp", "en": "part of the path is a file, not a folder"},
+    "os-reason-denied": {"sv": "behörighet saknas", "en": "permission denied"},
+    "os-reason-full": {"sv": "disken är full", "en": "the disk is full"},
+    "os-reason-read-only": {"sv": "filsystemet är skrivskyddat", "en": "the file system is read-only"},
+    "os-reason-name-too-long": {"sv": "filnamnet är för långt", "en": "the file name is too long"},
+    "os-reason-loop": {"sv": "symboliska länkar pekar på varandra i en slinga", "en": "symbolic links point to each other in a loop"},
+    "os-reason-too-big": {"sv": "filen blir större än systemet tillåter", "en": "the file would be larger than the system allows"},
+    "os-reason-io": {"sv": "in- eller utmatningsfel på disken", "en": "a disk input or output error"},
+    "os-reason-is-dir": {"sv": "det är en mapp", "en": "it is a folder"},
+    "os-reason-gone": {"sv": "filen eller mappen finns inte", "en": "no such file or folder"},
+    # decisions
+    "conditions-extends-too-deep": {
+        "sv": "extends: fler än {limit} beslut bygger på varandra i en kedja (från '{first}'); gränsen är {limit}",
+        "en": "extends: more than {limit} decisions build on each other in one chain (from '{first}'); the limit is {limit}",
+    },
 })
 
 # -- limits on size, depth, headings and unpacked Word files ---------------
@@ -856,11 +955,247 @@ CATALOGUE.update({
 # -- figures: units, table columns, plausibility, deadlines, duplicates ----
 # (FIGURES)
 CATALOGUE.update({
+    # findings about figures read from Word tables and front matter
+    "figure-unit-mismatch": {
+        "sv": "Nyckeltalet ”{label}” är skrivet i {unit} (”{value}”), men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” is written in {unit} (“{value}”), but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-mismatch-header": {
+        "sv": "Nyckeltalet ”{label}” (”{value}”) står i kolumnen ”{header}”, vars enhet är {unit}, men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” (“{value}”) is in the column “{header}”, whose unit is {unit}, but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-mismatch-cell": {
+        "sv": "Nyckeltalet ”{label}” (”{value}”) har enheten {unit} i radens enhetscell, men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” (“{value}”) has the unit {unit} in its row's unit cell, but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-unclear-two": {
+        "sv": "Kolumnrubriken ”{header}” i tabellen i stycke {table} anger flera enheter ({units}); det går inte att veta vilken som gäller för ”{label}”. Skriv en enda enhet i rubriken, eller enheten vid beloppet.",
+        "en": "The column header “{header}” in the table at paragraph {table} names several units ({units}); which one applies to “{label}” cannot be known. Write one unit in the header, or the unit with the amount.",
+    },
+    "figure-unit-unclear-footnote": {
+        "sv": "Enheten för ”{label}” i tabellen i stycke {table} anges med en fotnot (”{header}”), och fotnoter läses inte. Skriv enheten i kolumnrubriken, t.ex. ”Belopp (tkr)”, eller vid beloppet.",
+        "en": "The unit of “{label}” in the table at paragraph {table} is given by a footnote (“{header}”), and footnotes are not read. Write the unit in the column header, e.g. “Belopp (tkr)”, or with the amount.",
+    },
+    "figure-unit-unclear-cell": {
+        "sv": "Enhetscellen för ”{label}” i tabellen i stycke {table} (”{unit}”) är ingen enhet som går att läsa; skriv t.ex. kr, tkr, mnkr eller %.",
+        "en": "The unit cell of “{label}” in the table at paragraph {table} (“{unit}”) is not a unit that can be read; write e.g. kr, tkr, mnkr or %.",
+    },
+    "figure-column-ambiguous": {
+        "sv": "Tabellen i stycke {table} har flera kolumner med belopp ({columns}); det går inte att veta vilken som gäller för ”{label}”. Ge årets kolumn en rubrik med året, t.ex. ”Utfall {year}”, eller ta bort de andra.",
+        "en": "The table at paragraph {table} has several columns of amounts ({columns}); which one applies to “{label}” cannot be known. Head this year's column with the year, e.g. “Utfall {year}”, or remove the others.",
+    },
+    "figure-column-year": {
+        "sv": "Beloppet för ”{label}” står i kolumnen ”{header}”, som gäller {column_year}, men rapporten avser {year}. Kontrollera att det är årets belopp.",
+        "en": "The amount of “{label}” is in the column “{header}”, which is for {column_year}, but the report is for {year}. Check that it is this year's amount.",
+    },
+    "figure-merged-cell": {
+        "sv": "Beloppet för ”{label}” i tabellen i stycke {table} står i en sammanfogad cell; det går inte att veta vilken kolumn eller rad det gäller. Dela cellen så att varje belopp har sin egen cell.",
+        "en": "The amount of “{label}” in the table at paragraph {table} is in a merged cell; which column or row it belongs to cannot be known. Split the cell so that each amount has its own cell.",
+    },
+    "figure-repeated": {
+        "sv": "Nyckeltalet ”{label}” står två gånger med olika belopp: ”{first_value}” (stycke {first}) och ”{second_value}” (stycke {second}). Behåll det som gäller.",
+        "en": "The figure “{label}” is given twice with different amounts: “{first_value}” (paragraph {first}) and “{second_value}” (paragraph {second}). Keep the one that applies.",
+    },
+    "figure-negative": {
+        "sv": "Nyckeltalet ”{label}” är negativt: {value} (skrivet ”{written}”). Ett belopp kan inte vara mindre än noll.",
+        "en": "The figure “{label}” is negative: {value} (written “{written}”). An amount cannot be less than zero.",
+    },
+    "figure-implausible": {
+        "sv": "Nyckeltalet ”{label}” lästes som {value} (skrivet ”{written}”), utanför det rimliga enligt beslutet ({min} till {max}). Kontrollera beloppet och enheten (kr, tkr, mnkr).",
+        "en": "The figure “{label}” was read as {value} (written “{written}”), outside what the decision considers plausible ({min} to {max}). Check the amount and its unit (kr, tkr, mnkr).",
+    },
+    "report-late": {
+        "sv": "Utkastet är daterat {date}, efter beslutets sista dag för återrapporteringen, {due} ({due_text}).",
+        "en": "The draft is dated {date}, after the decision's due date for the report, {due} ({due_text}).",
+    },
+    "conditions-override-missing": {
+        "sv": "Utkastet anger inget villkorsbeslut; det kontrolleras mot {id}, som angavs med --conditions.",
+        "en": "The draft names no conditions decision; it is checked against {id}, given with --conditions.",
+    },
+    "conditions-override-differs": {
+        "sv": "Utkastet anger villkorsbeslut {draft}, men det kontrolleras mot {id}, som angavs med --conditions.",
+        "en": "The draft names the conditions decision {draft}, but it is checked against {id}, given with --conditions.",
+    },
+    # the registry's descriptions and hints (README table, summary groups)
+    "summary-kind-figure-unit-mismatch": {"sv": "nyckeltalet har fel slags enhet", "en": "the figure has the wrong kind of unit"},
+    "hint-figure-unit-mismatch": {"sv": "skriv beloppet i beslutets enhet, eller rätta enheten i tabellens rubrik", "en": "write the amount in the decision's unit, or correct the unit in the table's header"},
+    "summary-kind-figure-unit-unclear": {"sv": "beloppets enhet går inte att veta", "en": "the amount's unit cannot be known"},
+    "hint-figure-unit-unclear": {"sv": "skriv en enhet i kolumnrubriken, t.ex. Belopp (tkr), eller vid beloppet", "en": "write one unit in the column header, e.g. Belopp (tkr), or with the amount"},
+    "summary-kind-figure-column-ambiguous": {"sv": "tabellen har flera kolumner med belopp", "en": "the table has several columns of amounts"},
+    "hint-figure-column-ambiguous": {"sv": "ge årets kolumn en rubrik med året, t.ex. Utfall 2017", "en": "head this year's column with the year, e.g. Utfall 2017"},
+    "summary-kind-figure-column-year": {"sv": "beloppet står i en kolumn för ett annat år", "en": "the amount is in a column for another year"},
+    "hint-figure-column-year": {"sv": "kontrollera att beloppet är årets och rätta kolumnrubriken", "en": "check that the amount is this year's and correct the column header"},
+    "summary-kind-figure-merged-cell": {"sv": "beloppet står i en sammanfogad cell", "en": "the amount is in a merged cell"},
+    "hint-figure-merged-cell": {"sv": "dela cellen så att varje belopp har sin egen cell", "en": "split the cell so that each amount has its own cell"},
+    "summary-kind-figure-repeated": {"sv": "nyckeltalet står två gånger med olika belopp", "en": "the figure is given twice with different amounts"},
+    "hint-figure-repeated": {"sv": "behåll beloppet som gäller och ta bort det andra", "en": "keep the amount that applies and remove the other"},
+    "summary-kind-figure-negative": {"sv": "nyckeltalet är negativt", "en": "the figure is negative"},
+    "hint-figure-negative": {"sv": "skriv beloppet utan minustecken", "en": "write the amount without a minus sign"},
+    "summary-kind-figure-implausible": {"sv": "beloppet ligger utanför beslutets rimliga gränser", "en": "the amount is outside the decision's plausible bounds"},
+    "hint-figure-implausible": {"sv": "kontrollera beloppet och enheten (kr, tkr, mnkr)", "en": "check the amount and its unit (kr, tkr, mnkr)"},
+    "summary-kind-report-late": {"sv": "utkastet är daterat efter beslutets sista dag", "en": "the draft is dated after the decision's due date"},
+    "hint-report-late": {"sv": "kontrollera datum och tidsfrist", "en": "check the date and the deadline"},
+    "summary-kind-conditions-override": {"sv": "beslutet angavs med --conditions", "en": "the decision was given with --conditions"},
+    "hint-conditions-override": {"sv": "ange conditions i utkastet om beslutet ska gälla alltid", "en": "give conditions in the draft if the decision always applies"},
+    # decisions: plausible bounds
+    "conditions-bound-not-amount": {
+        "sv": "{bound} för nyckeltalet '{id}' är inte ett belopp i nyckeltalets enhet: {value}",
+        "en": "{bound} of the figure '{id}' is not an amount in the figure's unit: {value}",
+    },
+    "conditions-bounds-order": {"sv": "min för nyckeltalet '{id}' är större än max", "en": "min of the figure '{id}' is greater than max"},
+    # the figures as read, shown back (check text, one-page summary)
+    "figures-as-read": {"sv": "Nyckeltal som de lästes", "en": "Figures as read"},
+    "col-as-read": {"sv": "Läst som", "en": "Read as"},
+    "col-written": {"sv": "Skrivet", "en": "Written"},
+    "col-how-read": {"sv": "Så lästes det", "en": "How it was read"},
+    "figure-read-amount": {"sv": "enheten skriven vid beloppet", "en": "unit written with the amount"},
+    "figure-read-header": {"sv": "enheten från rubriken ”{header}”", "en": "unit from the header “{header}”"},
+    "figure-read-cell": {"sv": "enheten från radens enhetscell", "en": "unit from the row's unit cell"},
+    "figure-read-figure": {"sv": "ingen enhet skriven: {unit} enligt beslutet", "en": "no unit written: {unit} as the decision says"},
+    "figure-read-column": {"sv": "kolumnen ”{header}”", "en": "the column “{header}”"},
+    "figure-read-table": {"sv": "tabellen i stycke {table}", "en": "the table at paragraph {table}"},
+    "figure-read-front-matter": {"sv": "front matter, rad {line}", "en": "front matter, line {line}"},
+    "unit-name-kr": {"sv": "kronor", "en": "kronor"},
+    "unit-name-procent": {"sv": "procent", "en": "per cent"},
+    "unit-name-antal": {"sv": "antal", "en": "count"},
+    # summary: several drafts for one region and decision
+    "summary-duplicates": {"sv": "Flera utkast för samma region och beslut", "en": "Several drafts for the same region and decision"},
+    "summary-duplicates-none": {"sv": "inga", "en": "none"},
+    "summary-duplicate-current": {
+        "sv": "{region}, beslut {conditions}: {file} gäller (senast daterat); ersatta: {others}",
+        "en": "{region}, decision {conditions}: {file} is current (latest date); superseded: {others}",
+    },
+    "summary-duplicate-possible": {
+        "sv": "möjlig dubblett, beslut {conditions}: regionen stavas {names} ({files}); slås inte ihop, kontrollera regionens namn",
+        "en": "possible duplicate, decision {conditions}: the region is spelt {names} ({files}); not merged, check the region's name",
+    },
+    "summary-duplicate-undecided": {
+        "sv": "{region}, beslut {conditions}: flera utkast ({files}) med samma datum och ändringstid; det går inte att veta vilket som gäller",
+        "en": "{region}, decision {conditions}: several drafts ({files}) with the same date and modification time; which one is current cannot be known",
+    },
+    "summary-superseded-by": {"sv": "ersatt av {file}", "en": "superseded by {file}"},
+    "summary-possible-duplicate-of": {"sv": "möjlig dubblett av {file}", "en": "possible duplicate of {file}"},
+    "col-note": {"sv": "Anmärkning", "en": "Note"},
 })
 
 # -- Word documents written by the tool: report, template, memo ------------
 # (WORD_OUT)
 CATALOGUE.update({
+    # labels of the facts table the reader knows and the writers write
+    "docx-label-paragraf": {"sv": "Paragraf", "en": "Paragraph"},
+    "docx-label-utskott": {"sv": "Utskott", "en": "Committee"},
+    "docx-label-styrelse": {"sv": "Styrelse", "en": "Board"},
+    "docx-label-sammantradesdatum": {"sv": "Sammanträdesdatum", "en": "Committee meeting"},
+    "docx-label-styrelsemote": {"sv": "Styrelsemöte", "en": "Board meeting"},
+    "docx-label-skickas-till": {"sv": "Skickas till", "en": "Sent to"},
+    "docx-label-yttrande": {"sv": "Yttrande", "en": "Statement"},
+    "docx-cover-decision-title": {"sv": "Beslutets titel", "en": "Title of the decision"},
+    # what the Word reader did not read
+    "docx-skipped": {"sv": "Något i Word-dokumentet lästes inte.", "en": "Something in the Word document was not read."},
+    "summary-kind-docx-skipped": {"sv": "något i Word-dokumentet lästes inte", "en": "something in the Word document was not read"},
+    "hint-docx-skipped": {
+        "sv": "skriv det som ska räknas som vanliga stycken; annars behövs inget",
+        "en": "write what should count as ordinary paragraphs; otherwise nothing is needed",
+    },
+    "docx-skipped-toc": {
+        "sv": "Innehållsförteckningen lästes inte; den räknas inte till något avsnitt.",
+        "en": "The table of contents was not read; it counts towards no section.",
+    },
+    "docx-skipped-image": {
+        "sv": "{n} {n:bild|bilder} lästes inte; bara text räknas, och bilder kommer inte med i den renderade rapporten.",
+        "en": "{n} {n:image was|images were} not read; only text counts, and images are not carried into the rendered report.",
+    },
+    "docx-skipped-textbox": {
+        "sv": "Texten i {n} {n:textruta|textrutor} lästes inte; flytta den till vanliga stycken om den ska räknas.",
+        "en": "The text in {n} {n:text box|text boxes} was not read; move it into ordinary paragraphs if it should count.",
+    },
+    "docx-skipped-footnote": {
+        "sv": "{n} {n:fotnot|fotnoter} eller slutnoter lästes inte; skriv texten i stycket om den ska räknas.",
+        "en": "{n} {n:footnote|footnotes} or endnotes were not read; write the text in the paragraph if it should count.",
+    },
+    "docx-skipped-comment": {"sv": "{n} {n:kommentar|kommentarer} lästes inte.", "en": "{n} {n:comment was|comments were} not read."},
+    "docx-skipped-equation": {"sv": "{n} {n:ekvation|ekvationer} lästes inte.", "en": "{n} {n:equation was|equations were} not read."},
+    "docx-skipped-object": {"sv": "{n} inbäddade objekt lästes inte.", "en": "{n} embedded {n:object was|objects were} not read."},
+    "docx-skipped-guidance": {
+        "sv": "{n} {n:stycke|stycken} med beslutets vägledning lästes inte som text (formatmallen Vägledning saknas eller har bytt namn).",
+        "en": "{n} {n:paragraph|paragraphs} of the decision's guidance {n:was|were} not read as text (the style Guidance is missing or renamed).",
+    },
+    "section-empty-optional": {
+        "sv": "Det frivilliga avsnittet ”{title}” är tomt; skriv texten eller ta bort rubriken.",
+        "en": "The optional section “{title}” is empty; write its text or remove the heading.",
+    },
+    # the Word documents the tool writes
+    "docx-footer": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
+    "docx-new-intro": {
+        "sv": "Mall för villkorsbeslut {id}: {title}. Ska lämnas senast {due}. Stycken i formatmallen Vägledning, som det här, läses inte av villkor och kommer inte med i den färdiga rapporten. Skriv texten under rubrikerna och beloppen i tabellerna, och kontrollera med villkor check.",
+        "en": "Template for conditions decision {id}: {title}. Due {due}. Paragraphs in the style Guidance, like this one, are not read by villkor and do not appear in the finished report. Write the text under the headings and the amounts in the tables, and check with villkor check.",
+    },
+    "docx-memo-rows": {
+        "sv": "Raderna från {first} och nedåt används bara i utskottets beslutsunderlag (villkor memo); det som lämnas tomt blir en markerad lucka i underlaget.",
+        "en": "The rows from {first} down are used only in the committee's memo (villkor memo); what is left empty becomes a marked gap in the memo.",
+    },
+    "docx-optional": {
+        "sv": "Frivilligt avsnitt: skriv texten under rubriken, eller ta bort rubriken om regionen inte redovisar det.",
+        "en": "Optional section: write the text under the heading, or remove the heading if the region does not report on it.",
+    },
+    "docx-carried": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}): uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}): update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-figure-carried": {
+        "sv": "Förra årets belopp ({year}): skriv årets belopp och ta bort den här anmärkningen. [{marker}]",
+        "en": "Last year's amount ({year}): write this year's amount and remove this note. [{marker}]",
+    },
+    "docx-col-note": {"sv": "Anmärkning", "en": "Note"},
+    # command line: Word output
+    "cli-docx-needs-output": {
+        "sv": "ett Word-dokument skrivs till en fil; ange --output FIL.docx",
+        "en": "a Word document is written to a file; give --output FILE.docx",
+    },
+    "output-docx-suffix": {
+        "sv": "ett Word-dokument ska ha filändelsen .docx; ange --output FIL.docx",
+        "en": "a Word document needs the extension .docx; give --output FILE.docx",
+    },
+    "output-word-suffix-flag": {
+        "sv": "filändelsen säger Word-dokument, men --format {fmt} skriver {what}; lägg till --format docx för ett Word-dokument, eller välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but --format {fmt} writes {what}; add --format docx for a Word document, or choose a name ending in {ext}",
+    },
+    "output-word-suffix": {
+        "sv": "filändelsen säger Word-dokument, men kommandot skriver {what} och inget Word-dokument; välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but the command writes {what}, not a Word document; choose a name ending in {ext}",
+    },
+    "memo-gaps-word": {
+        "sv": "Beslutsunderlaget har {n} {n:lucka|luckor} att fylla i; ange dem som rader i Word-utkastets faktatabell: {keys} (eller med flaggor till villkor memo: {flags})",
+        "en": "The memo has {n} {n:gap|gaps} to fill; give them as rows of the Word draft's facts table: {keys} (or as options of villkor memo: {flags})",
+    },
+    "metavar-date": {"sv": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
+    "metavar-number": {"sv": "NR", "en": "NO"},
+    "metavar-text": {"sv": "TEXT", "en": "TEXT"},
+    "metavar-recipient": {"sv": "MOTTAGARE", "en": "RECIPIENT"},
+    "memo-flag-bad-date": {
+        "sv": "”{value}” är inget datum; skriv det som 2018-05-02",
+        "en": "“{value}” is not a date; write it as 2018-05-02",
+    },
+    # help
+    "help-render--fmt": {
+        "sv": "md eller html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md or html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-new--fmt": {
+        "sv": "md för Markdown, docx för en Word-mall (standard: docx när --output slutar på .docx, annars md).",
+        "en": "md for Markdown, docx for a Word template (default: docx when --output ends in .docx, else md).",
+    },
+    "help-memo--fmt": {
+        "sv": "md, html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md, html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-memo--paragraf": {"sv": "Paragrafen i protokollet, t.ex. 29 (går före utkastets).", "en": "The paragraph in the minutes, e.g. 29 (wins over the draft's)."},
+    "help-memo--utskott": {"sv": "Utskottet som föreslår, t.ex. Regionutvecklingsutskottet.", "en": "The proposing committee, e.g. Regionutvecklingsutskottet."},
+    "help-memo--styrelse": {"sv": "Styrelsen som godkänner, t.ex. regionstyrelsen.", "en": "The approving board, e.g. regionstyrelsen."},
+    "help-memo--sammantradesdatum": {"sv": "Utskottets sammanträde, ÅÅÅÅ-MM-DD.", "en": "The committee's meeting, YYYY-MM-DD."},
+    "help-memo--styrelsemote": {"sv": "Styrelsemötet som ska godkänna rapporten, ÅÅÅÅ-MM-DD.", "en": "The board meeting that approves the report, YYYY-MM-DD."},
+    "help-memo--skickas_till": {"sv": "Mottagare av protokollsutdraget (kan anges flera gånger).", "en": "A recipient of the extract from the minutes (may be given more than once)."},
+    "help-memo--yttrande": {"sv": "Yttrandet till beslutsförslaget (Markdown).", "en": "The statement on the proposal (Markdown)."},
 })
 
 # -- next year's draft, showing decisions, near-miss headings, facts-table words ---

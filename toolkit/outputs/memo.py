@@ -5,8 +5,12 @@ What the report holds (region, year, ministry, due date, the parts it reports
 on, its figures) comes from the checked draft and its decision. What only the
 committee knows (paragraph number, committee and board, meeting dates, the
 statement, who receives the extract) comes from the draft's ``memo:`` front
-matter (see ``schemas/draft.yaml``); whatever is not given is shown as a
-marked gap to fill, never made up.
+matter (see ``schemas/draft.yaml``), from rows of a Word draft's facts table
+(read into the same ``memo``), or from options of ``villkor memo``, which win;
+whatever is not given is shown as a marked gap to fill, never made up.
+
+The memo is Markdown, or HTML, or a Word document made from the same Markdown
+(:func:`render_memo_docx`), laid out like the minutes' paragraph.
 """
 
 from __future__ import annotations
@@ -37,14 +41,48 @@ DECISION_GAPS = {
 }
 
 
+#: memo key -> the option of ``villkor memo`` that gives it
+OPTIONS = {
+    "paragraf": "--paragraf",
+    "utskott": "--utskott",
+    "styrelse": "--styrelse",
+    "sammantradesdatum": "--sammantradesdatum",
+    "styrelsemote": "--styrelsemote",
+    "yttrande": "--yttrande",
+    "skickas_till": "--skickas-till",
+}
+
+
 @dataclass
 class Memo:
-    """The memo (Markdown or HTML), the draft's front-matter keys still to fill
-    in, and the decision's facts it lacks (``year``, ``issuer`` …)."""
+    """The memo (Markdown or HTML; ``data`` holds a Word document), the
+    facts still to fill in (``memo.paragraf`` ..., or ``diarienummer``) and the
+    decision's facts it lacks (``year``, ``issuer`` …)."""
 
     text: str
     gaps: list[str] = field(default_factory=list)
+    data: bytes | None = None
     decision_gaps: list[str] = field(default_factory=list)
+
+
+def describe_gaps(gaps: list[str], kind: str, lang: str = "sv") -> str:
+    """The sentence that says which facts are missing and how to give them in a
+    draft of ``kind``: front-matter keys for Markdown, facts-table labels for Word."""
+    if kind != "docx":
+        return t("memo-gaps", lang, n=len(gaps), keys=", ".join(gaps))
+    from toolkit.drafts.word import MEMO_LABEL_KEYS
+
+    labels, flags = [], []
+    for gap in gaps:
+        key = gap.removeprefix("memo.")
+        if key in MEMO_LABEL_KEYS:
+            labels.append(t(MEMO_LABEL_KEYS[key], lang))
+            flags.append(OPTIONS[key])
+        elif key.startswith("figures."):  # last year's amount, in its table row
+            labels.append(key.removeprefix("figures."))
+        else:
+            labels.append(t("cover-diarienummer", lang))
+    return t("memo-gaps-word", lang, n=len(gaps), keys=", ".join(labels), flags=" ".join(flags) or "–")
 
 
 def _empty(value: Any) -> bool:
@@ -86,14 +124,16 @@ def appropriation_number(result: CheckResult) -> str | None:
     return None if _empty(number) else str(number)
 
 
-def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> tuple[dict[str, Any], list[str], list[str]]:
-    """What the memo template needs, the draft's keys that are missing
-    (``memo.*``, ``figures.*`` still last year's) and the decision's."""
+def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+                 facts: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str], list[str]]:
+    """What the memo template needs, the draft's facts that are missing
+    (``memo.*``, ``figures.*`` still last year's) and the decision's.
+    ``facts`` (from options) win over the draft's own ``memo``."""
     from toolkit.outputs.templating import format_date
 
     c = result.conditions
     meta = result.draft.meta
-    given = meta.get("memo") or {}
+    given = {**(meta.get("memo") or {}), **{k: v for k, v in (facts or {}).items() if not _empty(v)}}
     gaps: list[str] = []
     decision_gaps: list[str] = []
 
@@ -160,7 +200,8 @@ def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False
     return ctx, list(dict.fromkeys(gaps)), list(dict.fromkeys(decision_gaps))
 
 
-def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
+def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+               facts: dict[str, Any] | None = None) -> Memo:
     """The memo as Markdown; an incomplete draft is refused unless ``draft_mode``."""
     from toolkit.outputs.templating import render_template
 
@@ -168,18 +209,38 @@ def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False) 
         from toolkit.outputs.render import refusal
 
         raise RenderRefused(refusal("memo-incomplete", result), result)
-    ctx, gaps, decision_gaps = memo_context(result, lang, draft_mode)
-    return Memo(render_template("memo.md.j2", lang, **ctx), gaps, decision_gaps)
+    ctx, gaps, decision_gaps = memo_context(result, lang, draft_mode, facts)
+    return Memo(render_template("memo.md.j2", lang, **ctx), gaps, decision_gaps=decision_gaps)
 
 
-def render_memo_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
+def render_memo_docx(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+                     facts: dict[str, Any] | None = None) -> Memo:
+    """The memo as a Word document: the same text as the Markdown memo, laid out
+    like the minutes' paragraph ("§ 29", the heading, Dnr, the committee's
+    decision, statement, summary, the matter, attachments, recipients); gaps
+    are highlighted."""
+    from toolkit.outputs.docx_writer import WordDocument
+
+    memo = build_memo(result, lang, draft_mode, facts)
+    region = str(result.draft.meta.get("region") or "")
+    appropriation = appropriation_number(result) or t(DECISION_GAPS["appropriation.number"], lang)
+    title = t("memo-heading", lang, region=region, appropriation=appropriation)
+    # no region or decision in the properties: the memo is no draft, and
+    # `villkor summary` over a folder passes it by
+    doc = WordDocument(lang, title=title)
+    doc.markdown(memo.text)
+    return Memo(memo.text, memo.gaps, doc.to_bytes(), memo.decision_gaps)
+
+
+def render_memo_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+                     facts: dict[str, Any] | None = None) -> Memo:
     """The memo as one self-contained, sanitised HTML page."""
     from toolkit.outputs.htmlsafe import markdown_to_html
     from toolkit.outputs.templating import render_template
 
-    memo = build_memo(result, lang, draft_mode)
+    memo = build_memo(result, lang, draft_mode, facts)
     body, _ = markdown_to_html(memo.text)
     region = str(result.draft.meta.get("region") or "")
     appropriation = appropriation_number(result) or t(DECISION_GAPS["appropriation.number"], lang)
     title = t("memo-heading", lang, region=region, appropriation=appropriation)
-    return Memo(render_template("memo.html.j2", lang, body=body, title=title), memo.gaps, memo.decision_gaps)
+    return Memo(render_template("memo.html.j2", lang, body=body, title=title), memo.gaps, decision_gaps=memo.decision_gaps)
