@@ -528,6 +528,26 @@ def _escape(text: str) -> str:
     return _TAG_LIKE.sub("&lt;", _INLINE_ESCAPE.sub(r"\\\1", text))
 
 
+_HEADING_ESCAPE = re.compile(r"([\\`*_\[\]])")
+_CLOSING_HASHES = re.compile(r"(^|\s)(#+)\s*$")
+_TRAILING_ID = re.compile(r"\s*\{\s*#[A-Za-z0-9_-]+\s*\}\s*$")
+
+
+def heading_markdown(text: str) -> str:
+    """A heading's text for an ATX heading line that a Markdown reader gives
+    back with the same words: emphasis, link and code characters
+    backslash-escaped, ``<!--`` broken so that it opens no comment (which would
+    swallow the rest of the draft), and trailing ``#`` kept from being read as
+    the heading's closing sequence. Punctuation counts for nothing when
+    headings are matched, so the escapes change no match; a trailing ``{#id}``
+    is left as written, since it names a section in Word too."""
+    m = _TRAILING_ID.search(text)
+    body, suffix = (text[: m.start()], text[m.start() :]) if m else (text, "")
+    body = _HEADING_ESCAPE.sub(r"\\\1", body).replace("<!", "<\\!")
+    body = _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), body)
+    return body + suffix
+
+
 def _link_target(url: str) -> str:
     return f"<{url}>" if re.search(r"[\s()<>]", url) else url
 
@@ -773,7 +793,7 @@ def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
         block = Block(kind, here, level, text)
         if kind == "list":
             block.numbered = _is_numbered(para, styles)
-        if kind in ("text", "list"):
+        if kind in ("text", "list", "title"):
             block.lines = markdown_text(el, links, visibility)
         blocks.append(block)
     return blocks
@@ -1192,13 +1212,14 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
             continue
         if lines and not (b.kind == "list" and prev == ("list", b.numbered)):
             add("", locations[-1])
-        if b.kind == "title":
-            title = len(lines) if title is None else title
-            add(f"# {b.text}", b.location)
+        if b.kind == "title" and title is None and not found:
+            # the document's title: the first Title paragraph above every heading
+            title = len(lines)
+            add(f"# {heading_markdown(b.text)}", b.location)
         elif b.kind == "heading":
             level = min(6, b.level + shift)
             found.append((b.text, level, b.location, len(lines)))
-            add(f"{'#' * level} {b.text}", b.location)
+            add(f"{'#' * level} {heading_markdown(b.text)}", b.location)
         elif b.kind == "list":
             marker = "1." if b.numbered else "-"
             indent = "    " * min(b.level, 5)
@@ -1211,7 +1232,7 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
             # the same marker as in a Markdown draft: a comment the check warns about
             note = b.text.replace(MARKER, "").replace("--", "–").replace(">", "›").strip(" :–-")
             add(f"<!-- {MARKER} {note} -->", b.location)
-        else:
+        else:  # text, and a Title paragraph that is not the document's title
             for line in b.lines:
                 add(line, b.location)
         prev = (b.kind, b.numbered)
