@@ -140,3 +140,13 @@ def test_decision_placeholders_count_outside_sections(tmp_path: Path):
     r = run("check", draft, "--conditions", decision, "--format", "json")
     assert r.code == 1
     assert [p["line"] for p in json.loads(r.out)["problems"] if p["code"] == "text-placeholder"] == [5]
+
+
+def test_text_above_and_below_the_title_is_one_part(tmp_path: Path):
+    body = EXAMPLE_TEXT.split("\n---\n", 1)[1]
+    front = EXAMPLE_TEXT[: len(EXAMPLE_TEXT) - len(body)]
+    text = front + "TODO ovanför titeln.\n\n" + body.replace("Exempelutkast byggt på", "TODO Exempelutkast byggt på")
+    path = write(tmp_path / "utkast.md", text)
+    code, problems = _problems(path)
+    assert code == 1
+    assert [p["line"] for p in problems if p["code"] == "text-placeholder"] == [_line_of(text, "TODO ovanför")]

@@ -430,20 +430,22 @@ class Checker:
         headings, and in the facts the cover shows."""
         file = draft.name
         found: list[Finding] = []
-        parts: list[tuple[str, tuple[int, int] | None, str, int]] = [("text-placeholder-preamble", span, "", 0) for span in before]
-        parts += [("text-placeholder-extra", x.span, x.title, x.line) for x in extras]
-        for key, span, heading, heading_line in parts:
+        # the text above the first section is one part, whether or not a title splits it
+        parts: list[tuple[str, list[tuple[int, int]], str, int]] = [
+            ("text-placeholder-preamble", [span for span in before if span is not None], "", 0)]
+        parts += [("text-placeholder-extra", [x.span], x.title, x.line) for x in extras]
+        for key, spans, heading, heading_line in parts:
             m = self.placeholders.search(heading) if heading else None
             if m is not None:
                 found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, heading_line))
                 continue
-            if span is None:
-                continue
-            text = draft.text(*span)
-            m = self.placeholders.search(text)
-            if m is not None:
-                where = draft.location(span[0] + text.count("\n", 0, m.start()))
-                found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, where))
+            for span in spans:
+                text = draft.text(*span)
+                m = self.placeholders.search(text)
+                if m is not None:
+                    where = draft.location(span[0] + text.count("\n", 0, m.start()))
+                    found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, where))
+                    break
         for fact in REPORTED_FACTS:
             values = draft.meta.get(fact)
             items = list(enumerate(values)) if isinstance(values, list) else [(None, values)]
