@@ -43,6 +43,15 @@ def was_read(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+def forget(path: str | os.PathLike[str]) -> None:
+    """Stop remembering ``path`` as read: for a long-running process (the web
+    page) whose inputs are temporary files removed after each request."""
+    try:
+        _READ.discard(Path(path).resolve())
+    except OSError:
+        pass
+
+
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 

@@ -1,0 +1,104 @@
+"""Serve the web page with waitress, and stop it cleanly.
+
+:func:`make_server` binds the address (``127.0.0.1`` unless another host is
+chosen; port 0 picks a free port) and :func:`run` serves until Ctrl+C or
+SIGTERM, then lets the requests in progress finish (their temporary folders
+are removed as they end) before it returns. Nothing here prints: the command
+line says where the server listens.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import ServeError
+from toolkit.read.files import MAX_BYTES
+from toolkit.web.app import FORM_OVERHEAD, UPLOAD_PREFIX
+from toolkit.web.security import is_loopback
+
+#: Requests larger than this are refused by waitress before the application
+#: sees them (with waitress's own short answer); smaller ones that are still
+#: too large get the application's page, in the user's words.
+MAX_REQUEST = 2 * (MAX_BYTES + FORM_OVERHEAD)
+#: Threads answering requests (library work itself runs one at a time).
+THREADS = 4
+#: How long requests in progress may take to finish when the server stops.
+STOP_GRACE = 10
+
+
+def check_folder(folder: str | None) -> None:
+    """Refuse a ``--dir`` that is not a folder, or one that holds the temporary
+    folder (uploads must never land inside the folder being summarised)."""
+    if folder is None:
+        return
+    path = Path(folder)
+    if not path.is_dir():
+        raise ServeError.of("serve-dir-missing", folder)
+    tmp = Path(tempfile.gettempdir()).resolve()
+    if tmp == path.resolve() or path.resolve() in tmp.parents:
+        raise ServeError.of("serve-tmp-in-dir", folder, tmp=str(tmp))
+
+
+def sweep_uploads(older_than: float = 3600) -> int:
+    """Remove upload folders that a server killed outright left behind (a
+    server that stops normally leaves none); young ones may be another
+    server's and are left alone. Returns how many were removed."""
+    removed = 0
+    limit = time.time() - older_than
+    for p in Path(tempfile.gettempdir()).glob(UPLOAD_PREFIX + "*"):
+        try:
+            if p.is_dir() and not p.is_symlink() and p.stat().st_mtime < limit and p.owner() == Path(tempfile.gettempdir()).owner():
+                shutil.rmtree(p, ignore_errors=True)
+                removed += 1
+        except (OSError, KeyError):
+            continue
+    return removed
+
+
+def make_server(app: Any, host: str = "127.0.0.1", port: int = 8000) -> Any:
+    """A waitress server for ``app`` bound to ``host``:``port`` (not yet serving)."""
+    from waitress.server import create_server
+
+    try:
+        return create_server(app, host=host, port=port, threads=THREADS, ident="villkor",
+                             max_request_body_size=MAX_REQUEST, channel_timeout=60, clear_untrusted_proxy_headers=True)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ServeError.of("serve-port-busy", None, port=port) from None
+        raise ServeError.of("serve-cannot-bind", None, host=host, port=port, reason=exc.strerror or str(exc)) from None
+
+
+def address(server: Any) -> str:
+    """``http://host:port`` of a bound server."""
+    host = server.effective_host
+    host = f"[{host}]" if ":" in str(host) else host
+    return f"http://{host}:{server.effective_port}"
+
+
+def reachable_from_others(host: str) -> bool:
+    return not is_loopback(host)
+
+
+def run(server: Any) -> None:
+    """Serve until Ctrl+C or SIGTERM; requests in progress are let finish."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop) if os.name == "posix" else None
+    try:
+        server.run()  # waitress turns KeyboardInterrupt into a shutdown of its threads
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=STOP_GRACE)
+        server.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
