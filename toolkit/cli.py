@@ -444,10 +444,13 @@ def serve(host: str, port: int, folder: str | None, lang: str) -> None:
     serving.sweep_uploads()
     server = serving.make_server(create_app(folder, lang, host), host, port)
     key = "serve-listening-remote" if serving.reachable_from_others(host) else "serve-listening"
-    click.echo(t(key, lang, url=serving.address(server)))
-    if folder:
-        click.echo(t("serve-folder", lang, folder=folder))
-    serving.run(server)
+
+    def ready() -> None:
+        click.echo(t(key, lang, url=serving.address(server)))
+        if folder:
+            click.echo(t("serve-folder", lang, folder=folder))
+
+    serving.run(server, ready)
     click.echo(t("serve-stopped", lang), err=True)
 
 

@@ -253,6 +253,10 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         g.setdefault("lang", lang)
         return page("error.html.j2", "", 500, problems=[t("web-error-internal", g.lang)], status_code=500)
 
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        return Response(status=204)  # no icon, and no error in the browser's console for the lack of one
+
     # -- check a draft -----------------------------------------------------
 
     def decision_choices() -> list[tuple[str, str]]:
