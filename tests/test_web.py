@@ -271,8 +271,8 @@ def test_results_are_kept_within_bounds():
 
 
 def test_the_check_command_does_not_import_flask():
-    code = ("import sys\nfrom toolkit.cli import main\ntry:\n    main(['check', %r])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('flask', 'werkzeug', 'waitress') if m in sys.modules))") % str(EXAMPLE)
+    code = (f"import sys\nfrom toolkit.cli import main\ntry:\n    main(['check', {str(EXAMPLE)!r}])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('flask', 'werkzeug', 'waitress') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT,
                          env=dict(os.environ, PYTHONPATH=str(PROJECT_ROOT)), timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "[]", out

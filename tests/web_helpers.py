@@ -14,9 +14,9 @@ import os
 import re
 import select
 import signal
+import struct
 import subprocess
 import sys
-import struct
 import uuid
 import zipfile
 import zlib
@@ -158,9 +158,9 @@ def zip_bomb(unpacked_mb: int = 210) -> bytes:
     local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(data), size, len(name), 0) + name
     first = zipfile.ZipFile(io.BytesIO(out.getvalue())).infolist()[0]
     central = b""
-    for info, at, method, crc_, csize, usize, nm in (
-        (first, 0, 0, first.CRC, first.compress_size, first.file_size, first.filename.encode()),
-        (None, offset, 8, crc, len(data), size, name),
+    for at, method, crc_, csize, usize, nm in (
+        (0, 0, first.CRC, first.compress_size, first.file_size, first.filename.encode()),
+        (offset, 8, crc, len(data), size, name),
     ):
         central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, method, 0, 0, crc_, csize, usize, len(nm),
                                0, 0, 0, 0, 0, at) + nm

@@ -88,7 +88,9 @@ def cross_site(origin: str | None, fetch_site: str | None, host_url: str) -> boo
     so, or ``Origin`` names another origin (``null`` proves nothing either way)."""
     if fetch_site in ("cross-site", "same-site"):
         return True
-    return bool(origin) and origin != "null" and origin.rstrip("/") != host_url.rstrip("/")
+    if not origin or origin == "null":
+        return False
+    return origin.rstrip("/") != host_url.rstrip("/")
 
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
