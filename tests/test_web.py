@@ -418,3 +418,19 @@ def test_serve_refuses_a_folder_that_holds_the_temporary_folder(tmp_path: Path, 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "inne"))
     r = run("serve", "--dir", tmp_path, "--port", "0")
     assert r.code == 2 and "ligger i mappen som ska sammanställas" in r.err
+
+
+def test_the_readme_describes_every_page_and_the_caches_bounds(client):
+    from toolkit.web.cache import ResultCache
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Webbsidan: villkor serve"):]
+    section = section[: section.index("\n## ", 5)]
+    pages = {r.rule for r in client.application.url_map.iter_rules()
+             if "GET" in r.methods and not r.arguments and r.rule not in ("/favicon.ico", "/check")}
+    for rule in pages - {"/summary/report", "/diff"}:
+        assert f"(`{rule}`" in section, rule
+    bounds = ResultCache()
+    assert f"i {int(bounds.lifetime // 60)} minuter" in section
+    assert f"högst\n  {bounds.max_entries} resultat och {bounds.max_bytes // 1048576} MB" in section
+    assert "villkor serve" in (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")

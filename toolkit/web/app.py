@@ -36,11 +36,11 @@ from flask import Flask, Response, g, redirect, request, send_file, url_for
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException
 
+import toolkit.web.security as security
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import Problem, VillkorError
 from toolkit.messages import DEFAULT_LANG, LANGUAGES, t
 from toolkit.read.files import MAX_BYTES, forget
-from toolkit.web import security
 from toolkit.web.cache import Entry, File, ResultCache
 from toolkit.web.downloads import (
     DOWNLOADS,

@@ -40,11 +40,7 @@ class Snapshot:
 
 
 class FolderSummary:
-    """The summary of ``folder``, made again only when something in it changed.
-
-    ``run`` wraps every call into the library (the web page runs library work
-    one request at a time).
-    """
+    """The summary of ``folder``, made again only when something in it changed."""
 
     def __init__(self, folder: str | os.PathLike[str]):
         self.folder = str(folder)
