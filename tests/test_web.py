@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from helpers import EXAMPLE, INCOMPLETE, PROJECT_ROOT, REPORTS, run
-from web_helpers import DOCX, cases, multipart, token_of
+from web_helpers import DOCX, cases, heavy_docx, multipart, token_of
 
 from toolkit.read.files import MAX_BYTES
 
@@ -158,17 +158,56 @@ def test_no_file_chosen(client):
 
 
 def test_a_bug_is_a_plain_page_and_leaves_nothing_behind(client, tmp_uploads: Path, monkeypatch: pytest.MonkeyPatch):
-    import toolkit.checking.checker as checker
-
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(checker, "check_file", broken)
+    monkeypatch.setattr(client.application.extensions["villkor"]["workers"], "run", broken)
     answer = upload(client, "utkast.md", EXAMPLE.read_bytes())
     assert answer.status_code == 500
     assert "Något gick fel i villkor" in answer.text
     assert "secret internals" not in answer.text and "Traceback" not in answer.text
     assert list(tmp_uploads.iterdir()) == []
+
+
+def test_a_bug_in_a_worker_is_reported_as_one_and_the_worker_goes_on():
+    from toolkit.web.workers import WorkerBug, Workers
+
+    workers = Workers(size=1)
+    try:
+        with pytest.raises(WorkerBug, match="JSONDecodeError"):
+            workers.run(json.loads, "{")
+        assert workers.run(json.loads, "[1]") == [1]
+    finally:
+        workers.close()
+
+
+def test_a_file_too_heavy_to_read_is_stopped_and_the_server_goes_on(tmp_uploads: Path):
+    """A Word file of a few hundred kB that unpacks to 20 MB of paragraphs."""
+    from toolkit.web import create_app
+    from toolkit.web.workers import Workers
+
+    workers = Workers(size=1, timeout=1)
+    try:
+        client = create_app(workers=workers).test_client()
+        answer = upload(client, "tung.docx", heavy_docx(20))
+        assert answer.status_code == 413 and "tog för lång tid eller för mycket minne" in answer.text
+        assert list(tmp_uploads.iterdir()) == []
+        workers.timeout = 60
+        assert upload(client, "utkast.md", EXAMPLE.read_bytes()).status_code == 303
+    finally:
+        workers.close()
+
+
+def test_a_worker_that_runs_out_of_memory_is_stopped_and_replaced():
+    from toolkit.web.workers import TooHeavy, Workers
+
+    workers = Workers(size=1, memory=512 * 1024 * 1024)
+    try:
+        with pytest.raises(TooHeavy):
+            workers.run(bytes, 1 << 30)  # a gigabyte, over the worker's limit
+        assert workers.run(len, "still here") == 10
+    finally:
+        workers.close()
 
 
 def test_a_word_draft_that_names_a_file_makes_the_server_read_nothing(tmp_path: Path):

@@ -68,15 +68,17 @@ def test_many_uploads_at_once_get_right_answers_leave_nothing_and_keep_memory_fl
         with ThreadPoolExecutor(AT_ONCE) as pool:  # warm-up: every kind once per thread
             warm = list(pool.map(client.send, mix(len(cases()) * 2)))
         assert all(a.status in (303, 400, 413, 415) for a, _ in warm)
-        before = server.rss_kb()
+        before, before_all = server.rss_kb(), server.total_rss_kb()
         work = mix(UPLOADS)
         with ThreadPoolExecutor(AT_ONCE) as pool:
             answers = list(pool.map(client.send, work))
-        after = server.rss_kb()
+        after, after_all = server.rss_kb(), server.total_rss_kb()
         wrong = [(c.name, a.status, p[:300]) for c, (a, p) in zip(work, answers) if not right(c, a, p)]
         assert wrong == []
         assert leftovers(tmp) == []
-        assert after - before < MARGIN_MB * 1024, f"memory grew from {before} kB to {after} kB"
+        assert after - before < MARGIN_MB * 1024, f"the server grew from {before} kB to {after} kB"
+        assert after_all - before_all < 2 * MARGIN_MB * 1024, f"server and workers grew from {before_all} kB to {after_all} kB"
+        print(f"\nRSS server {before} -> {after} kB; with workers {before_all} -> {after_all} kB ({len(server.workers())} workers)")
         # downloads of a result made under load still work
         good = next(p for c, (a, p) in zip(work, answers) if c.name == "good-docx")
         assert "/report-html" in good

@@ -109,9 +109,27 @@ class Server:
     def pid(self) -> int:
         return self.proc.pid
 
-    def rss_kb(self) -> int:
-        status = Path(f"/proc/{self.pid}/status").read_text()
+    def rss_kb(self, pid: int | None = None) -> int:
+        """Resident memory of the server (or of process ``pid``)."""
+        status = Path(f"/proc/{pid or self.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))  # type: ignore[union-attr]
+
+    def workers(self) -> list[int]:
+        """The server's child processes: its workers."""
+        children: list[int] = []
+        for task in Path(f"/proc/{self.pid}/task").iterdir():
+            children += [int(c) for c in (task / "children").read_text().split()]
+        return children
+
+    def total_rss_kb(self) -> int:
+        """Resident memory of the server and its workers."""
+        total = self.rss_kb()
+        for pid in self.workers():
+            try:
+                total += self.rss_kb(pid)
+            except (FileNotFoundError, AttributeError):
+                continue
+        return total
 
     def stop(self) -> tuple[int, str]:
         """SIGTERM, then the exit status and what it wrote to standard error."""
@@ -167,6 +185,32 @@ def zip_bomb(unpacked_mb: int = 210) -> bytes:
     body = head + local + data
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 2, 2, len(central), len(body), 0)
     return body + central + end
+
+
+def heavy_docx(unpacked_mb: int) -> bytes:
+    """A real Word document of a few hundred kB whose text is ``unpacked_mb`` MB
+    of short paragraphs: small to upload, slow and large to read."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=2)
+    for label, value in (("Villkorsbeslut", "2017"), ("Region", "Region X")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    document.add_paragraph("x")
+    plain = io.BytesIO()
+    document.save(plain)
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    paragraph = b"<w:p><w:r><w:t>Text text text text text text text text</w:t></w:r></w:p>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, tail = data.split(b"</w:tbl>", 1)
+                data = head + b"</w:tbl>" + paragraph * (unpacked_mb * (1 << 20) // len(paragraph)) + tail
+            zf.writestr(info.filename, data)
+    return out.getvalue()
 
 
 def many_members() -> bytes:

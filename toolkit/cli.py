@@ -442,7 +442,9 @@ def serve(host: str, port: int, folder: str | None, lang: str) -> None:
 
     serving.check_folder(folder)
     serving.sweep_uploads()
-    server = serving.make_server(create_app(folder, lang, host), host, port)
+    app = create_app(folder, lang, host)
+    server = serving.make_server(app, host, port)
+    app.extensions["villkor"]["workers"].start()
     key = "serve-listening-remote" if serving.reachable_from_others(host) else "serve-listening"
 
     def ready() -> None:

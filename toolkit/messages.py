@@ -918,6 +918,12 @@ CATALOGUE.update({
         "sv": "Resultatet finns inte längre: det hålls kvar i {minutes} minuter, och inte efter en omstart. Ladda upp filen igen.",
         "en": "The result is no longer here: it is kept for {minutes} minutes, and not after a restart. Upload the file again.",
     },
+    "web-error-too-heavy": {
+        "sv": "Filen tog för lång tid eller för mycket minne att läsa (gränsen är {seconds} sekunder); den är troligen mycket större än en rapport. Kontrollera att det är rätt fil.",
+        "en": "The file took too long or too much memory to read (the limit is {seconds} seconds); it is probably far larger than a report. Check that it is the right file.",
+    },
+    "web-error-busy": {"sv": "Servern är upptagen med andra filer just nu. Försök igen om en stund.",
+                       "en": "The server is busy with other files just now. Try again in a while."},
     "web-error-not-in-summary": {"sv": "{file} ingår inte i sammanställningen.", "en": "{file} is not part of the summary."},
     "web-error-internal": {
         "sv": "Något gick fel i villkor. Inget av det du laddade upp har sparats. Försök igen; händer det igen, kör samma fil med kommandoraden (villkor check) och berätta för den som sköter verktyget.",

@@ -11,11 +11,20 @@ for people who write in Word and do not open a terminal.
 * :mod:`toolkit.web.security`: headers, Content-Security-Policy, form tokens.
 * :mod:`toolkit.web.server`: waitress, and stopping it cleanly.
 
-Flask is imported only here, never on the command line's other paths.
+Flask is imported only by :mod:`toolkit.web.app`: never on the command
+line's other paths, nor in the worker processes.
 """
 
 from __future__ import annotations
 
-from toolkit.web.app import create_app
+from typing import Any
+
+
+def create_app(*args: Any, **kwargs: Any) -> Any:
+    """The Flask application: :func:`toolkit.web.app.create_app`."""
+    from toolkit.web.app import create_app as make
+
+    return make(*args, **kwargs)
+
 
 __all__ = ["create_app"]

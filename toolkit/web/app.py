@@ -15,9 +15,12 @@ Pages (each also in English with ``?lang=en``, which every link keeps):
   one-page verdict per report (``/summary/report?file=…``).
 * ``/decisions``, ``/decisions/<id>``, ``/diff?old=…&new=…``: the decisions.
 
-The library's caches (decisions, checkers with their validators) are made for
-one caller at a time, so library work runs under one lock: requests are
-answered by several threads, but check and render one after another.
+Uploads are read in worker processes with a time and memory limit
+(:mod:`toolkit.web.workers`), so no file, however it was made, can hold up or
+swell the server itself. What the server does in its own process (the
+decisions, the folder's summary, the lists on the forms) is library work on
+the server's own files; the library's caches are made for one caller at a
+time, so that runs under one lock.
 """
 
 from __future__ import annotations
@@ -46,12 +49,13 @@ from toolkit.web.downloads import (
     DOWNLOADS,
     SUMMARY_DOWNLOADS,
     TEMPLATE_FORMATS,
-    Checked,
     display_name,
-    safe_stem,
+    make_template,
 )
+from toolkit.web.downloads import check_upload as check_upload_task
 from toolkit.web.folder import FolderSummary
 from toolkit.web.pages import Pages
+from toolkit.web.workers import Busy, TooHeavy, WorkerBug, Workers, shared
 
 #: One caller at a time inside the library (see the module's docstring).
 LIBRARY = threading.RLock()
@@ -123,21 +127,23 @@ def refused(exc: VillkorError, upload: Upload | None = None) -> WebError:
 
 
 def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = "127.0.0.1",
-               cache: ResultCache | None = None) -> Flask:
+               cache: ResultCache | None = None, workers: Workers | None = None) -> Flask:
     """The web application. ``folder``: the folder whose summary ``/summary``
     shows; ``lang``: the pages' language when no ``?lang=`` is given;
     ``host``: what the server is bound to (a loopback address answers to
-    loopback names only)."""
+    loopback names only); ``workers``: the processes that read uploads
+    (default: this process's shared ones)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     app = Flask(__name__, static_folder=None)
     app.config.update(MAX_CONTENT_LENGTH=MAX_BYTES + FORM_OVERHEAD, PROPAGATE_EXCEPTIONS=False, TRAP_HTTP_EXCEPTIONS=False)
     results = cache or ResultCache()
+    runner = workers or shared()
     tokens = security.FormTokens()
     folders = FolderSummary(folder) if folder else None
     loopback_only = security.is_loopback(host)
     pages = Pages()
-    app.extensions["villkor"] = {"cache": results, "folder": folders, "tokens": tokens}
+    app.extensions["villkor"] = {"cache": results, "folder": folders, "tokens": tokens, "workers": runner}
 
     # -- language and links ----------------------------------------------
 
@@ -288,39 +294,33 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
     def check() -> Response:
         return page("check.html.j2", "check", problems=[], **check_form())
 
+    def in_worker(fn: Any, *args: Any, upload: Upload | None = None) -> Any:
+        """``fn(*args)`` in a worker process; its failures as the page's errors."""
+        try:
+            return runner.run(fn, *args)
+        except VillkorError as exc:
+            raise refused(exc, upload) from None
+        except TooHeavy:
+            raise WebError.of(413, "web-error-too-heavy", seconds=int(runner.timeout)) from None
+        except Busy:
+            raise WebError.of(503, "web-error-busy") from None
+        except WorkerBug as exc:
+            app.logger.error("villkor serve: %s %s: %s", request.method, request.path, exc)
+            raise WebError.of(500, "web-error-internal") from None
+
     @app.post("/check")
     def check_upload() -> Response:
-        from toolkit.checking.checker import check_file
-        from toolkit.decisions.load import decisions_by_id_only
-        from toolkit.outputs.report import format_summary_html
-
         here = g.lang
         choice = chosen_decision("conditions", required=False)
         strict = request.form.get("strict") == "1"
-        with received(request.files.get("draft")) as upload, LIBRARY, decisions_by_id_only():
-            try:
-                result = check_file(upload.path, choice, strict, name=upload.name)
-            except VillkorError as exc:
-                raise refused(exc, upload) from None
-            checked = Checked(result, upload.path, upload.name, choice, here)
-            verdict = format_summary_html(result, here)
-            stem = safe_stem(upload.name)
-            files: dict[str, File] = {}
-            failed: dict[str, str] = {}
-            for d in DOWNLOADS:
-                if not d.offered(checked):
-                    continue
-                try:
-                    made = d.make(checked)
-                except VillkorError as exc:
-                    failed[d.key] = refused(exc, upload).problems[0].format(here)
-                    continue
-                data = made.encode("utf-8") if isinstance(made, str) else made
-                files[d.key] = File(stem + d.suffix, d.mimetype, data)
-        entry = Entry(here, verdict, files, failed, not result.complete)
+        with received(request.files.get("draft")) as upload:
+            made = in_worker(check_upload_task, str(upload.path), upload.name, choice, strict, here, upload=upload)
+            failed = {key: refused(VillkorError(problems), upload).problems[0].format(here) for key, problems in made.failed}
+        files = {key: File(filename, mimetype, data) for key, filename, mimetype, data in made.files}
+        entry = Entry(here, made.verdict, files, failed, not made.complete)
         token = results.put(entry)
         if token is None:  # larger than the whole cache: show it now, without downloads
-            return wrapped(verdict, "check", pages.render("_result.html.j2", here, **result_context(None, entry)))
+            return wrapped(made.verdict, "check", pages.render("_result.html.j2", here, **result_context(None, entry)))
         return redirect(link("result", token=token), 303)  # type: ignore[return-value]
 
     def result_context(token: str | None, entry: Entry) -> dict[str, Any]:
@@ -372,11 +372,7 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
 
     @app.post("/new")
     def new_template() -> Response:
-        from toolkit.decisions.load import decisions_by_id_only, load_conditions
-
-        here = g.lang
         cid = chosen_decision("conditions", required=True)
-        assert cid is not None
         region = " ".join((request.form.get("region") or "").split())[:200]
         fmt = next((f for f in TEMPLATE_FORMATS if f.key == request.form.get("format", TEMPLATE_FORMATS[0].key)), None)
         if fmt is None:
@@ -386,14 +382,9 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         last = request.files.get("last")
         with contextlib.ExitStack() as stack:
             upload = stack.enter_context(received(last)) if last is not None and last.filename else None
-            stack.enter_context(LIBRARY)
-            stack.enter_context(decisions_by_id_only())
-            try:
-                conditions = load_conditions(cid)
-                made = fmt.make(conditions, region, upload.path if upload else None, upload.name if upload else None, here)
-            except VillkorError as exc:
-                raise refused(exc, upload) from None
-        return attachment(made, f"{safe_stem(region, 'region')}-{conditions.year or cid}{fmt.suffix}", fmt.mimetype)
+            filename, data = in_worker(make_template, fmt.key, cid, region, str(upload.path) if upload else None,
+                                       upload.name if upload else None, g.lang, upload=upload)
+        return attachment(data, filename, fmt.mimetype)
 
     # -- a folder's summary ------------------------------------------------
 

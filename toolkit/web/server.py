@@ -23,6 +23,7 @@ from toolkit.errors import ServeError
 from toolkit.read.files import MAX_BYTES
 from toolkit.web.app import FORM_OVERHEAD, UPLOAD_PREFIX
 from toolkit.web.security import is_loopback
+from toolkit.web.workers import close_shared
 
 #: Requests larger than this are refused by waitress before the application
 #: sees them (with waitress's own short answer); smaller ones that are still
@@ -107,5 +108,6 @@ def run(server: Any, ready: Callable[[], None] = lambda: None) -> None:
     finally:
         server.task_dispatcher.shutdown(cancel_pending=True, timeout=STOP_GRACE)
         server.close()
+        close_shared()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
