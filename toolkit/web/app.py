@@ -15,12 +15,12 @@ Pages (each also in English with ``?lang=en``, which every link keeps):
   one-page verdict per report (``/summary/report?file=…``).
 * ``/decisions``, ``/decisions/<id>``, ``/diff?old=…&new=…``: the decisions.
 
-Uploads are read in worker processes with a time and memory limit
-(:mod:`toolkit.web.workers`), so no file, however it was made, can hold up or
-swell the server itself. What the server does in its own process (the
-decisions, the folder's summary, the lists on the forms) is library work on
-the server's own files; the library's caches are made for one caller at a
-time, so that runs under one lock.
+Drafts are read in worker processes with a time and memory limit
+(:mod:`toolkit.web.workers`, :mod:`toolkit.web.tasks`): uploads, and the
+drafts of the ``--dir`` folder too, so no file, however it was made, can hold
+up or swell the server itself. The server reads only the decisions in its
+own process (the lists on the forms, the decision pages); the library's
+caches are made for one caller at a time, so that runs under one lock.
 """
 
 from __future__ import annotations
@@ -40,19 +40,13 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException
 
 import toolkit.web.security as security
+import toolkit.web.tasks as tasks
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import Problem, VillkorError
 from toolkit.messages import DEFAULT_LANG, LANGUAGES, t
 from toolkit.read.files import MAX_BYTES, forget
 from toolkit.web.cache import Entry, File, ResultCache
-from toolkit.web.downloads import (
-    DOWNLOADS,
-    SUMMARY_DOWNLOADS,
-    TEMPLATE_FORMATS,
-    display_name,
-    make_template,
-)
-from toolkit.web.downloads import check_upload as check_upload_task
+from toolkit.web.downloads import DOWNLOADS, SUMMARY_DOWNLOADS, TEMPLATE_FORMATS, display_name
 from toolkit.web.folder import FolderSummary
 from toolkit.web.pages import Pages
 from toolkit.web.workers import Busy, TooHeavy, WorkerBug, Workers, shared
@@ -67,6 +61,9 @@ FORM_OVERHEAD = 256 * 1024
 TOO_LARGE = {"input-too-large", "docx-unpacked-too-large"}
 UNSUPPORTED = {"input-kind", "input-zip", "input-ole", "input-binary", "input-utf16", "docx-not-zip",
                "docx-legacy-doc", "docx-not-document"}
+
+#: Seconds the summary of a folder may take (a thousand drafts take seconds).
+SUMMARY_TIMEOUT = 600
 
 #: Prefix of the temporary folder each upload gets.
 UPLOAD_PREFIX = "villkor-upload-"
@@ -140,7 +137,7 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
     results = cache or ResultCache()
     runner = workers or shared()
     tokens = security.FormTokens()
-    folders = FolderSummary(folder) if folder else None
+    folders = FolderSummary(folder, build=lambda f: in_worker(tasks.summarise_folder, f, timeout=SUMMARY_TIMEOUT)) if folder else None
     loopback_only = security.is_loopback(host)
     pages = Pages()
     app.extensions["villkor"] = {"cache": results, "folder": folders, "tokens": tokens, "workers": runner}
@@ -294,14 +291,14 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
     def check() -> Response:
         return page("check.html.j2", "check", problems=[], **check_form())
 
-    def in_worker(fn: Any, *args: Any, upload: Upload | None = None) -> Any:
+    def in_worker(fn: Any, *args: Any, upload: Upload | None = None, timeout: float | None = None) -> Any:
         """``fn(*args)`` in a worker process; its failures as the page's errors."""
         try:
-            return runner.run(fn, *args)
+            return runner.run(fn, *args, timeout=timeout)
         except VillkorError as exc:
             raise refused(exc, upload) from None
         except TooHeavy:
-            raise WebError.of(413, "web-error-too-heavy", seconds=int(runner.timeout)) from None
+            raise WebError.of(413, "web-error-too-heavy", seconds=int(timeout or runner.timeout)) from None
         except Busy:
             raise WebError.of(503, "web-error-busy") from None
         except WorkerBug as exc:
@@ -314,7 +311,7 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         choice = chosen_decision("conditions", required=False)
         strict = request.form.get("strict") == "1"
         with received(request.files.get("draft")) as upload:
-            made = in_worker(check_upload_task, str(upload.path), upload.name, choice, strict, here, upload=upload)
+            made = in_worker(tasks.check_upload, str(upload.path), upload.name, choice, strict, here, upload=upload)
             failed = {key: refused(VillkorError(problems), upload).problems[0].format(here) for key, problems in made.failed}
         files = {key: File(filename, mimetype, data) for key, filename, mimetype, data in made.files}
         entry = Entry(here, made.verdict, files, failed, not made.complete)
@@ -382,7 +379,7 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         last = request.files.get("last")
         with contextlib.ExitStack() as stack:
             upload = stack.enter_context(received(last)) if last is not None and last.filename else None
-            filename, data = in_worker(make_template, fmt.key, cid, region, str(upload.path) if upload else None,
+            filename, data = in_worker(tasks.make_template, fmt.key, cid, region, str(upload.path) if upload else None,
                                        upload.name if upload else None, g.lang, upload=upload)
         return attachment(data, filename, fmt.mimetype)
 
@@ -395,15 +392,14 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         if folders is None:
             return page("no_folder.html.j2", "summary")
         here = g.lang
-        with LIBRARY:
-            snap = folders.snapshot()
+        snap = folders.snapshot()
 
-            def make() -> str:
-                for row in snap.summary.rows:  # each report links to its one-page verdict on this server
-                    row.page = link("summary_report", file=row.file)
-                return format_html(snap.summary, here)
+        def make() -> str:
+            for row in snap.summary.rows:  # each report links to its one-page verdict on this server
+                row.page = link("summary_report", file=row.file)
+            return format_html(snap.summary, here)
 
-            document = str(folders.made(snap, "html", here, make))
+        document = str(folders.made(snap, "html", here, make))
         extras = pages.render("_summary.html.j2", here, folder=folders.folder, builds=folders.builds,
                               checked=dt.datetime.now().strftime("%H:%M:%S"),
                               downloads=[(t("web-dl-" + d.key, here), link("summary_download", key=d.key)) for d in SUMMARY_DOWNLOADS])
@@ -411,20 +407,12 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
 
     @app.get("/summary/report")
     def summary_report() -> Response:
-        from toolkit.checking.checker import check_file
-        from toolkit.outputs.report import format_summary_html
-
         if folders is None:
             raise WebError.of(404, "web-error-not-found")
         file = request.args.get("file", "")
-        with LIBRARY:
-            snap = folders.snapshot()
-            if file not in snap.files:
-                raise WebError.of(404, "web-error-not-in-summary", file=file[:200])
-            try:
-                document = format_summary_html(check_file(file), g.lang)
-            except VillkorError as exc:
-                raise refused(exc) from None
+        if file not in folders.snapshot().files:
+            raise WebError.of(404, "web-error-not-in-summary", file=file[:200])
+        document = in_worker(tasks.verdict_page, file, g.lang)
         return wrapped(document, "summary", pages.render("_back.html.j2", g.lang, href=link("summary"), label=t("web-summary-back", g.lang)))
 
     @app.get("/summary/download/<key>")
@@ -433,10 +421,14 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         if folders is None or d is None:
             raise WebError.of(404, "web-error-not-found")
         here = g.lang
-        with LIBRARY:
-            snap = folders.snapshot()
-            made = folders.made(snap, d.key, here, lambda: d.make(snap.summary, here))
-        return attachment(made, d.suffix, d.mimetype)
+        snap = folders.snapshot()
+
+        def make() -> str | bytes:
+            for row in snap.summary.rows:  # the links are this server's, not the download's
+                row.page = None
+            return d.make(snap.summary, here)
+
+        return attachment(folders.made(snap, d.key, here, make), d.suffix, d.mimetype)
 
     # -- decisions ---------------------------------------------------------
 

@@ -4,7 +4,8 @@ There is no watcher: each request looks at the folder. A file whose
 modification time and size are as last seen is taken to be unchanged; one
 whose time or size changed is read and hashed, and only a different content
 hash (or a file added or removed, or a decision changed) makes the whole
-folder be summarised again, with :func:`toolkit.outputs.summary.summarise`.
+folder be summarised again, with :func:`toolkit.outputs.summary.summarise`
+(in a worker process: see :mod:`toolkit.web.tasks`).
 The pages made from a summary are kept per language until it changes.
 """
 
@@ -42,8 +43,9 @@ class Snapshot:
 class FolderSummary:
     """The summary of ``folder``, made again only when something in it changed."""
 
-    def __init__(self, folder: str | os.PathLike[str]):
+    def __init__(self, folder: str | os.PathLike[str], build: Callable[[str], Summary] | None = None):
         self.folder = str(folder)
+        self._build = build or (lambda f: summarise([f]))
         self._seen: dict[str, _Seen] = {}
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
@@ -81,7 +83,7 @@ class FolderSummary:
         with self._lock:
             key = self._key()
             if self._snapshot is None or self._snapshot.key != key:
-                summary = summarise([self.folder])
+                summary = self._build(self.folder)
                 self.builds += 1
                 self._snapshot = Snapshot(key, summary, frozenset(summary.inputs))
             return self._snapshot

@@ -161,15 +161,16 @@ class Workers:
             self._all.add(worker)
             self._idle.put(worker)
 
-    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+    def run(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Any:
         """``fn(*args)`` in a worker: its value, or :class:`VillkorError`,
-        :class:`TooHeavy` or :class:`WorkerBug`. ``fn`` must be importable by name."""
+        :class:`TooHeavy`, :class:`Busy` or :class:`WorkerBug`. ``fn`` must be
+        importable by name; ``timeout`` replaces :attr:`timeout` for this task."""
         worker: _Worker | None = self._take()
         assert worker is not None
         try:
             worker.tasks += 1
             worker.conn.send((fn, args))
-            if not worker.conn.poll(self.timeout):
+            if not worker.conn.poll(self.timeout if timeout is None else timeout):
                 raise TooHeavy("timeout")
             status, value = worker.conn.recv()
         except (EOFError, OSError, TooHeavy) as exc:
