@@ -108,10 +108,10 @@ def test_a_restart_in_the_middle_of_the_load_and_the_server_comes_back(tmp_path:
             return case, answer, page
         raise AssertionError(f"no answer for {case.name}")
 
-    work = mix(48)
+    work = mix(32)
     with ThreadPoolExecutor(AT_ONCE) as pool:
         futures = [pool.submit(send, c) for c in work]
-        for _ in range(16):
+        for _ in range(12):
             done.acquire(timeout=60)
         code, err = first.stop()
         second = Server(tmp_path, tmp, port=first.port)
