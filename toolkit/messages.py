@@ -745,6 +745,100 @@ CATALOGUE: dict[str, dict[str, str]] = {
 # -- files the tool writes and refuses to write; summary over folders ------
 # (TRUST_OUTPUTS)
 CATALOGUE.update({
+    # why a file or folder could not be read, in the catalogue's words (no system text in English)
+    "input-reason-not-dir": {"sv": "filen går inte att läsa: en del av sökvägen är en fil, inte en mapp",
+                             "en": "the file cannot be read: part of the path is a file, not a folder"},
+    "input-reason-denied": {"sv": "filen går inte att läsa (behörighet saknas)", "en": "the file cannot be read (permission denied)"},
+    "input-reason-full": {"sv": "filen går inte att läsa: disken är full", "en": "the file cannot be read: the disk is full"},
+    "input-reason-read-only": {"sv": "filen går inte att läsa: filsystemet är skrivskyddat",
+                               "en": "the file cannot be read: the file system is read-only"},
+    "input-reason-name-too-long": {"sv": "filen går inte att läsa: filnamnet är för långt",
+                                   "en": "the file cannot be read: the file name is too long"},
+    "input-reason-loop": {"sv": "filen går inte att läsa: symboliska länkar pekar på varandra i en slinga",
+                          "en": "the file cannot be read: symbolic links point to each other in a loop"},
+    "input-reason-too-big": {"sv": "filen går inte att läsa: den är större än systemet tillåter",
+                             "en": "the file cannot be read: it is larger than the system allows"},
+    "input-reason-io": {"sv": "filen går inte att läsa: läsfel på disken", "en": "the file cannot be read: a disk read error"},
+    "input-reason-is-dir": {"sv": "är en mapp, inte en fil", "en": "is a folder, not a file"},
+    "input-reason-gone": {"sv": "filen försvann medan den lästes", "en": "the file disappeared while it was read"},
+    # why an output could not be written
+    "output-reason-name-too-long": {"sv": "kunde inte skriva filen: filnamnet är för långt",
+                                    "en": "could not write the file: the file name is too long"},
+    "output-reason-loop": {"sv": "kunde inte skriva filen: symboliska länkar pekar på varandra i en slinga; ange ett annat filnamn",
+                           "en": "could not write the file: symbolic links point to each other in a loop; give another file name"},
+    "output-reason-too-big": {"sv": "kunde inte skriva filen: den blir större än systemet tillåter",
+                              "en": "could not write the file: it would be larger than the system allows"},
+    "output-reason-io": {"sv": "kunde inte skriva filen: skrivfel på disken", "en": "could not write the file: a disk write error"},
+    "output-reason-is-dir": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
+    "output-reason-gone": {"sv": "kunde inte skriva filen: en mapp på vägen försvann", "en": "could not write the file: a folder on the way disappeared"},
+    # what the tool refuses to write
+    "output-trailing-slash": {
+        "sv": "utdatasökvägen slutar med '/' och är alltså en mapp; ange ett filnamn, till exempel ut/rapport.html",
+        "en": "the output path ends in '/' and so names a folder; give a file name, for example out/rapport.html",
+    },
+    "output-protected": {
+        "sv": "skriver inte i verktygets egna filer ({folder}): de behövs för varje körning; välj en annan --output",
+        "en": "will not write into the tool's own files ({folder}): every run needs them; choose another --output",
+    },
+    "output-read-only-file": {
+        "sv": "filen är skrivskyddad och skrivs inte över; ta bort skrivskyddet eller välj en annan --output",
+        "en": "the file is read-only and is not overwritten; remove the protection or choose another --output",
+    },
+    # the folder of one-page summaries beside summary's --output
+    "summary-pages-not-folder": {
+        "sv": "här ska mappen för sammanfattningarna per rapport ligga, men det finns en fil med det namnet; välj en annan --output",
+        "en": "the folder for the per-report summaries goes here, but a file has that name; choose another --output",
+    },
+    "summary-pages-foreign": {
+        "sv": "mappen för sammanfattningarna per rapport innehåller {name}, som villkor inte har skrivit; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "the folder for the per-report summaries holds {name}, which villkor did not write; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-changed": {
+        "sv": "{name} i mappen för sammanfattningarna per rapport har ändrats sedan villkor skrev den; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "{name} in the folder for the per-report summaries was changed after villkor wrote it; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-manifest-broken": {
+        "sv": "mappens förteckning över vad villkor har skrivit ({manifest}) är skadad; mappen ersätts inte. Välj en annan --output",
+        "en": "the folder's list of what villkor wrote ({manifest}) is damaged; the folder is not replaced. Choose another --output",
+    },
+    # summary over folders
+    "summary-folder-denied": {
+        "sv": "mappen går inte att läsa (behörighet saknas); utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read (permission denied); the drafts in it are not in the summary",
+    },
+    "summary-folder-unreadable": {
+        "sv": "mappen går inte att läsa; utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read; the drafts in it are not in the summary",
+    },
+    "summary-no-drafts-skipped": {
+        "sv": "inga utkast hittades i {paths}: {n:filen|de {n} filerna} som hittades saknar front matter och hoppades över",
+        "en": "no drafts found in {paths}: {n:the file|the {n} files} found {n:has|have} no front matter and {n:was|were} skipped",
+    },
+    "summary-none-checked": {
+        "sv": "inget utkast kunde kontrolleras ({n} {n:fel|fel}, se ovan)",
+        "en": "no draft could be checked ({n} {n:failure|failures}, see above)",
+    },
+    # the run itself
+    "cli-stopped": {"sv": "Avbrutet; inga halvskrivna filer lämnades kvar.", "en": "Stopped; no half-written files were left behind."},
+    "cli-file-error": {"sv": "{file}: {reason}", "en": "{file}: {reason}"},
+    "stdout-failed": {"sv": "kunde inte skriva till standard ut: {reason}; ange --output FIL",
+                      "en": "could not write to standard output: {reason}; give --output FILE"},
+    "os-reason-closed": {"sv": "den är stängd", "en": "it is closed"},
+    "os-reason-not-dir": {"sv": "en del av sökvägen är en fil, inte en mapp", "en": "part of the path is a file, not a folder"},
+    "os-reason-denied": {"sv": "behörighet saknas", "en": "permission denied"},
+    "os-reason-full": {"sv": "disken är full", "en": "the disk is full"},
+    "os-reason-read-only": {"sv": "filsystemet är skrivskyddat", "en": "the file system is read-only"},
+    "os-reason-name-too-long": {"sv": "filnamnet är för långt", "en": "the file name is too long"},
+    "os-reason-loop": {"sv": "symboliska länkar pekar på varandra i en slinga", "en": "symbolic links point to each other in a loop"},
+    "os-reason-too-big": {"sv": "filen blir större än systemet tillåter", "en": "the file would be larger than the system allows"},
+    "os-reason-io": {"sv": "in- eller utmatningsfel på disken", "en": "a disk input or output error"},
+    "os-reason-is-dir": {"sv": "det är en mapp", "en": "it is a folder"},
+    "os-reason-gone": {"sv": "filen eller mappen finns inte", "en": "no such file or folder"},
+    # decisions
+    "conditions-extends-too-deep": {
+        "sv": "extends: fler än {limit} beslut bygger på varandra i en kedja (från '{first}'); gränsen är {limit}",
+        "en": "extends: more than {limit} decisions build on each other in one chain (from '{first}'); the limit is {limit}",
+    },
 })
 
 # -- limits on size, depth, headings and unpacked Word files ---------------
@@ -760,6 +854,127 @@ CATALOGUE.update({
 # -- figures: units, table columns, plausibility, deadlines, duplicates ----
 # (FIGURES)
 CATALOGUE.update({
+    # findings about figures read from Word tables and front matter
+    "figure-unit-mismatch": {
+        "sv": "Nyckeltalet ”{label}” är skrivet i {unit} (”{value}”), men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” is written in {unit} (“{value}”), but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-mismatch-header": {
+        "sv": "Nyckeltalet ”{label}” (”{value}”) står i kolumnen ”{header}”, vars enhet är {unit}, men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” (“{value}”) is in the column “{header}”, whose unit is {unit}, but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-mismatch-cell": {
+        "sv": "Nyckeltalet ”{label}” (”{value}”) har enheten {unit} i radens enhetscell, men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” (“{value}”) has the unit {unit} in its row's unit cell, but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-unclear-two": {
+        "sv": "Kolumnrubriken ”{header}” i tabellen i stycke {table} anger flera enheter ({units}); det går inte att veta vilken som gäller för ”{label}”. Skriv en enda enhet i rubriken, eller enheten vid beloppet.",
+        "en": "The column header “{header}” in the table at paragraph {table} names several units ({units}); which one applies to “{label}” cannot be known. Write one unit in the header, or the unit with the amount.",
+    },
+    "figure-unit-unclear-footnote": {
+        "sv": "Enheten för ”{label}” i tabellen i stycke {table} anges med en fotnot (”{header}”), och fotnoter läses inte. Skriv enheten i kolumnrubriken, t.ex. ”Belopp (tkr)”, eller vid beloppet.",
+        "en": "The unit of “{label}” in the table at paragraph {table} is given by a footnote (“{header}”), and footnotes are not read. Write the unit in the column header, e.g. “Belopp (tkr)”, or with the amount.",
+    },
+    "figure-unit-unclear-cell": {
+        "sv": "Enhetscellen för ”{label}” i tabellen i stycke {table} (”{unit}”) är ingen enhet som går att läsa; skriv t.ex. kr, tkr, mnkr eller %.",
+        "en": "The unit cell of “{label}” in the table at paragraph {table} (“{unit}”) is not a unit that can be read; write e.g. kr, tkr, mnkr or %.",
+    },
+    "figure-column-ambiguous": {
+        "sv": "Tabellen i stycke {table} har flera kolumner med belopp ({columns}); det går inte att veta vilken som gäller för ”{label}”. Ge årets kolumn en rubrik med året, t.ex. ”Utfall {year}”, eller ta bort de andra.",
+        "en": "The table at paragraph {table} has several columns of amounts ({columns}); which one applies to “{label}” cannot be known. Head this year's column with the year, e.g. “Utfall {year}”, or remove the others.",
+    },
+    "figure-column-year": {
+        "sv": "Beloppet för ”{label}” står i kolumnen ”{header}”, som gäller {column_year}, men rapporten avser {year}. Kontrollera att det är årets belopp.",
+        "en": "The amount of “{label}” is in the column “{header}”, which is for {column_year}, but the report is for {year}. Check that it is this year's amount.",
+    },
+    "figure-merged-cell": {
+        "sv": "Beloppet för ”{label}” i tabellen i stycke {table} står i en sammanfogad cell; det går inte att veta vilken kolumn eller rad det gäller. Dela cellen så att varje belopp har sin egen cell.",
+        "en": "The amount of “{label}” in the table at paragraph {table} is in a merged cell; which column or row it belongs to cannot be known. Split the cell so that each amount has its own cell.",
+    },
+    "figure-repeated": {
+        "sv": "Nyckeltalet ”{label}” står två gånger med olika belopp: ”{first_value}” (stycke {first}) och ”{second_value}” (stycke {second}). Behåll det som gäller.",
+        "en": "The figure “{label}” is given twice with different amounts: “{first_value}” (paragraph {first}) and “{second_value}” (paragraph {second}). Keep the one that applies.",
+    },
+    "figure-negative": {
+        "sv": "Nyckeltalet ”{label}” är negativt: {value} (skrivet ”{written}”). Ett belopp kan inte vara mindre än noll.",
+        "en": "The figure “{label}” is negative: {value} (written “{written}”). An amount cannot be less than zero.",
+    },
+    "figure-implausible": {
+        "sv": "Nyckeltalet ”{label}” lästes som {value} (skrivet ”{written}”), utanför det rimliga enligt beslutet ({min} till {max}). Kontrollera beloppet och enheten (kr, tkr, mnkr).",
+        "en": "The figure “{label}” was read as {value} (written “{written}”), outside what the decision considers plausible ({min} to {max}). Check the amount and its unit (kr, tkr, mnkr).",
+    },
+    "report-late": {
+        "sv": "Utkastet är daterat {date}, efter beslutets sista dag för återrapporteringen, {due} ({due_text}).",
+        "en": "The draft is dated {date}, after the decision's due date for the report, {due} ({due_text}).",
+    },
+    "conditions-override-missing": {
+        "sv": "Utkastet anger inget villkorsbeslut; det kontrolleras mot {id}, som angavs med --conditions.",
+        "en": "The draft names no conditions decision; it is checked against {id}, given with --conditions.",
+    },
+    "conditions-override-differs": {
+        "sv": "Utkastet anger villkorsbeslut {draft}, men det kontrolleras mot {id}, som angavs med --conditions.",
+        "en": "The draft names the conditions decision {draft}, but it is checked against {id}, given with --conditions.",
+    },
+    # the registry's descriptions and hints (README table, summary groups)
+    "summary-kind-figure-unit-mismatch": {"sv": "nyckeltalet har fel slags enhet", "en": "the figure has the wrong kind of unit"},
+    "hint-figure-unit-mismatch": {"sv": "skriv beloppet i beslutets enhet, eller rätta enheten i tabellens rubrik", "en": "write the amount in the decision's unit, or correct the unit in the table's header"},
+    "summary-kind-figure-unit-unclear": {"sv": "beloppets enhet går inte att veta", "en": "the amount's unit cannot be known"},
+    "hint-figure-unit-unclear": {"sv": "skriv en enhet i kolumnrubriken, t.ex. Belopp (tkr), eller vid beloppet", "en": "write one unit in the column header, e.g. Belopp (tkr), or with the amount"},
+    "summary-kind-figure-column-ambiguous": {"sv": "tabellen har flera kolumner med belopp", "en": "the table has several columns of amounts"},
+    "hint-figure-column-ambiguous": {"sv": "ge årets kolumn en rubrik med året, t.ex. Utfall 2017", "en": "head this year's column with the year, e.g. Utfall 2017"},
+    "summary-kind-figure-column-year": {"sv": "beloppet står i en kolumn för ett annat år", "en": "the amount is in a column for another year"},
+    "hint-figure-column-year": {"sv": "kontrollera att beloppet är årets och rätta kolumnrubriken", "en": "check that the amount is this year's and correct the column header"},
+    "summary-kind-figure-merged-cell": {"sv": "beloppet står i en sammanfogad cell", "en": "the amount is in a merged cell"},
+    "hint-figure-merged-cell": {"sv": "dela cellen så att varje belopp har sin egen cell", "en": "split the cell so that each amount has its own cell"},
+    "summary-kind-figure-repeated": {"sv": "nyckeltalet står två gånger med olika belopp", "en": "the figure is given twice with different amounts"},
+    "hint-figure-repeated": {"sv": "behåll beloppet som gäller och ta bort det andra", "en": "keep the amount that applies and remove the other"},
+    "summary-kind-figure-negative": {"sv": "nyckeltalet är negativt", "en": "the figure is negative"},
+    "hint-figure-negative": {"sv": "skriv beloppet utan minustecken", "en": "write the amount without a minus sign"},
+    "summary-kind-figure-implausible": {"sv": "beloppet ligger utanför beslutets rimliga gränser", "en": "the amount is outside the decision's plausible bounds"},
+    "hint-figure-implausible": {"sv": "kontrollera beloppet och enheten (kr, tkr, mnkr)", "en": "check the amount and its unit (kr, tkr, mnkr)"},
+    "summary-kind-report-late": {"sv": "utkastet är daterat efter beslutets sista dag", "en": "the draft is dated after the decision's due date"},
+    "hint-report-late": {"sv": "kontrollera datum och tidsfrist", "en": "check the date and the deadline"},
+    "summary-kind-conditions-override": {"sv": "beslutet angavs med --conditions", "en": "the decision was given with --conditions"},
+    "hint-conditions-override": {"sv": "ange conditions i utkastet om beslutet ska gälla alltid", "en": "give conditions in the draft if the decision always applies"},
+    # decisions: plausible bounds
+    "conditions-bound-not-amount": {
+        "sv": "{bound} för nyckeltalet '{id}' är inte ett belopp i nyckeltalets enhet: {value}",
+        "en": "{bound} of the figure '{id}' is not an amount in the figure's unit: {value}",
+    },
+    "conditions-bounds-order": {"sv": "min för nyckeltalet '{id}' är större än max", "en": "min of the figure '{id}' is greater than max"},
+    # the figures as read, shown back (check text, one-page summary)
+    "figures-as-read": {"sv": "Nyckeltal som de lästes", "en": "Figures as read"},
+    "col-as-read": {"sv": "Läst som", "en": "Read as"},
+    "col-written": {"sv": "Skrivet", "en": "Written"},
+    "col-how-read": {"sv": "Så lästes det", "en": "How it was read"},
+    "figure-read-amount": {"sv": "enheten skriven vid beloppet", "en": "unit written with the amount"},
+    "figure-read-header": {"sv": "enheten från rubriken ”{header}”", "en": "unit from the header “{header}”"},
+    "figure-read-cell": {"sv": "enheten från radens enhetscell", "en": "unit from the row's unit cell"},
+    "figure-read-figure": {"sv": "ingen enhet skriven: {unit} enligt beslutet", "en": "no unit written: {unit} as the decision says"},
+    "figure-read-column": {"sv": "kolumnen ”{header}”", "en": "the column “{header}”"},
+    "figure-read-table": {"sv": "tabellen i stycke {table}", "en": "the table at paragraph {table}"},
+    "figure-read-front-matter": {"sv": "front matter, rad {line}", "en": "front matter, line {line}"},
+    "unit-name-kr": {"sv": "kronor", "en": "kronor"},
+    "unit-name-procent": {"sv": "procent", "en": "per cent"},
+    "unit-name-antal": {"sv": "antal", "en": "count"},
+    # summary: several drafts for one region and decision
+    "summary-duplicates": {"sv": "Flera utkast för samma region och beslut", "en": "Several drafts for the same region and decision"},
+    "summary-duplicates-none": {"sv": "inga", "en": "none"},
+    "summary-duplicate-current": {
+        "sv": "{region}, beslut {conditions}: {file} gäller (senast daterat); ersatta: {others}",
+        "en": "{region}, decision {conditions}: {file} is current (latest date); superseded: {others}",
+    },
+    "summary-duplicate-possible": {
+        "sv": "möjlig dubblett, beslut {conditions}: regionen stavas {names} ({files}); slås inte ihop, kontrollera regionens namn",
+        "en": "possible duplicate, decision {conditions}: the region is spelt {names} ({files}); not merged, check the region's name",
+    },
+    "summary-duplicate-undecided": {
+        "sv": "{region}, beslut {conditions}: flera utkast ({files}) med samma datum och ändringstid; det går inte att veta vilket som gäller",
+        "en": "{region}, decision {conditions}: several drafts ({files}) with the same date and modification time; which one is current cannot be known",
+    },
+    "summary-superseded-by": {"sv": "ersatt av {file}", "en": "superseded by {file}"},
+    "summary-possible-duplicate-of": {"sv": "möjlig dubblett av {file}", "en": "possible duplicate of {file}"},
+    "col-note": {"sv": "Anmärkning", "en": "Note"},
 })
 
 # -- Word documents written by the tool: report, template, memo ------------

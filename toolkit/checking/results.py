@@ -104,6 +104,16 @@ class FigureResult:
     status: str  # ok, missing, invalid, inconsistent, omitted
     line: int | None
     section: str | None
+    #: where the unit came from: "amount" (written with it), "header" (the
+    #: column's header), "cell" (the row's unit cell) or "figure" (none
+    #: written: the figure's own unit); "" when nothing was read
+    unit_from: str = ""
+    #: the unit word that scaled the amount ("tkr"), as found
+    unit_text: str = ""
+    #: the header of the table column the amount was taken from
+    header: str = ""
+    #: the paragraph of the Word table the amount was read from
+    table: int | None = None
 
 
 @dataclass
@@ -130,6 +140,9 @@ class CheckResult:
     extras: list[Extra] = field(default_factory=list)
     #: line-index span of the text before the first section (after a title)
     preamble: tuple[int, int] | None = None
+    #: line-index span of the text between the front matter and the document's
+    #: title, when the draft has a title and text above it
+    preface: tuple[int, int] | None = None
 
     @property
     def file(self) -> str:

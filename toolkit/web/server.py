@@ -93,13 +93,17 @@ def reachable_from_others(host: str) -> bool:
 
 
 def run(server: Any, ready: Callable[[], None] = lambda: None) -> None:
-    """Serve until Ctrl+C or SIGTERM; requests in progress are let finish.
-    ``ready`` is called once the server stops cleanly on either (to say where it listens)."""
+    """Serve until Ctrl+C or SIGTERM, then let the requests in progress finish
+    (their temporary folders are removed as they end) and stop the workers.
+    ``ready`` is called once either signal stops the server cleanly (to say where it listens)."""
 
     def stop(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, stop) if os.name == "posix" else None
+    previous = {}
+    if os.name == "posix":
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            previous[sig] = signal.signal(sig, stop)
     try:
         ready()
         server.run()  # waitress turns KeyboardInterrupt into a shutdown of its threads
@@ -109,5 +113,5 @@ def run(server: Any, ready: Callable[[], None] = lambda: None) -> None:
         server.task_dispatcher.shutdown(cancel_pending=True, timeout=STOP_GRACE)
         server.close()
         close_shared()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
