@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from pathlib import Path
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import cerberus
