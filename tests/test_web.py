@@ -468,3 +468,46 @@ def test_the_readme_describes_every_page_and_the_caches_bounds(client):
     assert f"En begäran över {round(MAX_REQUEST / 1048576)} MB" in section
     assert f"högst\n  {bounds.max_entries} resultat och {bounds.max_bytes // 1048576} MB" in section
     assert "villkor serve" in (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_the_startup_line_says_when_other_computers_can_reach_the_page():
+    from toolkit.messages import t
+    from toolkit.web.server import reachable_from_others
+
+    assert not any(reachable_from_others(h) for h in ("127.0.0.1", "localhost", "::1", "127.0.0.2"))
+    assert all(reachable_from_others(h) for h in ("0.0.0.0", "192.168.1.10", "::", "villkor.region.se"))
+    assert t("serve-listening-remote", "sv", url="http://0.0.0.0:8000") == (
+        "Lyssnar på http://0.0.0.0:8000; nåbar från andra datorer. Avsluta med Ctrl+C.")
+
+
+def test_english_as_the_default_links_to_swedish(tmp_uploads: Path):
+    from toolkit.web import create_app
+
+    page = create_app(lang="en").test_client().get("/").text
+    assert "Check a draft" in page
+    assert re.search(r'<a class="lang" href="([^"]+)"', page).group(1) == "/?lang=sv"
+
+
+def test_upload_folders_left_by_a_killed_server_are_swept(tmp_uploads: Path):
+    from toolkit.web.app import UPLOAD_PREFIX
+    from toolkit.web.server import sweep_uploads
+
+    old, young, other = tmp_uploads / f"{UPLOAD_PREFIX}old", tmp_uploads / f"{UPLOAD_PREFIX}young", tmp_uploads / "annat"
+    for folder in (old, young, other):
+        folder.mkdir()
+        (folder / "utkast.md").write_text("x", encoding="utf-8")
+    os.utime(old, (0, 0))
+    os.utime(other, (0, 0))
+    assert sweep_uploads() == 1
+    assert sorted(p.name for p in tmp_uploads.iterdir()) == sorted([young.name, other.name])
+
+
+def test_a_result_too_large_to_keep_is_shown_at_once_without_downloads(tmp_uploads: Path):
+    from toolkit.web import create_app
+    from toolkit.web.cache import ResultCache
+
+    client = create_app(cache=ResultCache(max_bytes=10_000)).test_client()
+    answer = upload(client, DOCX.name, DOCX.read_bytes())
+    assert answer.status_code == 200
+    assert "Komplett: 12 av 12" in answer.text and "för stora för att hållas kvar" in answer.text
+    assert "/result/" not in answer.text
