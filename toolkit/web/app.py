@@ -134,8 +134,8 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         raise ValueError(f"unknown language {lang!r}")
     app = Flask(__name__, static_folder=None)
     app.config.update(MAX_CONTENT_LENGTH=MAX_BYTES + FORM_OVERHEAD, PROPAGATE_EXCEPTIONS=False, TRAP_HTTP_EXCEPTIONS=False)
-    results = cache or ResultCache()
-    runner = workers or shared()
+    results = cache if cache is not None else ResultCache()
+    runner = workers if workers is not None else shared()
     tokens = security.FormTokens()
     folders = FolderSummary(folder, build=lambda f: in_worker(tasks.summarise_folder, f, timeout=SUMMARY_TIMEOUT)) if folder else None
     loopback_only = security.is_loopback(host)
