@@ -44,7 +44,7 @@ import toolkit.web.tasks as tasks
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import Problem, VillkorError
 from toolkit.messages import DEFAULT_LANG, LANGUAGES, t
-from toolkit.read.files import MAX_BYTES, forget
+from toolkit.read.files import MAX_BYTES
 from toolkit.web.cache import Entry, File, ResultCache
 from toolkit.web.downloads import DOWNLOADS, SUMMARY_DOWNLOADS, TEMPLATE_FORMATS, display_name
 from toolkit.web.folder import FolderSummary
@@ -103,11 +103,8 @@ def received(storage: FileStorage | None) -> Iterator[Upload]:
         raise WebError.of(415, "web-error-suffix", name=name)
     with tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX) as tmp:
         path = Path(tmp) / f"utkast{suffix}"
-        try:
-            storage.save(path)
-            yield Upload(path, name)
-        finally:
-            forget(path)
+        storage.save(path)
+        yield Upload(path, name)
 
 
 def refused(exc: VillkorError, upload: Upload | None = None) -> WebError:
@@ -245,9 +242,9 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
             size = request.content_length or 0
             problem = Problem("input-too-large", {"size_mb": f"{size / 1048576:.1f}", "limit_mb": MAX_BYTES // 1048576})
         else:
-            key = {400: "web-error-bad-request", 404: "web-error-not-found", 405: "web-error-method"}.get(code, "web-error-internal")
+            code = 500 if code >= 500 else code
+            key = {404: "web-error-not-found", 405: "web-error-method", 500: "web-error-internal"}.get(code, "web-error-bad-request")
             problem = Problem(key, {})
-            code = code if code in (400, 404, 405) else 500 if code >= 500 else code
         return error_page(code, [problem])
 
     @app.errorhandler(Exception)
