@@ -1119,6 +1119,17 @@ CATALOGUE.update({
         "sv": "{name}: filen är varken ett Word-dokument (.docx) eller Markdown (.md); spara den i något av de formaten och försök igen",
         "en": "{name}: the file is neither a Word document (.docx) nor Markdown (.md); save it in one of those formats and try again",
     },
+    "web-no-conditions": {"sv": "utkastet anger inget villkorsbeslut (conditions); välj beslutet i listan och försök igen",
+                          "en": "the draft names no conditions decision (conditions); choose the decision in the list and try again"},
+    "web-conditions-override-missing": {
+        "sv": "Utkastet anger inget villkorsbeslut; det kontrolleras mot {id}, som valdes på webbsidan.",
+        "en": "The draft names no conditions decision; it is checked against {id}, chosen on the web page.",
+    },
+    "web-conditions-override-differs": {
+        "sv": "Utkastet anger villkorsbeslut {draft}, men det kontrolleras mot {id}, som valdes på webbsidan.",
+        "en": "The draft names the conditions decision {draft}, but it is checked against {id}, chosen on the web page.",
+    },
+    "web-new-region-empty": {"sv": "Skriv regionens namn.", "en": "Write the region's name."},
     "web-error-decision": {"sv": "villkorsbeslutet '{id}' finns inte bland dem som går att välja", "en": "the decision '{id}' is not among those that can be chosen"},
     "web-error-form": {
         "sv": "Formuläret är för gammalt eller kom från en annan webbplats. Ladda om sidan och försök igen.",

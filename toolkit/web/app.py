@@ -111,10 +111,10 @@ def refused(exc: VillkorError, upload: Upload | None = None) -> WebError:
     """A library error about an upload, with the upload's own name where the
     library saw the temporary copy, and the status its first problem calls for."""
     problems = list(exc.problems)
-    if upload is not None:
-        for p in problems:
-            if p.file and Path(p.file).name == upload.path.name and upload.path.parent.name in p.file:
-                p.file = upload.name
+    for p in problems:
+        p.key = tasks.WEB_WORDS.get(p.key, p.key)
+        if upload is not None and p.file and Path(p.file).name == upload.path.name and upload.path.parent.name in p.file:
+            p.file = upload.name
     key = problems[0].key if problems else ""
     status = 413 if key in TOO_LARGE else 415 if key in UNSUPPORTED else 400
     return WebError(status, problems)
@@ -372,7 +372,7 @@ def create_app(folder: str | None = None, lang: str = DEFAULT_LANG, host: str = 
         if fmt is None:
             raise WebError.of(400, "web-error-bad-request")
         if not region:
-            raise WebError.of(400, "new-region-empty")
+            raise WebError.of(400, "web-new-region-empty")
         last = request.files.get("last")
         with contextlib.ExitStack() as stack:
             upload = stack.enter_context(received(last)) if last is not None and last.filename else None

@@ -15,6 +15,14 @@ from typing import Any
 
 from toolkit.web.downloads import DOWNLOADS, TEMPLATE_FORMATS, Checked, safe_stem
 
+#: Messages that speak of the command line's options, and what the web page
+#: says instead (the finding or problem is the same; only its words differ).
+WEB_WORDS = {
+    "cli-no-conditions": "web-no-conditions",
+    "conditions-override-missing": "web-conditions-override-missing",
+    "conditions-override-differs": "web-conditions-override-differs",
+}
+
 
 @dataclass
 class Made:
@@ -40,6 +48,8 @@ def check_upload(path: str, name: str, conditions: str | None, strict: bool, lan
     with decisions_by_id_only():
         try:
             result = check_file(path, conditions, strict, name=name)
+            for finding in result.findings:
+                finding.key = WEB_WORDS.get(finding.key, finding.key)
             checked = Checked(result, Path(path), name, conditions, lang)
             stem = safe_stem(name)
             files, failed = [], []
