@@ -60,7 +60,9 @@ def links(html: str) -> list[str]:
 # Checking a draft
 
 
-def test_a_word_draft_gives_the_verdict_and_every_download(client, tmp_uploads: Path):
+def test_a_word_draft_gives_the_verdict_and_every_download(client, tmp_uploads: Path, tmp_path: Path):
+    import docx
+
     from toolkit.checking.checker import check_file
     from toolkit.outputs import convert, memo, render, report
 
@@ -73,7 +75,7 @@ def test_a_word_draft_gives_the_verdict_and_every_download(client, tmp_uploads: 
     assert "<code>norrbotten-2017.docx</code>" in html and str(tmp_uploads) not in html
     assert re.search(r"88\s000\s000\skr", html)  # the figures as read
     hrefs = [h for h in links(html) if "/result/" in h]
-    assert len(hrefs) == 6
+    assert len(hrefs) == 8
 
     expected = check_file(DOCX, name=DOCX.name)
     made = {
@@ -84,6 +86,7 @@ def test_a_word_draft_gives_the_verdict_and_every_download(client, tmp_uploads: 
         "norrbotten-2017-kontroll.html": report.format_summary_html(expected, "sv"),
         "norrbotten-2017-kontroll.json": report.format_json([expected], "sv"),
     }
+    words = {}
     for href in hrefs:
         got = client.get(href)
         assert got.status_code == 200
@@ -91,8 +94,19 @@ def test_a_word_draft_gives_the_verdict_and_every_download(client, tmp_uploads: 
         name = re.search(r'filename="?([^";]+)', disposition).group(1)
         assert disposition.startswith("attachment")
         assert got.headers["Content-Security-Policy"].endswith("sandbox")
-        assert got.get_data(as_text=True) == made.pop(name), name
+        if name.endswith(".docx"):
+            words[name] = got.data
+        else:
+            assert got.get_data(as_text=True) == made.pop(name), name
     assert made == {}
+    assert sorted(words) == ["norrbotten-2017-beslutsunderlag.docx", "norrbotten-2017-rapport.docx"]
+    # the Word report checks as its source does; the memo is the memo
+    report_docx = tmp_path / "rapport.docx"
+    report_docx.write_bytes(words["norrbotten-2017-rapport.docx"])
+    again = check_file(report_docx)
+    assert again.complete and [s.status for s in again.sections] == [s.status for s in expected.sections]
+    memo_text = "\n".join(p.text for p in docx.Document(io.BytesIO(words["norrbotten-2017-beslutsunderlag.docx"])).paragraphs)
+    assert "Region Norrbotten" in memo_text
     assert list(tmp_uploads.iterdir()) == []
 
 
@@ -354,9 +368,26 @@ def test_next_years_template_from_last_years_report(client):
     assert "villkor:carried-over" in expected and "norrbotten-2017.md" in expected
 
 
+def test_next_years_template_in_word_is_the_default(client, tmp_path: Path):
+    from toolkit.checking.checker import check_file
+
+    token = token_of(client.get("/new").text)
+    answer = post(client, "/new", {"token": token, "conditions": "2018", "region": "Region Norrbotten",
+                                   "last": (io.BytesIO(DOCX.read_bytes()), "förra-året.docx")})
+    assert answer.status_code == 200
+    assert answer.headers["Content-Disposition"] == "attachment; filename=Region-Norrbotten-2018.docx"
+    template = tmp_path / "mall.docx"
+    template.write_bytes(answer.data)
+    result = check_file(template)
+    assert result.conditions.id == "2018" and result.draft.meta["region"] == "Region Norrbotten"
+    assert any(f.code == "section-carried-over" for f in result.findings)
+    text = "\n".join(line for line in result.draft.lines)
+    assert "förra-året.docx" in text and "utkast.docx" not in text  # the upload's name, not its temporary copy's
+
+
 def test_next_years_template_without_last_year(client):
     token = token_of(client.get("/new").text)
-    answer = post(client, "/new", {"token": token, "conditions": "2023", "region": "Region Gotland"})
+    answer = post(client, "/new", {"token": token, "conditions": "2023", "region": "Region Gotland", "format": "template-md"})
     assert answer.status_code == 200 and answer.get_data(as_text=True).startswith('---\nconditions: "2023"')
     empty = post(client, "/new", {"token": token, "conditions": "2023", "region": "  "})
     assert empty.status_code == 400 and "Skriv regionens namn." in empty.text

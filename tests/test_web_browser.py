@@ -15,6 +15,8 @@ from helpers import EXAMPLE, REPORTS
 from playwright.sync_api import expect
 from web_helpers import DOCX, Server
 
+from toolkit.checking.checker import check_file
+
 pytestmark = pytest.mark.browser
 
 
@@ -45,13 +47,24 @@ def test_upload_a_word_draft_by_the_file_chooser_and_reopen_the_report(page: Any
     expect(pg.locator(".facts code")).to_have_text("norrbotten-2017.docx")
     page.screenshot("web-verdict.png")
 
+    # the report in Word, downloaded and opened again: uploaded, it checks as its source did
+    with pg.expect_download() as info:
+        pg.get_by_role("link", name="Rapporten (Word)").click()
+    assert info.value.suggested_filename == "norrbotten-2017-rapport.docx"
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(saved))
+    pg.get_by_role("link", name="Kontrollera en annan fil").click()
+    pg.locator("#draft").set_input_files(str(saved))
+    pg.get_by_role("button", name="Kontrollera").click()
+    expect(pg.locator("p.verdict")).to_contain_text("Komplett: 12 av 12 obligatoriska delar uppfyllda")
+    expect(pg.locator(".facts code")).to_have_text("norrbotten-2017-rapport.docx")
+
+    # the report as a web page, opened in the browser
     with pg.expect_download() as info:
         pg.get_by_role("link", name="Rapporten (HTML)").click()
-    download = info.value
-    assert download.suggested_filename == "norrbotten-2017-rapport.html"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(str(saved))
-    pg.goto(saved.as_uri())
+    html = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(html))
+    pg.goto(html.as_uri())
     expect(pg.locator("h1").first).to_contain_text("Region Norrbotten")
     expect(pg.locator("nav.toc")).to_be_visible()
     page.screenshot("web-downloaded-report.png")
@@ -137,13 +150,21 @@ def test_decisions_and_next_years_template(page: Any, server: Server, tmp_path: 
     pg.get_by_role("textbox", name="Region").fill("Region Norrbotten")
     pg.locator("#last").set_input_files(str(EXAMPLE))
     page.screenshot("web-new.png")
+    expect(pg.get_by_role("radio", name="Word (.docx)")).to_be_checked()
     with pg.expect_download() as info:
         pg.get_by_role("button", name="Ladda ned mallen").click()
-    saved = tmp_path / "mall.md"
+    assert info.value.suggested_filename == "Region-Norrbotten-2018.docx"
+    saved = tmp_path / info.value.suggested_filename
     info.value.save_as(str(saved))
-    assert info.value.suggested_filename == "Region-Norrbotten-2018.md"
-    text = saved.read_text(encoding="utf-8")
-    assert text.startswith('---\nconditions: "2018"') and "villkor:carried-over" in text
+    template = check_file(saved)
+    assert template.conditions.id == "2018" and any(f.code == "section-carried-over" for f in template.findings)
+    pg.get_by_role("radio", name="Markdown (.md)").check()
+    with pg.expect_download() as info:
+        pg.get_by_role("button", name="Ladda ned mallen").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(saved))
+    assert saved.name == "Region-Norrbotten-2018.md"
+    assert saved.read_text(encoding="utf-8").startswith('---\nconditions: "2018"')
     assert page.console_errors == []
     assert outside(page, server) == []
 

@@ -1,4 +1,4 @@
-"""Match a draft's headings to the decision's sections.
+"""Match a draft's headings to the decision's sections, and read dates as people write them.
 
 A heading matches a section by explicit id (``{#id}``), by title or by alias,
 after :func:`normalise` has folded case, white space, punctuation, text pasted
@@ -9,6 +9,7 @@ numbering ("3.2", "A)", "IV."). A heading that nearly matches gets a
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -54,3 +55,26 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
         by_norm.setdefault(normalise(c), c)
     hits = difflib.get_close_matches(normalise(word), list(by_norm), n=1, cutoff=cutoff)
     return by_norm[hits[0]] if hits else None
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LONG_DATE = re.compile(r"^(?:den\s+)?(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_MONTHS = {name: n for names in (
+    ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"),
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+) for n, name in enumerate(names, 1)}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2018-02-25``, ``25 februari 2018`` or ``25 February 2018`` as a date;
+    ``None`` for anything else (including a day that does not exist)."""
+    text = " ".join(text.split())
+    try:
+        if _ISO_DATE.match(text):
+            return dt.date.fromisoformat(text)
+        m = _LONG_DATE.match(text.casefold())
+        if m and m.group(2) in _MONTHS:
+            return dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
+    except ValueError:
+        return None
+    return None

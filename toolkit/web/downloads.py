@@ -24,6 +24,7 @@ from toolkit.checking.results import CheckResult
 from toolkit.drafts.model import WORD_SUFFIXES
 
 HTML = "text/html; charset=utf-8"
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MARKDOWN = "text/markdown; charset=utf-8"
 JSON = "application/json"
 
@@ -79,6 +80,21 @@ def _report_md(c: Checked) -> str:
     return render_markdown(c.result, c.lang, c.draft_mode)
 
 
+def _report_docx(c: Checked) -> bytes:
+    from toolkit.outputs.render import render_docx
+
+    return render_docx(c.result, c.lang, c.draft_mode)
+
+
+def _memo_docx(c: Checked) -> bytes:
+    from toolkit.outputs.memo import render_memo_docx
+
+    made = render_memo_docx(c.result, c.lang, c.draft_mode)
+    if made.data is None:
+        raise ValueError("render_memo_docx gave no Word document")
+    return made.data
+
+
 def _memo_html(c: Checked) -> str:
     from toolkit.outputs.memo import render_memo_html
 
@@ -105,8 +121,10 @@ def _verdict_json(c: Checked) -> str:
 
 #: Everything a checked upload can be downloaded as, in the order the page lists them.
 DOWNLOADS: tuple[Download, ...] = (
+    Download("report-docx", "-rapport.docx", WORD, _report_docx),
     Download("report-html", "-rapport.html", HTML, _report_html),
     Download("report-md", "-rapport.md", MARKDOWN, _report_md),
+    Download("memo-docx", "-beslutsunderlag.docx", WORD, _memo_docx),
     Download("memo-html", "-beslutsunderlag.html", HTML, _memo_html),
     Download("converted-md", ".md", MARKDOWN, _converted, offered=lambda c: c.is_word, marked_when_incomplete=False),
     Download("verdict-html", "-kontroll.html", HTML, _verdict_html, marked_when_incomplete=False),
@@ -154,14 +172,21 @@ class TemplateFormat:
     make: Callable[[Any, str, Path | None, str | None, str], str | bytes]
 
 
+def _template_docx(conditions: Any, region: str, last: Path | None, last_name: str | None, lang: str) -> bytes:
+    from toolkit.outputs.scaffold import new_draft_docx
+
+    return new_draft_docx(conditions, region, last, lang, last_name)
+
+
 def _template_md(conditions: Any, region: str, last: Path | None, last_name: str | None, lang: str) -> str:
     from toolkit.outputs.scaffold import new_draft
 
     return new_draft(conditions, region, last, lang, last_name)
 
 
-#: The formats of next year's template, the first the default.
+#: The formats of next year's template, the first the default (most writers use Word).
 TEMPLATE_FORMATS: tuple[TemplateFormat, ...] = (
+    TemplateFormat("template-docx", ".docx", WORD, _template_docx),
     TemplateFormat("template-md", ".md", MARKDOWN, _template_md),
 )
 

@@ -31,7 +31,9 @@
   });
   input.addEventListener("change", show);
 
-  var button = form.querySelector("button[type=submit]");
+  // a form whose answer is a new page says it is busy until then; one whose
+  // answer is a download (next year's template) stays on the page and stays usable
+  var button = form.querySelector("button[type=submit][data-busy]");
   var label = button ? button.textContent : "";
   form.addEventListener("submit", function () {
     if (button) { button.disabled = true; button.textContent = button.getAttribute("data-busy"); }
