@@ -229,8 +229,8 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     # file, are no use to anyone: `villkor summary` is the view over many drafts
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
-    for exc in failures:
-        click.echo(exc.format(lang), err=True)
+    for failure in failures:
+        click.echo(failure.format(lang), err=True)
     if fmt == "json":
         text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
     elif fmt == "md":

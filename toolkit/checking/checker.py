@@ -362,8 +362,8 @@ class Checker:
             findings.append(late)
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
-        for f in findings:
-            f.unit = draft.unit
+        for finding in findings:
+            finding.unit = draft.unit
         for sr in section_results:
             sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
             if sr.status == "ok" and any(f.severity == ERROR and f.code.startswith("section-") for f in sr.findings):
@@ -535,13 +535,14 @@ class Checker:
             parts_sum = sum((results[p].value or Decimal(0) for p in rule.parts), Decimal(0))
             from toolkit.read.amounts import format_amount
 
+            total_figure = c.figure(rule.total)
             params = {
-                "total": c.figure(rule.total).label if c.figure(rule.total) else rule.total,
+                "total": total_figure.label if total_figure else rule.total,
                 "total_value": format_amount(total.value or Decimal(0)),
-                "parts": " + ".join(c.figure(p).label if c.figure(p) else p for p in rule.parts),
+                "parts": " + ".join(_label(c, p) for p in rule.parts),
                 "parts_value": format_amount(parts_sum),
             }
-            section = c.section(c.figure(rule.total).section or "") if c.figure(rule.total) else None
+            section = c.section(total_figure.section or "") if total_figure else None
             findings.append(Finding.of("figure-inconsistent", "figure-inconsistent", params, file, total.line,
                                     section.id if section else None, rule.point or (section.point if section else "")))
             for fid in [rule.total, *rule.parts]:
@@ -593,6 +594,11 @@ def _report_late(draft: Draft, c: Conditions) -> Finding | None:
     return Finding.of("report-late", "report-late", {"date": date.isoformat(), "due": c.due.isoformat(),
                                                      "due_text": c.due_text or c.due.isoformat()},
                       draft.name, draft.meta_doc.line(("datum",)))
+
+
+def _label(c: Conditions, figure_id: str) -> str:
+    f = c.figure(figure_id)
+    return f.label if f is not None else figure_id
 
 
 def _keyed(key: str, draft: Draft) -> str:

@@ -811,21 +811,21 @@ def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tu
             meta[key] = value
             lines[(key,)] = 1
     for label, value in _custom_properties(zf).items():
-        key = _fact_key(label)
-        if key and value:
-            meta[key] = _cell_value(key, value)
-            lines[(key,)] = 1
+        fact = _fact_key(label)
+        if fact and value:
+            meta[fact] = _cell_value(fact, value)
+            lines[(fact,)] = 1
     table = _facts_table(blocks)
     if table is not None:
         lines[()] = table.location
         for row in table.rows:
-            key = _fact_key(row[0])
-            if key is None:
+            fact = _fact_key(row[0])
+            if fact is None:
                 continue  # a figure's or the memo's row, or a label the front matter does not know
-            value = _cell_value(key, row[1])
-            if value is not None or key not in meta:
-                meta[key] = value
-            lines[(key,)] = table.location
+            cell = _cell_value(fact, row[1])
+            if cell is not None or fact not in meta:
+                meta[fact] = cell
+            lines[(fact,)] = table.location
         links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
         memo = _memo_facts(table, links)
         if memo:
