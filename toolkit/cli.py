@@ -246,8 +246,8 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     # file, are no use to anyone: `villkor summary` is the view over many drafts
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
-    for exc in failures:
-        click.echo(exc.format(lang), err=True)
+    for failure in failures:
+        click.echo(failure.format(lang), err=True)
     if fmt == "json":
         text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
     elif fmt == "md":
@@ -623,6 +623,35 @@ def _os_failed(exc: OSError, lang: str) -> None:
         except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
             pass
     sys.exit(EXIT_CANNOT)
+
+
+# -- the web page: serve ----------------------------------------------------
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="VÄRD")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True)
+@click.option("--dir", "folder", metavar="MAPP")
+@lang_option
+def serve(host: str, port: int, folder: str | None, lang: str) -> None:
+    """The web page (help: "help-serve")."""
+    from toolkit.web import create_app
+    from toolkit.web import server as serving
+
+    serving.check_folder(folder)
+    serving.sweep_uploads()
+    app = create_app(folder, lang, host)
+    server = serving.make_server(app, host, port)
+    app.extensions["villkor"]["workers"].start()
+    key = "serve-listening-remote" if serving.reachable_from_others(host) else "serve-listening"
+
+    def ready() -> None:
+        click.echo(t(key, lang, url=serving.address(server)))
+        if folder:
+            click.echo(t("serve-folder", lang, folder=folder))
+
+    serving.run(server, ready)
+    click.echo(t("serve-stopped", lang), err=True)
 
 
 def run_language(argv: list[str]) -> str:

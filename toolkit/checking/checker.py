@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import cerberus
@@ -368,8 +369,8 @@ class Checker:
             findings.append(late)
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
-        for f in findings:
-            f.unit = draft.unit
+        for finding in findings:
+            finding.unit = draft.unit
         for sr in section_results:
             sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
             if sr.status == "ok" and any(f.severity == ERROR and f.code.startswith("section-") for f in sr.findings):
@@ -581,13 +582,14 @@ class Checker:
             parts_sum = sum((results[p].value or Decimal(0) for p in rule.parts), Decimal(0))
             from toolkit.read.amounts import format_amount
 
+            total_figure = c.figure(rule.total)
             params = {
-                "total": c.figure(rule.total).label if c.figure(rule.total) else rule.total,
+                "total": total_figure.label if total_figure else rule.total,
                 "total_value": format_amount(total.value or Decimal(0)),
-                "parts": " + ".join(c.figure(p).label if c.figure(p) else p for p in rule.parts),
+                "parts": " + ".join(_label(c, p) for p in rule.parts),
                 "parts_value": format_amount(parts_sum),
             }
-            section = c.section(c.figure(rule.total).section or "") if c.figure(rule.total) else None
+            section = c.section(total_figure.section or "") if total_figure else None
             findings.append(Finding.of("figure-inconsistent", "figure-inconsistent", params, file, total.line,
                                     section.id if section else None, rule.point or (section.point if section else "")))
             for fid in [rule.total, *rule.parts]:
@@ -639,6 +641,11 @@ def _report_late(draft: Draft, c: Conditions) -> Finding | None:
     return Finding.of("report-late", "report-late", {"date": date.isoformat(), "due": c.due.isoformat(),
                                                      "due_text": c.due_text or c.due.isoformat()},
                       draft.name, draft.meta_doc.line(("datum",)))
+
+
+def _label(c: Conditions, figure_id: str) -> str:
+    f = c.figure(figure_id)
+    return f.label if f is not None else figure_id
 
 
 def _keyed(key: str, draft: Draft) -> str:
@@ -700,20 +707,23 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
     return checker.check(draft, strict)
 
 
-def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False) -> CheckResult:
+def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False,
+               name: str | None = None) -> CheckResult:
     """Parse the draft at ``path`` and check it against its decision.
 
     ``conditions`` (an id or a path) overrides the draft's own ``conditions``,
     or supplies it when the draft names none; either is said in an info finding.
+    ``name`` is what the result and its findings call the file (default: ``path``).
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
-    from toolkit.decisions.load import decision_for, load_conditions
+    from toolkit.decisions.load import decision_for, load_conditions, load_named
     from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
     fixed = load_conditions(conditions) if conditions else None
-    draft = parse_draft(path, decision_for=decision_for(conditions), default_conditions=fixed.id if fixed else None)
+    draft = parse_draft(Path(path), name or str(path), decision_for=decision_for(conditions),
+                        default_conditions=fixed.id if fixed else None)
     if fixed is not None:
         result = check_draft(draft, fixed, strict)
         note = _override_note(draft, fixed)
@@ -725,10 +735,10 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     if not cid:
         raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
     try:
-        decision = load_conditions(cid)
+        decision = load_named(cid)
     except ConditionsError as exc:
         for p in exc.problems:
-            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
+            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing", "conditions-path-refused"):
                 p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
         raise
     return check_draft(draft, decision, strict)

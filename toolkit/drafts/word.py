@@ -239,6 +239,8 @@ def open_document(path: Path, name: str) -> Any:
         if "not a Word file" in str(exc):
             raise _refuse("docx-not-document", name) from None
         raise _refuse("docx-damaged", name) from None
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # python-docx and lxml raise many kinds on a broken part
         raise _refuse("docx-damaged", name) from None
 
@@ -296,6 +298,8 @@ def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
         return _own_kind(raw) or "text", 0, False
     try:
         style = paragraph.style
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # a style id that the styles part does not define
         style = None
     heading = _HEADING_STYLE.match((raw or "").strip())
@@ -368,6 +372,8 @@ def _is_numbered(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]])
                         for lvl in an.findall(_q("lvl")):
                             if lvl.get(_q("ilvl")) == ilvl:
                                 return _val(lvl.find(_q("numFmt"))) not in (None, "bullet", "none")
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # no numbering part, or a malformed one: a bullet is a fair guess
         return False
     return False
@@ -917,21 +923,21 @@ def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tu
             meta[key] = value
             lines[(key,)] = 1
     for label, value in _custom_properties(zf).items():
-        key = _fact_key(label)
-        if key and value:
-            meta[key] = _cell_value(key, value)
-            lines[(key,)] = 1
+        fact = _fact_key(label)
+        if fact and value:
+            meta[fact] = _cell_value(fact, value)
+            lines[(fact,)] = 1
     table = _facts_table(blocks)
     if table is not None:
         lines[()] = table.location
         for row in table.rows:
-            key = _fact_key(row[0])
-            if key is None:
+            fact = _fact_key(row[0])
+            if fact is None:
                 continue  # a figure's or the memo's row, or a label the front matter does not know
-            value = _cell_value(key, row[1])
-            if value is not None or key not in meta:
-                meta[key] = value
-            lines[(key,)] = table.location
+            cell = _cell_value(fact, row[1])
+            if cell is not None or fact not in meta:
+                meta[fact] = cell
+            lines[(fact,)] = table.location
         links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
         memo = _memo_facts(table, links, Visibility(document.styles.element))
         if memo:
@@ -1260,6 +1266,8 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     try:
         blocks = read_blocks(document, skips)
     except VillkorError:
+        raise
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
         raise
     except Exception:  # a part python-docx cannot make sense of
         raise _refuse("docx-damaged", name) from None

@@ -61,12 +61,13 @@ def _clean(text: str) -> str:
     return text.strip("\n")
 
 
-def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any], Conditions, list[Carried]]:
+def carried_texts(last: str | Path, name: str | None = None) -> tuple[dict[str, Carried], dict[str, Any], Conditions, list[Carried]]:
     """Last year's text per section id, figure values by last year's ids, and
-    the writer's own parts (under headings that were none of the decision's)."""
+    the writer's own parts (under headings that were none of the decision's);
+    ``name`` is what messages call the file (default: ``last``)."""
     from toolkit.checking.checker import check_file
 
-    result = check_file(last)
+    result = check_file(last, name=name)
     draft = result.draft
     texts: dict[str, Carried] = {}
     for s in result.sections:
@@ -119,8 +120,10 @@ def _about(s: Section, lang: str) -> list[str]:
     return [line for part in _about_parts(s, lang) for line in _wrap(part)]
 
 
-def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> str:
-    """The text of a new draft for ``region`` under ``conditions``."""
+def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv",
+              last_name: str | None = None) -> str:
+    """The text of a new draft for ``region`` under ``conditions``; ``last_name``
+    is what the carried-over notes call last year's draft (default: ``last``)."""
     if not region.strip():
         raise DraftError.of("new-region-empty", None)
     from toolkit.drafts.frontmatter import unsafe_value
@@ -133,9 +136,9 @@ def new_draft(conditions: Conditions, region: str, last: str | Path | None = Non
     own: list[Carried] = []
     last_year: Any = ""
     if last is not None:
-        texts, figures, last_conditions, own = carried_texts(last)
+        texts, figures, last_conditions, own = carried_texts(last, last_name)
         last_year = last_conditions.year or last_conditions.id
-    source = str(last) if last is not None else ""
+    source = (last_name or str(last)) if last is not None else ""
 
     out = ["---", f"conditions: {json.dumps(conditions.id)}", f"region: {json.dumps(region, ensure_ascii=False)}"]
     out += [f"# {line}" for line in _wrap(t("new-front-matter-help", lang))]
@@ -194,8 +197,10 @@ def new_draft(conditions: Conditions, region: str, last: str | Path | None = Non
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> bytes:
-    """Next year's draft as a Word template for ``region`` under ``conditions``.
+def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv",
+                   last_name: str | None = None) -> bytes:
+    """Next year's draft as a Word template for ``region`` under ``conditions``
+    (``last_name``: what the notes call last year's draft, as in :func:`new_draft`).
 
     The same parts as :func:`new_draft`, in Word: the title, a facts table the
     Word reader reads (the decision's id, the region, empty rows for the
@@ -216,9 +221,9 @@ def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None 
     own: list[Carried] = []
     last_year: Any = ""
     if last is not None:
-        texts, figures, last_conditions, own = carried_texts(last)
+        texts, figures, last_conditions, own = carried_texts(last, last_name)
         last_year = last_conditions.year or last_conditions.id
-    source = Path(last).name if last is not None else ""
+    source = (last_name or Path(last).name) if last is not None else ""
 
     title = t("report-title", lang, year=conditions.year or conditions.id, region=region)
     doc = WordDocument(lang, title=title, subject=region, category=conditions.id)
