@@ -94,6 +94,13 @@ def test_new_refuses_a_region_that_is_not_one_line(region: str, tmp_path: Path):
     assert not out.exists()
 
 
+def test_new_word_template_refuses_it_too(tmp_path: Path):
+    out = tmp_path / "ny.docx"
+    r = run("new", "--conditions", "2017", "--region", "X\n## Rubrik", "--output", out)
+    assert_clean_error(r, "--region", "en enda rad")
+    assert not out.exists()
+
+
 def test_new_accepts_a_region_pasted_from_word(tmp_path: Path):
     out = tmp_path / "ny.md"
     r = run("new", "--conditions", "2017", "--region", "Region\u00a0Norr\u00adbotten", "--output", out)

@@ -43,6 +43,18 @@ class Carried:
     old_title: str
 
 
+def refuse_region(region: str) -> None:
+    """A region is one line of plain text: a line break would put a heading of
+    its own into the draft (and the report), a control character is unseen."""
+    from toolkit.drafts.frontmatter import unsafe_value
+
+    if not region.strip():
+        raise DraftError.of("new-region-empty", None)
+    problem = unsafe_value(region, "--region")
+    if problem is not None:
+        raise DraftError(problem)
+
+
 def refuse_existing(output: str | Path | None, force: bool) -> None:
     """Raise :class:`OutputError` when ``output`` exists and ``force`` is not given."""
     if output and output != "-" and Path(output).exists() and not force:
@@ -124,13 +136,7 @@ def new_draft(conditions: Conditions, region: str, last: str | Path | None = Non
               last_name: str | None = None) -> str:
     """The text of a new draft for ``region`` under ``conditions``; ``last_name``
     is what the carried-over notes call last year's draft (default: ``last``)."""
-    if not region.strip():
-        raise DraftError.of("new-region-empty", None)
-    from toolkit.drafts.frontmatter import unsafe_value
-
-    problem = unsafe_value(region, "--region")
-    if problem is not None:
-        raise DraftError(problem)
+    refuse_region(region)
     texts: dict[str, Carried] = {}
     figures: dict[str, Any] = {}
     own: list[Carried] = []
@@ -214,8 +220,7 @@ def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None 
     from toolkit.drafts.word import MEMO_LABEL_KEYS
     from toolkit.outputs.docx_writer import WordDocument
 
-    if not region.strip():
-        raise DraftError.of("new-region-empty", None)
+    refuse_region(region)
     texts: dict[str, Carried] = {}
     figures: dict[str, Any] = {}
     own: list[Carried] = []
