@@ -87,3 +87,8 @@ class RenderRefused(VillkorError):
 
     def __reduce__(self) -> Any:
         return (type(self), (self.problems, self.result))
+
+
+class ServeError(VillkorError):
+    """Raised by ``toolkit.web.server`` when the web page cannot start (the
+    port is taken, the ``--dir`` folder is missing or holds the temporary folder)."""
