@@ -116,7 +116,7 @@ def _metavar_keys() -> dict[str, str]:
     return {text: k for k, entry in CATALOGUE.items() if k.startswith("metavar-") for text in entry.values()}
 
 
-def emit(text: str, output: str | None, inputs: list[str], lang: str, fmt: str = "text", offers_word: bool = False) -> None:
+def emit(text: Any, output: str | None, inputs: list[str], lang: str, fmt: str = "text", offers_word: bool = False) -> None:
     """Write ``text`` to ``output`` (whole or not at all) or to standard output.
     Text is never written under a Word document's name (``fmt`` says what it is)."""
     if output and output != "-":
@@ -223,53 +223,133 @@ def cli(lang: str) -> None:
     """The villkor command group (help text: the catalogue's "help-")."""
 
 
+def batch_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--jobs and --no-cache, for the commands that check many drafts."""
+    fn = click.option("--no-cache", "no_cache", is_flag=True)(fn)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="ANTAL")(fn)
+
+
+def open_cache(no_cache: bool) -> Any:
+    from toolkit.checking.cache import open_cache as opened
+
+    return None if no_cache else opened()
+
+
+def cache_warnings(cache: Any, lang: str) -> None:
+    """What went wrong with the result cache, each said once (the run went on without it)."""
+    if cache is not None:
+        for key in cache.warnings:
+            click.echo(t(key, lang, folder=cache.folder), err=True)
+
+
+class Stream:
+    """An output written as it is made: to standard output in pieces as they
+    come, or (``--output``) into a spool that is put in place whole at the
+    end, as :func:`emit` puts a text."""
+
+    def __init__(self, output: str | None):
+        from toolkit.outputs.write import Spool
+
+        self.output = output
+        self.spool = Spool() if output and output != "-" else None
+        self._pending: list[str] = []
+        self._size = 0
+        self.written = False
+        self.last = ""
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        self.written, self.last = True, text[-1]
+        if self.spool is not None:
+            self.spool.write(text)
+            return
+        self._pending.append(text)
+        self._size += len(text)
+        if self._size >= 64 * 1024:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            text, self._pending, self._size = "".join(self._pending), [], 0
+            click.echo(text, nl=False)
+
+    def finish(self, inputs: list[str], lang: str, fmt: str) -> None:
+        """End the output: standard output gets its last line break, a file is put in place."""
+        if self.spool is None:
+            self.flush()
+            if self.last != "\n":
+                click.echo("")
+            return
+        try:
+            emit(self.spool, self.output, inputs, lang, fmt)
+        finally:
+            self.spool.close()
+
+
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, metavar="UTKAST...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text", show_default=True)
 @output_option
 @click.option("--strict", is_flag=True)
 @conditions_option
+@click.option("--no-indent", "compact", is_flag=True)
+@batch_options
 @lang_option
-def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, conditions: str | None, lang: str) -> None:
+def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, conditions: str | None, compact: bool,
+          jobs: int | None, no_cache: bool, lang: str) -> None:
     """Check drafts against their decision (help: "help-check")."""
-    from toolkit.checking.checker import check_file
+    from toolkit.checking.batch import check_batch
     from toolkit.outputs import report
 
     output_matches(output, fmt, False, lang)
-    results, failures = [], []
-    for path in drafts:
-        try:
-            results.append(check_file(path, conditions, strict))
-        except VillkorError as exc:
-            failures.append(exc)
     # several whole HTML documents in one stream, or several summaries in one
     # file, are no use to anyone: `villkor summary` is the view over many drafts
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
-    for failure in failures:
-        click.echo(failure.format(lang), err=True)
+    # each draft's part is made where it is checked (and kept in the result
+    # cache); the parts are written in order as they come
+    render: Callable[..., str]
     if fmt == "json":
-        text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
+        render, key = functools.partial(report.json_part, lang=lang, compact=compact), f"json|{lang}|{compact}"
     elif fmt == "md":
-        text = "\n".join(report.format_summary_md(r, lang) for r in results)
+        render, key = functools.partial(report.format_summary_md, lang=lang), f"md|{lang}"
     elif fmt == "html":
-        text = "".join(report.format_summary_html(r, lang) for r in results)
+        render, key = functools.partial(report.format_summary_html, lang=lang), f"html|{lang}"
     else:
         to_tty = output in (None, "-") and _is_tty(sys.stdout)
         width = max(80, min(140, shutil.get_terminal_size((100, 24)).columns)) if to_tty else 100
-        text = report.format_text(results, lang, width=width, color=to_tty and "NO_COLOR" not in os.environ)
-        if len(drafts) > 1:
-            complete = sum(1 for r in results if r.complete)
-            text += t("batch-total", lang, drafts=len(drafts), complete=complete,
-                      incomplete=len(results) - complete, failed=len(failures)) + "\n"
-    if results or fmt == "json":
+        color = to_tty and "NO_COLOR" not in os.environ
+        render, key = functools.partial(report.text_part, lang=lang, width=width, color=color), f"text|{lang}|{width}|{color}"
+    between = "\n" if fmt in ("md", "text") else ""
+    reports = report.JsonReports(single=len(drafts) == 1, compact=compact) if fmt == "json" else None
+    out = Stream(output)
+    failures: list[VillkorError] = []
+    checked = complete = 0
+    cache = open_cache(no_cache)
+    for outcome in check_batch(drafts, conditions, strict, {key: render}, cache, jobs, want_data=False):
+        if outcome.error is not None:
+            failures.append(outcome.error)
+            click.echo(outcome.error.format(lang), err=True)
+            continue
+        part = outcome.out[key]
+        out.write(reports.add(part) if reports is not None else (between if checked else "") + part)
+        checked += 1
+        complete += outcome.complete
+    cache_warnings(cache, lang)
+    if reports is not None:
+        out.write(reports.close([_failure_dict(e, lang) for e in failures]))
+    elif fmt == "text" and len(drafts) > 1:
+        out.write(t("batch-total", lang, drafts=len(drafts), complete=complete,
+                    incomplete=checked - complete, failed=len(failures)) + "\n")
+    if checked or fmt == "json":
         try:
-            emit(text, output, list(drafts), lang, fmt)
+            out.finish(list(drafts), lang, fmt)
         except VillkorError as exc:
             raise fail(exc, lang) from None
     if failures:
         sys.exit(EXIT_CANNOT)
-    sys.exit(EXIT_COMPLETE if all(r.complete for r in results) else EXIT_INCOMPLETE)
+    sys.exit(EXIT_COMPLETE if complete == checked else EXIT_INCOMPLETE)
 
 
 def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
@@ -404,9 +484,11 @@ def new(decision: str, region: str, last: str | None, fmt: str | None, output: s
 @click.option("--all", "all_places", is_flag=True)
 @click.option("--strict", is_flag=True)
 @conditions_option
+@click.option("--no-indent", "compact", is_flag=True)
+@batch_options
 @lang_option
 def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bool, strict: bool,
-            conditions: str | None, lang: str) -> None:
+            conditions: str | None, compact: bool, jobs: int | None, no_cache: bool, lang: str) -> None:
     """Summarise many drafts (help: "help-summary")."""
     from toolkit.outputs import overview
     from toolkit.outputs import summary as summarising
@@ -421,9 +503,11 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
         except VillkorError as exc:
             raise fail(exc, lang) from None
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
+    cache = open_cache(no_cache)
     try:
         with _progress(paths, lang) as advance:
-            result = summarising.summarise(paths, conditions, strict, on_result=pages, progress=advance)
+            result = summarising.summarise(paths, conditions, strict, progress=advance, pages=pages, jobs=jobs, cache=cache)
+        cache_warnings(cache, lang)
         if to_file or not result.rows:
             for failure in result.failed:
                 click.echo(VillkorError(failure.problems).format(lang), err=True)
@@ -435,14 +519,21 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             else:
                 click.echo(t("summary-none-checked", lang, n=len(result.failed)), err=True)
             if fmt == "json":
-                emit(overview.format_json(result, lang), output, list(paths) + result.inputs, lang)
+                emit(overview.format_json(result, lang, compact), output, list(paths) + result.inputs, lang)
             sys.exit(EXIT_CANNOT)
+        if fmt == "json":
+            # written a report and a finding at a time: ten thousand drafts are never held as one text
+            out = Stream(output)
+            for piece in overview.json_parts(result, lang, compact):
+                out.write(piece)
+            out.finish(list(paths) + result.inputs, lang, fmt)
+            sys.exit(result.exit_code)
         if fmt == "text":
             to_tty = not to_file and _is_tty(sys.stdout)
             width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
             text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
         else:
-            text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
+            text = {"md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
         emit(text, output, list(paths) + result.inputs, lang, fmt)
         if pages is not None:
             pages.commit(text)
@@ -468,12 +559,25 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 
     @contextlib.contextmanager
     def bar() -> Any:
+        import time
+
         from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True, console=Console(stderr=True)) as progress:
+        # refreshed here rather than by rich's own thread: with no other thread
+        # running, the batch's workers start by fork, at once and warm
+        with Progress(transient=True, console=Console(stderr=True), auto_refresh=False) as progress:
             task = progress.add_task("villkor summary", total=total)
-            yield lambda done, _total: progress.update(task, completed=done)
+            shown = [0.0]
+
+            def advance(done: int, _total: int) -> None:
+                progress.update(task, completed=done)
+                now = time.monotonic()
+                if now - shown[0] >= 0.1 or done == _total:
+                    shown[0] = now
+                    progress.refresh()
+
+            yield advance
 
     return bar()
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from toolkit.decisions.model import Conditions, Section
 from toolkit.read.text import did_you_mean, normalise, split_explicit_id
 
-
 #: Most headings a matcher remembers (then it starts over): bounded memory in long batches.
 _REMEMBERED = 4096
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import json
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
+from toolkit.outputs.jsontext import Lazy, dump_parts
 from toolkit.outputs.summary import CELL_ORDER, Cell, Duplicates, Group, Matrix, Row, Summary
 
 #: How many places each kind of finding shows before "… and N more".
@@ -67,14 +68,20 @@ def percent(value: float) -> str:
 # JSON
 
 
-def to_dict(s: Summary, lang: str = "sv") -> dict[str, Any]:
-    """The JSON contract of the overview (see README, "Sammanställning")."""
+def to_dict(s: Summary, lang: str = "sv", lazy: bool = False) -> dict[str, Any]:
+    """The JSON contract of the overview (see README, "Sammanställning").
+
+    ``lazy``: the reports and the findings are :class:`~toolkit.outputs.jsontext.Lazy`,
+    made one at a time as :func:`json_parts` writes them."""
+    def items(make: Any) -> Any:
+        return Lazy(make) if lazy else list(make())
+
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "summary",
         "totals": {"drafts": len(s.rows) + len(s.failed), "complete": s.complete, "incomplete": s.incomplete,
                    "failed": len(s.failed), "skipped": len(s.skipped)},
-        "reports": [
+        "reports": items(lambda: (
             {
                 "file": r.file,
                 "region": r.region or None,
@@ -95,7 +102,7 @@ def to_dict(s: Summary, lang: str = "sv") -> dict[str, Any]:
                 "possible_duplicate_of": r.possible_duplicate_of,
             }
             for r in s.rows
-        ],
+        )),
         "duplicates": [
             {"kind": d.kind, "conditions": d.conditions, "regions": d.regions, "reports": d.rows, "current": d.current,
              "message": duplicate_text(s, d, lang)}
@@ -116,7 +123,7 @@ def to_dict(s: Summary, lang: str = "sv") -> dict[str, Any]:
             }
             for m in s.matrices.values()
         ],
-        "findings": [dict(f.as_dict(lang), id=n) for n, f in enumerate(s.findings)],
+        "findings": items(lambda: (dict(f.as_dict(lang), id=n) for n, f in enumerate(s.findings))),
         "groups": {
             "errors": [_group_dict(g) for g in s.groups(advisory=False)],
             "advisory": [_group_dict(g) for g in s.groups(advisory=True)],
@@ -130,8 +137,15 @@ def _group_dict(g: Group) -> dict[str, Any]:
     return {"code": g.code, "severity": g.severity, "count": g.count, "findings": g.findings}
 
 
-def format_json(s: Summary, lang: str = "sv") -> str:
-    return json.dumps(to_dict(s, lang), ensure_ascii=False, indent=2) + "\n"
+def format_json(s: Summary, lang: str = "sv", compact: bool = False) -> str:
+    return "".join(json_parts(s, lang, compact))
+
+
+def json_parts(s: Summary, lang: str = "sv", compact: bool = False) -> Iterator[str]:
+    """:func:`format_json` in pieces, a report and a finding at a time: a
+    large overview is written as it is made, never held whole."""
+    yield from dump_parts(to_dict(s, lang, lazy=True), compact)
+    yield "\n"
 
 
 # --------------------------------------------------------------------------

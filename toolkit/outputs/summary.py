@@ -390,14 +390,20 @@ def summarise(
     strict: bool = False,
     on_result: Callable[[CheckResult, Row], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pages: Pages | None = None,
+    jobs: int | None = None,
+    cache: Any = None,
 ) -> Summary:
     """Check every draft under ``paths`` and gather the overview.
 
-    ``on_result`` sees each full check result while it is still alive (to
-    write its one-page summary); ``progress`` is told (done, total) after
-    each file.
+    The drafts are checked as a batch (:func:`~toolkit.checking.batch.check_batch`:
+    on every core, ``jobs`` at most; with the result ``cache`` when given).
+    ``pages`` writes each draft's one-page summary, made where the draft is
+    checked; ``on_result`` sees each (detached) check result with its row;
+    ``progress`` is told (done, total) after each file.
     """
-    from toolkit.checking.checker import check_file
+    from toolkit.checking.batch import check_batch
+    from toolkit.decisions.load import Decisions
 
     unreadable: list[tuple[Path, OSError]] = []
     files = list(collect(paths, unreadable))
@@ -405,23 +411,29 @@ def summarise(
     for folder, exc in unreadable:
         key = "summary-folder-denied" if isinstance(exc, PermissionError) else "summary-folder-unreadable"
         summary.failed.append(Failure(str(folder), [Problem(key, {}, str(folder))]))
-    for n, (path, in_folder) in enumerate(files, 1):
+    decisions = Decisions()
+    renderers = {pages.key: pages.render} if pages is not None else {}
+    outcomes = check_batch([p for p, _ in files], conditions, strict, renderers, cache, jobs, decisions)
+    for n, outcome in enumerate(outcomes, 1):
+        path, in_folder = files[outcome.index]
         name = str(path)
-        try:
-            result = check_file(path, conditions, strict)
-        except VillkorError as exc:
+        error = outcome.error
+        if error is not None:
             # a file with no facts at all (a README, a memo written by villkor) is not a draft
-            if in_folder and exc.problems and exc.problems[0].key in ("draft-no-front-matter", "docx-no-facts"):
+            if in_folder and error.problems and error.problems[0].key in ("draft-no-front-matter", "docx-no-facts"):
                 summary.skipped.append(Skipped(name, "summary-skip-not-draft"))
             else:
-                summary.failed.append(Failure(name, exc.problems))
+                summary.failed.append(Failure(name, error.problems))
         else:
+            result = outcome.check_result(decisions)
             row = summary.add(result)
-            if on_result is not None:
-                try:
+            try:
+                if pages is not None:
+                    pages(result, row, outcome.out[pages.key])
+                if on_result is not None:
                     on_result(result, row)
-                except VillkorError as exc:  # this report's page could not be written: only this report fails
-                    summary.failed.append(Failure(name, exc.problems))
+            except VillkorError as failed:  # this report's page could not be written: only this report fails
+                summary.failed.append(Failure(name, failed.problems))
         if progress is not None:
             progress(n, len(files))
     summary.mark_duplicates()
@@ -575,13 +587,29 @@ class Pages:
         self._names.add(name.casefold())
         return name + self.suffix
 
-    def __call__(self, result: CheckResult, row: Row) -> None:
-        from urllib.parse import quote
+    @property
+    def key(self) -> str:
+        """What a page is called among the parts a batch makes of a result."""
+        return f"page-{self.fmt}|{self.lang}"
+
+    @property
+    def render(self) -> Callable[[CheckResult], str]:
+        """What makes a draft's page of its result (where the draft is checked)."""
+        import functools
 
         from toolkit.outputs import report
 
+        return functools.partial(report.format_summary_html if self.fmt == "html" else report.format_summary_md, lang=self.lang)
+
+    def __call__(self, result: CheckResult, row: Row, page: str | None = None) -> None:
+        """Write the one-page summary of ``result`` (``page``, when it is made already)."""
+        from urllib.parse import quote
+
+        if page is None:
+            page = self.render(result)
+
         name = self.name_for(row.file)
-        data = (report.format_summary_html if self.fmt == "html" else report.format_summary_md)(result, self.lang).encode("utf-8")
+        data = page.encode("utf-8")
         try:
             (self.stage / name).write_bytes(data)
         except OSError as exc:
