@@ -302,10 +302,13 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
 def new(decision: str, region: str, last: str | None, output: str | None, force: bool, lang: str) -> None:
     """Start a new draft (help: "help-new")."""
     from toolkit.decisions.load import load_conditions
-    from toolkit.outputs.scaffold import new_draft, refuse_existing
+    from toolkit.outputs.scaffold import format_markdown, plan_draft, refuse_existing
 
     refuse_existing(output, force)
-    emit(new_draft(load_conditions(decision), region, last, lang), output, [last] if last else [], lang)
+    plan = plan_draft(load_conditions(decision), region, last)
+    emit(format_markdown(plan, lang), output, [last] if last else [], lang)
+    for notice in plan.notices:  # last year's text that did not keep its place
+        click.echo(t("new-notice", lang, notice=notice.format(lang)), err=True)
 
 
 # -- reviewers: summary, memo ----------------------------------------------

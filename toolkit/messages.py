@@ -765,6 +765,48 @@ CATALOGUE.update({
 # -- next year's draft, showing decisions, near-miss headings, facts-table words ---
 # (NEXT_YEAR)
 CATALOGUE.update({
+    # a decision that folds earlier sections into one of its own
+    "conditions-folded-current": {
+        "sv": "folded_from i avsnittet '{section}' nämner '{id}', som fortfarande är ett avsnitt i beslutet; folded_from gäller bara avsnitt som inte längre finns",
+        "en": "folded_from in the section '{section}' names '{id}', which is still a section of the decision; folded_from is only for sections that no longer exist",
+    },
+    "conditions-folded-twice": {
+        "sv": "'{id}' står i folded_from för både '{first}' och '{section}'; förra årets text kan bara föras till ett avsnitt",
+        "en": "'{id}' is in folded_from of both '{first}' and '{section}'; last year's text can go to one section only",
+    },
+    # villkor new --from: text and amounts from earlier years
+    "new-carried-earlier": {
+        "sv": "text överförd från {source} (avsnittet ”{title}”), där den stod kvar oförändrad från {year}; uppdatera texten och ta bort den här raden",
+        "en": "text carried over from {source} (the section “{title}”), where it was still unchanged from {year}; update the text and remove this line",
+    },
+    "new-carried-folded": {
+        "sv": "text överförd från {source} (avsnittet ”{title}”, {year}), som årets beslut för samman med det här avsnittet; behåll det som hör hit, uppdatera texten och ta bort den här raden",
+        "en": "text carried over from {source} (the section “{title}”, {year}), which this year's decision folds into this section; keep what belongs here, update the text and remove this line",
+    },
+    "new-figure-carried-earlier": {
+        "sv": "belopp från {year}, stod kvar oförändrat i {last_year} års utkast – ersätt med årets och ta bort kommentaren. {label}",
+        "en": "amount from {year}, still unchanged in the {last_year} draft – replace it with this year's and remove the comment. {label}",
+    },
+    "new-unplaced-title": {"sv": "Förra årets text utan motsvarighet i årets beslut", "en": "Last year's text with no counterpart in this year's decision"},
+    "new-unplaced-intro": {
+        "sv": "Beslut {id} har inget avsnitt som motsvarar avsnitten nedan ur {source} ({year}). Texten står här så att ingenting går förlorat: flytta det du vill behålla till rätt avsnitt ovan, utanför den här kommentaren, och ta bort resten. Kommentaren syns inte i den färdiga rapporten.",
+        "en": "Decision {id} has no section that matches the sections below from {source} ({year}). The text is kept here so that nothing is lost: move what you want to keep to the right section above, outside this comment, and delete the rest. The comment is not shown in the finished report.",
+    },
+    "new-unplaced-figures-title": {"sv": "Nyckeltal som årets beslut inte efterfrågar", "en": "Figures this year's decision does not ask for"},
+    "new-preamble-title": {"sv": "Text före det första avsnittet", "en": "Text before the first section"},
+    "new-unplaced": {
+        "sv": "avsnittet ”{title}” har ingen motsvarighet i beslut {id}; texten står i en kommentar sist i det nya utkastet",
+        "en": "the section “{title}” has no counterpart in decision {id}; its text is in a comment at the end of the new draft",
+    },
+    "new-folded": {
+        "sv": "beslut {id} för samman avsnittet ”{title}” med ”{into}”; texten står där, markerad som överförd",
+        "en": "decision {id} folds the section “{title}” into “{into}”; its text is there, marked as carried over",
+    },
+    "new-notice": {"sv": "varning: {notice}", "en": "warning: {notice}"},
+    "new-unplaced-figures": {
+        "sv": "beslut {id} efterfrågar inte {labels}; beloppen står i kommentaren sist i det nya utkastet",
+        "en": "decision {id} does not ask for {labels}; the amounts are in the comment at the end of the new draft",
+    },
 })
 
 # -- amounts, totals, year over year, charts, spreadsheets in the summary ---

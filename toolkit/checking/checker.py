@@ -30,6 +30,7 @@ from toolkit.checking.results import (
     SectionResult,
 )
 from toolkit.decisions.model import Conditions, Section
+from toolkit.drafts.markers import CARRIED_OVER, FIGURE_CARRIED_OVER
 from toolkit.drafts.model import Draft, Heading, count_words
 from toolkit.read.amounts import AmountError, parse_amount
 from toolkit.read.text import did_you_mean
@@ -53,10 +54,6 @@ DEFAULT_PLACEHOLDERS = (
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
 
-#: Marker that ``villkor new --from`` puts on carried-over text.
-CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
-#: The same marker on a figure's line in the front matter (a YAML comment).
-FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 
 
 

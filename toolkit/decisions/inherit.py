@@ -135,6 +135,7 @@ _SECTION_FIELDS: dict[str, Callable[[Any], Any]] = {
     "guidance": _text,
     "aliases": list,
     "min_words": int,
+    "folded_from": list,
 }
 _FIGURE_FIELDS: dict[str, Callable[[Any], Any]] = {
     "label": str,
@@ -301,6 +302,8 @@ class _Merger:
             for key, conv in _fields(kind).items():
                 if key in raw:
                     setattr(item, key, conv(raw[key]))
+            if isinstance(item, Section) and "point" in raw:
+                item.point_from = f"{self.name}:{self.doc.line(at + ('point',))}"
             item.line, item.file = self.doc.line(at), self.name
             if isinstance(item, Section) and "parts" in raw:
                 item.parts = self._merge(Section, item.parts, raw["parts"] or [], at + ("parts",))

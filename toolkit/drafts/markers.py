@@ -1,0 +1,40 @@
+"""The markers ``villkor new --from`` leaves in a draft, in one place.
+
+Carried-over text starts with an HTML comment ``<!-- villkor:carried-over … -->``
+and a carried-over amount has ``# villkor:carried-over …`` on its line in the
+front matter; the check warns while either is there. The marker may name the
+year the text or amount really comes from, ``villkor:carried-over:2017``, so
+that a draft made from a draft that was itself carried over still says 2017
+and not the year in between. Markers are never translated.
+"""
+
+from __future__ import annotations
+
+import re
+
+MARKER = "villkor:carried-over"
+#: Marker on carried-over text (an HTML comment of its own).
+CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
+#: The same marker on a figure's line in the front matter (a YAML comment).
+FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
+#: The year in ``villkor:carried-over:2017``; markers written before the year
+#: was recorded said it in parentheses in their note: ``(…, 2017)`` or ``(2017)``.
+_YEAR = re.compile(r"villkor:carried-over:(\d{4})\b")
+_NOTE_YEAR = re.compile(r"villkor:carried-over\b.*?[(,]\s*(\d{4})\s*\)")
+
+
+def marker(year: int | None) -> str:
+    """``villkor:carried-over:2017``, or the bare marker when the year is unknown."""
+    return f"{MARKER}:{year}" if year else MARKER
+
+
+def carried_year(text: str) -> int | None:
+    """The year the first carried-over marker in ``text`` says its text or
+    amount comes from, or ``None`` when there is no marker or it names no year."""
+    m = _YEAR.search(text) or _NOTE_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def is_carried(text: str) -> bool:
+    """Whether ``text`` (a section's lines or a figure's line) holds a marker."""
+    return bool(CARRIED_OVER.search(text) or FIGURE_CARRIED_OVER.search(text))
