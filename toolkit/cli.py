@@ -248,13 +248,16 @@ def conditions_list(lang: str) -> None:
 
 @conditions_group.command(name="show")
 @click.argument("decision", metavar="ID|SÖKVÄG")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@output_option
 @lang_option
-def conditions_show(decision: str, lang: str) -> None:
+def conditions_show(decision: str, fmt: str, output: str | None, lang: str) -> None:
     """Show a decision after inheritance (help: "help-conditions-show")."""
     from toolkit.decisions.load import load_conditions
     from toolkit.outputs.conditions_report import format_outline
 
-    click.echo(format_outline(load_conditions(decision), lang), nl=False)
+    c = load_conditions(decision)
+    emit(format_outline(c, lang, fmt), output, [str(p) for p in c.files], lang)
 
 
 @conditions_group.command(name="validate")

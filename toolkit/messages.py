@@ -774,6 +774,32 @@ CATALOGUE.update({
         "sv": "'{id}' står i folded_from för både '{first}' och '{section}'; förra årets text kan bara föras till ett avsnitt",
         "en": "'{id}' is in folded_from of both '{first}' and '{section}'; last year's text can go to one section only",
     },
+    # villkor conditions show
+    "show-point-from": {"sv": "oförändrad från {where}", "en": "unchanged from {where}"},
+    "show-folded-from": {"sv": "Tar emot förra årets text från", "en": "Receives last year's text from"},
+    "show-aliases-long": {"sv": "Rubriker som också godtas", "en": "Headings also accepted"},
+    "show-due-text": {"sv": "Beslutets formulering", "en": "As the decision words it"},
+    "show-title": {"sv": "Villkorsbeslut {id}", "en": "Conditions decision {id}"},
+    "show-id": {"sv": "Id", "en": "Id"},
+    "show-required-words": {"sv": "Krav", "en": "Requirement"},
+    "show-sections-intro": {
+        "sv": "Avsnitten i beslutets ordning. En rubrik i utkastet hör till ett avsnitt om den är avsnittets titel eller ett av alternativen (numrering, skiftläge och skiljetecken spelar ingen roll), eller om den slutar med avsnittets id, till exempel {example}.",
+        "en": "The sections in the decision's order. A heading in the draft belongs to a section when it is the section's title or one of the alternatives (numbering, case and punctuation do not matter), or when it ends with the section's id, for example {example}.",
+    },
+    "show-figures-intro": {
+        "sv": "Beloppen anges under figures i utkastets front matter (eller i en tabellrad i Word) med nyckeltalets id.",
+        "en": "The amounts are given under figures in the draft's front matter (or in a table row in Word) by the figure's id.",
+    },
+    "show-col-id": {"sv": "Id", "en": "Id"},
+    "show-col-label": {"sv": "Benämning", "en": "Label"},
+    "show-col-unit": {"sv": "Enhet", "en": "Unit"},
+    "show-col-required": {"sv": "Krav", "en": "Requirement"},
+    "show-col-section": {"sv": "Avsnitt", "en": "Section"},
+    "show-col-form": {"sv": "Stödform", "en": "Form of support"},
+    "help-conditions-show--fmt": {
+        "sv": "text för terminalen, md eller html att skicka till regionerna, json för skript.",
+        "en": "text for the terminal, md or html to send to the regions, json for scripts.",
+    },
     # villkor new --from: text and amounts from earlier years
     "new-carried-earlier": {
         "sv": "text överförd från {source} (avsnittet ”{title}”), där den stod kvar oförändrad från {year}; uppdatera texten och ta bort den här raden",
