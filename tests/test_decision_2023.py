@@ -66,7 +66,7 @@ def test_2023_is_listed_shown_and_compared() -> None:
     assert "Regionala utvecklingsåtgärder, budgetåret 2023" in row and "2024-02-21" in row
     shown = run("conditions", "show", "2023")
     assert shown.code == 0
-    assert "Ska lämnas senast: 2024-02-21 (senast den 21 februari)" in shown.out
+    assert "Ska lämnas senast: 2024-02-21\n  Beslutets formulering: senast den 21 februari\n" in shown.out
     assert "Diarienummer: (inte känt)" in shown.out and "Beslutsdatum: (inte känt)" in shown.out
     for n, (pid, title) in enumerate(AREAS.items(), start=1):
         assert f"2.{n} {title} {{#{pid}}} – obligatoriskt" in shown.out
