@@ -156,8 +156,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- findings --------------------------------------------------------
     "section-missing": {"sv": "Avsnittet ”{title}” saknas.", "en": "The section “{title}” is missing."},
     "section-missing-hint": {
-        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” på rad {hint_line}?",
-        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” on line {hint_line}?",
+        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” på rad {hint_line}? Skriv rubriken som ”{title}” eller lägg till {{#{id}}}.",
+        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” on line {hint_line}? Write the heading as “{title}” or add {{#{id}}}.",
     },
     "section-missing-bold": {
         "sv": "Avsnittet ”{title}” saknas. Rad {hint_line}, ”{hint}”, är fet text, inte en rubrik; skriv den som rubrik (## {hint}).",
@@ -193,8 +193,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The heading “{heading}” matches no section of the decision; its text comes after the decision's sections in the report.",
     },
     "heading-unmatched-hint": {
-        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet. Menade du ”{hint}”?",
-        "en": "The heading “{heading}” matches no section of the decision. Did you mean “{hint}”?",
+        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet. Menade du avsnittet ”{hint}”? Skriv rubriken som ”{hint}” eller lägg till {{#{hint_id}}}.",
+        "en": "The heading “{heading}” matches no section of the decision. Did you mean the section “{hint}”? Write the heading as “{hint}” or add {{#{hint_id}}}.",
     },
     "heading-unknown-id": {
         "sv": "Rubrikens id ”{{#{id}}}” finns inte i beslutet.",
@@ -658,8 +658,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The document has no headings. Give the section headings the style Heading 1, Heading 2 … (Rubrik 1, Rubrik 2 … in Swedish Word) so that the sections can be recognised.",
     },
     "section-missing-hint-paragraph": {
-        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” i stycke {hint_line}?",
-        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” in paragraph {hint_line}?",
+        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” i stycke {hint_line}? Skriv rubriken som ”{title}” eller lägg till {{#{id}}} sist i rubriken.",
+        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” in paragraph {hint_line}? Write the heading as “{title}” or add {{#{id}}} at the end of the heading.",
     },
     "section-duplicate-paragraph": {
         "sv": "Avsnittet ”{title}” finns redan i stycke {first}.",

@@ -270,7 +270,8 @@ class Checker:
                 # a required section that is missing names this heading itself
                 if hint.id in placed or not hint.required:
                     findings.append(Finding.of("heading-unmatched", "heading-unmatched-hint",
-                                            {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
+                                            {"heading": h.text, "hint": hint.title, "hint_id": hint.id},
+                                            file, h.line, hint.id, hint.point))
             elif extra_heads and extra_heads[-1] == i:
                 findings.append(Finding.of("heading-unmatched", "heading-unmatched", {"heading": h.text}, file, h.line))
         extra_spans = _spans(draft, {**matched, **{i: matches[i] for i in extra_heads}})
