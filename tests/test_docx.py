@@ -303,13 +303,14 @@ def test_facts_table_wins_over_properties_and_accepts_english_labels(tmp_path):
 def test_unknown_label_in_the_facts_table_is_an_error_at_its_paragraph(tmp_path):
     doc = full_report(new_doc(facts=(("Villkorsbeslut", "2017"), ("Region", "Region X"), ("Regoin", "Region Y"))))
     r = run("check", save(doc, tmp_path / "d.docx"))
-    assert_clean_error(r, "d.docx, stycke 1", "regoin", "region")
+    assert_clean_error(r, "d.docx, stycke 1: raden ”Regoin” i faktatabellen är okänd – menade du ”Region”?",
+                       "Tillåtna etiketter: Villkorsbeslut, Region, Diarienummer")
 
 
 def test_no_region_is_an_error_like_in_front_matter(tmp_path):
     doc = full_report(new_doc(facts=(("Villkorsbeslut", "2017"),)))
     r = run("check", save(doc, tmp_path / "d.docx"), "--lang", "en")
-    assert_clean_error(r, "d.docx, paragraph 1: region: required field is missing")
+    assert_clean_error(r, "d.docx, paragraph 1: the facts table has no row for the region: add the row “Region | Region …”")
 
 
 def test_unknown_decision_is_reported_at_the_facts_table(tmp_path):

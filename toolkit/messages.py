@@ -774,6 +774,67 @@ CATALOGUE.update({
         "sv": "'{id}' står i folded_from för både '{first}' och '{section}'; förra årets text kan bara föras till ett avsnitt",
         "en": "'{id}' is in folded_from of both '{first}' and '{section}'; last year's text can go to one section only",
     },
+    # the front matter and the Word facts table in the writer's words
+    "draft-conditions-empty": {
+        "sv": "conditions saknas: skriv vilket villkorsbeslut utkastet följer, till exempel conditions: \"{example}\" (kända beslut: {known})",
+        "en": "conditions is missing: write which conditions decision the draft follows, for example conditions: \"{example}\" (known decisions: {known})",
+    },
+    "draft-conditions-empty-word": {
+        "sv": "”{field}” i faktatabellen är tomt: skriv vilket villkorsbeslut utkastet följer, till exempel {example} (kända beslut: {known})",
+        "en": "“{field}” in the facts table is empty: write which conditions decision the draft follows, for example {example} (known decisions: {known})",
+    },
+    "draft-conditions-empty-word-missing": {
+        "sv": "faktatabellen har ingen rad för villkorsbeslutet: lägg till raden ”Villkorsbeslut | {example}” (kända beslut: {known})",
+        "en": "the facts table has no row for the conditions decision: add the row “Villkorsbeslut | {example}” (known decisions: {known})",
+    },
+    "draft-conditions-form-hint": {
+        "sv": "conditions: ”{value}” är inte ett beslut-id; skriv {hint} (kända beslut: {known})",
+        "en": "conditions: “{value}” is not a decision id; write {hint} (known decisions: {known})",
+    },
+    "draft-conditions-form-hint-word": {
+        "sv": "”{field}” i faktatabellen: ”{value}” är inte ett beslut-id; skriv {hint} (kända beslut: {known})",
+        "en": "“{field}” in the facts table: “{value}” is not a decision id; write {hint} (known decisions: {known})",
+    },
+    "draft-conditions-form": {
+        "sv": "conditions: ”{value}” är inte ett beslut-id; skriv beslutets id, till exempel {example} (kända beslut: {known})",
+        "en": "conditions: “{value}” is not a decision id; write the decision's id, for example {example} (known decisions: {known})",
+    },
+    "draft-conditions-form-word": {
+        "sv": "”{field}” i faktatabellen: ”{value}” är inte ett beslut-id; skriv beslutets id, till exempel {example} (kända beslut: {known})",
+        "en": "“{field}” in the facts table: “{value}” is not a decision id; write the decision's id, for example {example} (known decisions: {known})",
+    },
+    "draft-conditions-path": {
+        "sv": "conditions: ”{value}” är en sökväg; utkastet anger beslutet med dess id (kända beslut: {known}), och en beslutsfil någon annanstans anges med --conditions",
+        "en": "conditions: “{value}” is a path; the draft names its decision by id (known decisions: {known}), and a decision file elsewhere is given with --conditions",
+    },
+    "draft-region-empty": {
+        "sv": "region saknas: skriv regionens namn, till exempel region: Region Norrbotten",
+        "en": "region is missing: write the region's name, for example region: Region Norrbotten",
+    },
+    "draft-region-empty-word": {
+        "sv": "”{field}” i faktatabellen är tomt: skriv regionens namn, till exempel Region Norrbotten",
+        "en": "“{field}” in the facts table is empty: write the region's name, for example Region Norrbotten",
+    },
+    "draft-region-empty-word-missing": {
+        "sv": "faktatabellen har ingen rad för regionen: lägg till raden ”Region | Region …”, till exempel Region Norrbotten",
+        "en": "the facts table has no row for the region: add the row “Region | Region …”, for example Region Norrbotten",
+    },
+    "draft-unknown-key": {
+        "sv": "{path}: okänt fält i front matter; tillåtna fält här: {known}",
+        "en": "{path}: unknown field in the front matter; the fields allowed here: {known}",
+    },
+    "draft-unknown-key-hint": {
+        "sv": "{path}: okänt fält i front matter – menade du '{hint}'? Tillåtna fält här: {known}",
+        "en": "{path}: unknown field in the front matter – did you mean '{hint}'? The fields allowed here: {known}",
+    },
+    "draft-unknown-label": {
+        "sv": "raden ”{field}” i faktatabellen är okänd; tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
+        "en": "the row “{field}” in the facts table is unknown; the labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), or a figure's label from the decision (villkor conditions show lists them)",
+    },
+    "draft-unknown-label-hint": {
+        "sv": "raden ”{field}” i faktatabellen är okänd – menade du ”{hint}”? Tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
+        "en": "the row “{field}” in the facts table is unknown – did you mean “{hint}”? The labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), or a figure's label from the decision (villkor conditions show lists them)",
+    },
     # villkor conditions show
     "show-point-from": {"sv": "oförändrad från {where}", "en": "unchanged from {where}"},
     "show-folded-from": {"sv": "Tar emot förra årets text från", "en": "Receives last year's text from"},

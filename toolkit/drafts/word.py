@@ -486,6 +486,16 @@ def _unknown_facts(facts: Block | None, names: dict[str, str]) -> dict[str, str]
     return out
 
 
+def _row_labels(facts: Block | None) -> dict[str, str]:
+    """The label each key has in the facts table, as the writer wrote it, so
+    that a message names the row ("Villkorsbeslut", not "conditions")."""
+    labels: dict[str, str] = {}
+    for row in facts.rows if facts is not None else []:
+        label = normalise(row[0])
+        labels.setdefault(FACT_LABELS.get(label) or label.replace(" ", "_") or "?", row[0].strip())
+    return labels
+
+
 def _figure_names(decision: Conditions | None) -> dict[str, str]:
     """Normalised label, alias and id of each of the decision's figures → its id."""
     names: dict[str, str] = {}
@@ -604,7 +614,8 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     meta, where, facts = read_metadata(document, zf, blocks)
     if facts is None and "conditions" not in meta and "region" not in meta:
         raise _refuse("docx-no-facts", name)
-    names = _figure_names(decision_for(meta.get("conditions")) if decision_for else None)
+    decision = decision_for(meta.get("conditions")) if decision_for else None
+    names = _figure_names(decision)
     figures, figure_where, data_tables = read_figures(blocks, names, name)
     for key, value in _unknown_facts(facts, names).items():
         meta.setdefault(key, value)
@@ -616,7 +627,8 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
             where[("figures", fid)] = location
     doc = YamlDoc(meta, where, facts.location if facts else 1)
     try:
-        meta = validate_front_matter(meta, doc, name)
+        meta = validate_front_matter(meta, doc, name, _row_labels(facts),
+                                     [x for f in (decision.figures if decision else []) for x in (f.label, *f.aliases)])
     except DraftError as exc:
         for problem in exc.problems:
             problem.unit = "paragraph"
