@@ -835,6 +835,9 @@ CATALOGUE.update({
         "sv": "raden ”{field}” i faktatabellen är okänd – menade du ”{hint}”? Tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
         "en": "the row “{field}” in the facts table is unknown – did you mean “{hint}”? The labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), or a figure's label from the decision (villkor conditions show lists them)",
     },
+    # render --draft: the banner on screen and on every printed page
+    "draft-banner-note": {"sv": "Inte för inlämning.", "en": "Not for submission."},
+    "draft-watermark": {"sv": "UTKAST", "en": "DRAFT"},
     # villkor conditions show
     "show-point-from": {"sv": "oförändrad från {where}", "en": "unchanged from {where}"},
     "show-folded-from": {"sv": "Tar emot förra årets text från", "en": "Receives last year's text from"},
