@@ -59,7 +59,7 @@ def test_2023_encodes_the_domain_notes() -> None:
     assert rule.tolerance == 0 and rule.tolerance_percent == 0
 
 
-def test_2023_is_listed_shown_and_compared() -> None:
+def test_2023_is_listed_shown_and_compared(wide_terminal: None) -> None:
     listed = run("conditions", "list")
     assert listed.code == 0
     row = next(line for line in listed.out.splitlines() if line.startswith("2023 "))
@@ -104,7 +104,7 @@ def _copy(tmp_path: Path) -> Path:
     return Path(shutil.copy(EXAMPLE_2023, tmp_path / "utkast-2023.md"))
 
 
-def test_a_missing_strategic_area_is_named(tmp_path: Path) -> None:
+def test_a_missing_strategic_area_is_named(tmp_path: Path, wide_terminal: None) -> None:
     draft = _copy(tmp_path)
     text = draft.read_text(encoding="utf-8")
     start = text.index("### Kompetensförsörjning och kompetensutveckling i hela landet")

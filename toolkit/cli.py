@@ -103,6 +103,24 @@ def localise(command: click.Command, lang: str, path: str = "") -> None:
             localise(sub, lang, f"{path}-{name}" if path else name)
 
 
+#: Narrowest table the text output lays out; a narrower COLUMNS is taken as this.
+MIN_WIDTH = 40
+
+
+def terminal_width(widest: int) -> int:
+    """How wide the text output may be: ``COLUMNS`` when set, else the
+    terminal's width, else 80 (piped or written to a file); at most ``widest``,
+    which keeps lines readable on a very wide screen."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.strip().isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif sys.stdout.isatty():
+        width = shutil.get_terminal_size((80, 24)).columns
+    else:
+        width = 80
+    return max(MIN_WIDTH, min(widest, width))
+
+
 def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
     """Write ``text`` to ``output`` (whole or not at all) or to standard output."""
     if output and output != "-":
@@ -184,12 +202,14 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
         text = "".join(report.format_summary_html(r, lang) for r in results)
     else:
         to_tty = output in (None, "-") and sys.stdout.isatty()
-        width = max(80, min(140, shutil.get_terminal_size((100, 24)).columns)) if to_tty else 100
+        width = terminal_width(140)
         text = report.format_text(results, lang, width=width, color=to_tty and "NO_COLOR" not in os.environ)
         if len(drafts) > 1:
+            import textwrap
+
             complete = sum(1 for r in results if r.complete)
-            text += t("batch-total", lang, drafts=len(drafts), complete=complete,
-                      incomplete=len(results) - complete, failed=len(failures)) + "\n"
+            text += textwrap.fill(t("batch-total", lang, drafts=len(drafts), complete=complete,
+                                    incomplete=len(results) - complete, failed=len(failures)), width) + "\n"
     if results or fmt == "json":
         try:
             emit(text, output, list(drafts), lang)
@@ -243,7 +263,7 @@ def conditions_list(lang: str) -> None:
     from toolkit.decisions.inherit import survey
     from toolkit.outputs.conditions_report import format_list
 
-    click.echo(format_list(survey(), lang), nl=False)
+    click.echo(format_list(survey(), lang, terminal_width(200)), nl=False)
 
 
 @conditions_group.command(name="show")
@@ -345,8 +365,7 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             sys.exit(EXIT_CANNOT)
         if fmt == "text":
             to_tty = not to_file and sys.stdout.isatty()
-            width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
-            text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
+            text = overview.format_text(result, lang, terminal_width(200), to_tty and "NO_COLOR" not in os.environ, all_places)
         else:
             text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
         emit(text, output, list(paths) + result.inputs, lang)

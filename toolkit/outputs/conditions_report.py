@@ -154,24 +154,22 @@ def _where(item: Any) -> str:
     return f"{item.file}:{item.line}" if item.file else ""
 
 
-def format_list(rows: list[tuple[str, Path, Conditions | None, str]], lang: str = "sv") -> str:
+def format_list(rows: list[tuple[str, Path, Conditions | None, str]], lang: str = "sv", width: int = 200) -> str:
     """One line per decision: id, year, title, due date, what it extends, and
-    where it was found; then the folders searched, in order."""
-    lines = [t("conditions-list-header", lang)]
+    where it was found; a long title wraps under itself to fit ``width``."""
+    from toolkit.outputs.texttable import format_grid
+
+    headers = t("conditions-list-header", lang).split("\t")
+    body: list[tuple[list[str], list[str | None]]] = []
     for cid, path, c, origin in rows:
         where = t(f"conditions-origin-{origin}", lang)
         if c is None:
-            lines.append(f"{cid}\t\t{t('conditions-list-invalid', lang, path=_display(path))}\t\t\t{where}")
+            cells = [cid, "", t("conditions-list-invalid", lang, path=_display(path)), "", "", where]
         else:
             due = c.due.isoformat() if c.due else (c.due_text or "")
-            lines.append(f"{cid}\t{c.year or ''}\t{c.title}\t{due}\t{c.extends or ''}\t{where}")
-    return _columns(lines)
-
-
-def _columns(lines: list[str]) -> str:
-    rows = [line.split("\t") for line in lines]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows) + "\n"
+            cells = [cid, str(c.year or ""), c.title, due, c.extends or "", where]
+        body.append((cells, [None] * len(cells)))
+    return format_grid(headers, body, width, wrap={2, 5}, gap=2, min_wrapped=20) + ""
 
 
 def _display(path: Path) -> str:
