@@ -75,7 +75,7 @@ def explain(problem: Problem, meta: dict[str, Any], schema: dict[str, Any], labe
     path = str(problem.params.get("path", ""))
     key = path.split(".")[0].split("[")[0]
     word = labels is not None
-    field = labels.get(key, key) if word and "." not in path else path
+    field = labels.get(key, key) if labels is not None and "." not in path else path
     # in Word a problem is named by the label the writer gave the row, as written
     params = dict(problem.params, field=field, path=field)
     rule = problem.key.removeprefix("schema-")

@@ -16,8 +16,8 @@ from typing import Any
 
 from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
-from toolkit.outputs.texttable import format_grid, strip_trailing
 from toolkit.outputs.summary import CELL_ORDER, Cell, Group, Matrix, Row, Summary
+from toolkit.outputs.texttable import format_grid, strip_trailing
 
 #: How many places each kind of finding shows before "… and N more".
 FIRST_PLACES = 3

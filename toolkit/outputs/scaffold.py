@@ -173,9 +173,9 @@ class DraftPlan:
         if self.unplaced_figures:
             out.append(Problem("new-unplaced-figures", {"id": new, "labels": ", ".join(f.label for f in self.unplaced_figures)},
                                source, min((f.line for f in self.unplaced_figures if f.line), default=None)))
-        for p in out:
-            p.unit = self.last.unit
-        return sorted(out, key=lambda p: p.line or 0)
+        for problem in out:
+            problem.unit = self.last.unit
+        return sorted(out, key=lambda problem: problem.line or 0)
 
 
 def refuse_existing(output: str | Path | None, force: bool) -> None:
