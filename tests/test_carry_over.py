@@ -165,3 +165,16 @@ def test_folded_from_must_name_a_section_that_is_gone_once(tmp_path: Path, extra
     path = write(tmp_path / "2019.yaml", FOLDING + extra)
     r = run("conditions", "validate", path)
     assert_clean_error(r, message, "2019.yaml:")
+
+
+def test_diff_says_where_a_removed_sections_text_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "decisions" / "2019.yaml", FOLDING)
+    monkeypatch.setenv("VILLKOR_CONDITIONS_PATH", str(tmp_path / "decisions"))
+    out = run("conditions", "diff", "2018", "2019").out
+    assert "- borttaget: 5 Näringslivets digitalisering {#digitalisering} – obligatoriskt\n" \
+           "      texten förs till: 1 Insatser inom det regionala utvecklingsuppdraget {#uppdraget}\n" in out
+    data = json.loads(run("conditions", "diff", "2017", "2023", "--format", "json").out)
+    removed = {s["id"]: s["details"] for s in data["sections"] if s["status"] == "removed"}
+    assert removed["klimat-miljo"] == [{"field": "folded_into", "old": None,
+                                        "new": "3 Samhällsutmaningar och omställning till hållbar utveckling {#hallbar-utveckling}"}]
+    assert removed["jamstalld-tillvaxt"] == []

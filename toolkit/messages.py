@@ -838,6 +838,7 @@ CATALOGUE.update({
     # render --draft: the banner on screen and on every printed page
     "draft-banner-note": {"sv": "Inte för inlämning.", "en": "Not for submission."},
     "draft-watermark": {"sv": "UTKAST", "en": "DRAFT"},
+    "diff-field-folded-into": {"sv": "texten förs till", "en": "its text goes to"},
     # villkor conditions show
     "show-point-from": {"sv": "oförändrad från {where}", "en": "unchanged from {where}"},
     "show-folded-from": {"sv": "Tar emot förra årets text från", "en": "Receives last year's text from"},
