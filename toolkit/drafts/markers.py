@@ -34,7 +34,3 @@ def carried_year(text: str) -> int | None:
     m = _YEAR.search(text) or _NOTE_YEAR.search(text)
     return int(m.group(1)) if m else None
 
-
-def is_carried(text: str) -> bool:
-    """Whether ``text`` (a section's lines or a figure's line) holds a marker."""
-    return bool(CARRIED_OVER.search(text) or FIGURE_CARRIED_OVER.search(text))
