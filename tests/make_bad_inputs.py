@@ -132,6 +132,15 @@ add("inc-duplicate-section", draft(FRONT, BODY + "\n## Jämställd regional till
 add("inc-only-comments", draft(FRONT, "<!--\n## 1. Insatser inom det regionala utvecklingsuppdraget\n-->\n"), 1, None, "")
 add("inc-unclosed-fence", draft(FRONT, "```\n" + BODY), 1, None, "")
 add("inc-unclosed-comment", draft(FRONT, "<!-- glömd kommentar\n" + BODY), 1, None, "")
+# -- figures and dates that must not pass as something else
+add("inc-figure-percent-for-kr", draft(FRONT.replace("88 miljoner", "12 %")), 1, 8, "skrivet i %")
+add("inc-figure-negative", draft(FRONT.replace("88 miljoner", "-88 miljoner")), 1, 8, "negativt")
+add("inc-figure-sexagesimal", draft(FRONT.replace("88 miljoner", "1:28:00")), 1, 8, "”1:28:00”")
+add("inc-figure-footnote-mark", draft(FRONT.replace("88 miljoner", "88 miljoner\u00b9")), 1, 8, "inte ett belopp")
+add("ok-figure-implausible", draft(FRONT.replace("88 miljoner", "88 000 000 000 kr")), 0, None, "utanför det rimliga")
+add("ok-figure-leading-zero", draft(FRONT.replace("88 miljoner", "0088000000")), 0, None, "”0088000000”")
+add("ok-report-late", draft(FRONT.replace("datum: 2018-02-25", "datum: 2018-03-05")), 0, None, "efter beslutets sista dag")
+add("ok-diarienummer-octal", draft(FRONT.replace("diarienummer: 00858-2018", "diarienummer: 0123")), 0)
 # -- these just work: exit 0
 add("ok-crlf", draft(FRONT).replace("\n", "\r\n"), 0)
 add("ok-cr-only", draft(FRONT).replace("\n", "\r"), 0)

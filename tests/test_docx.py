@@ -273,11 +273,23 @@ def test_a_figure_that_is_not_an_amount_is_reported_at_its_table(tmp_path):
     assert not result.complete
 
 
-def test_a_figure_given_twice_with_different_amounts_cannot_be_checked(tmp_path):
+def test_a_figure_given_twice_with_different_amounts_is_reported_with_both_places(tmp_path):
     doc = full_report(new_doc())
     add_table(doc, [("Beviljat företagsstöd totalt", "90 mnkr")])
-    r = run("check", save(doc, tmp_path / "d.docx"))
-    assert_clean_error(r, "d.docx, stycke 19", "Beviljat företagsstöd totalt", "stycke 18")
+    r = run("check", save(doc, tmp_path / "d.docx"), "--format", "json")
+    assert r.code == 1, r
+    report = json.loads(r.out)
+    (problem,) = [p for p in report["problems"] if p["code"] == "figure-repeated"]
+    assert "”85 mnkr” (stycke 18)" in problem["message"] and "”90 mnkr” (stycke 19)" in problem["message"]
+    figure = next(f for f in report["figures"] if f["id"] == "foretagsstod_beviljat")
+    assert figure["status"] == "invalid" and figure["value"] is None  # neither amount is picked
+
+
+def test_a_figure_given_twice_with_the_same_amount_is_read_once(tmp_path):
+    doc = full_report(new_doc())
+    add_table(doc, [("Beviljat företagsstöd totalt", "85 000 000 kr")])
+    result = check_file(save(doc, tmp_path / "d.docx"))
+    assert result.complete and next(f for f in result.figures if f.id == "foretagsstod_beviljat").value == 85_000_000
 
 
 def test_metadata_from_core_properties(tmp_path):

@@ -11,6 +11,7 @@ Exit status: 0 complete, 1 incomplete (errors, or warnings with --strict),
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -20,41 +21,20 @@ from typing import Any
 import click
 
 from toolkit import __version__
+from toolkit.click_i18n import gettext as click_gettext
+from toolkit.click_i18n import install as speak_click
 from toolkit.errors import VillkorError
 from toolkit.messages import DEFAULT_LANG, LANGUAGES, t
 
 EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_CANNOT = 0, 1, 2
 
-#: The language of this run's help and usage texts, set by :func:`main`.
-_help_lang = DEFAULT_LANG
-
-
-class _HelpFormatter(click.HelpFormatter):
-    """click's help layout with its headings from the message catalogue."""
-
-    _SECTIONS = {"Options": "cli-help-options", "Commands": "cli-help-commands", "Arguments": "cli-help-arguments"}
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix=t("cli-help-usage", _help_lang) + " ")
-
-    def section(self, name: str) -> Any:
-        key = self._SECTIONS.get(name)
-        return super().section(t(key, _help_lang) if key else name)
-
-
-class _Context(click.Context):
-    formatter_class = _HelpFormatter
-
-
 class _Localised:
-    """Commands and groups whose help uses the catalogue's words."""
-
-    context_class = _Context
+    """Commands and groups whose help option speaks the run's language."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = t("cli-help-help", _help_lang)
+        if option is not None:  # click words it once, when it first makes the option
+            option.help = click_gettext("Show this message and exit.")
         return option
 
 
@@ -70,7 +50,18 @@ class _Group(_Localised, click.Group):
 def lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, envvar="VILLKOR_LANG", show_default=True,
+        callback=_lang_of_group,
     )(fn)
+
+
+def _lang_of_group(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A command's own --lang, else the --lang given to a group before it, else VILLKOR_LANG or sv."""
+    from click.core import ParameterSource
+
+    given: click.Context | None = ctx
+    while given is not None and given.get_parameter_source("lang") is not ParameterSource.COMMANDLINE:
+        given = given.parent
+    return str(given.params["lang"]) if given is not None and given is not ctx else value
 
 
 def output_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -82,22 +73,32 @@ def conditions_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def localise(command: click.Command, lang: str, path: str = "") -> None:
-    """Give every command and option its help text from the catalogue, in ``lang``.
+    """Give every command and option its help text and metavars from the catalogue, in ``lang``.
 
     Keys: ``help-<command path>`` for a command, ``help-<path>--<option>`` for
     one command's option, ``help-opt-<option>`` for the options many share.
+    A metavar is written in Swedish where the command is defined and found by
+    that text (or its English) among the ``metavar-`` keys.
     """
     from toolkit.messages import CATALOGUE
 
+    metavars = _metavar_keys()
     key = f"help-{path}"
     if key in CATALOGUE:
         command.help = t(key, lang)
         command.short_help = None
+    command.options_metavar = t("metavar-options", lang)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = t("metavar-command", lang)
     for param in command.params:
         for pkey in (f"{key}--{param.name}", f"help-opt-{param.name}"):
             if pkey in CATALOGUE and isinstance(param, click.Option):
                 param.help = t(pkey, lang)
                 break
+        if param.name == "version":  # click's own option, worded once when this module was imported
+            param.help = click_gettext("Show the version and exit.")
+        if param.metavar in metavars:
+            param.metavar = t(metavars[param.metavar], lang)
     if isinstance(command, click.Group):
         for name, sub in command.commands.items():
             localise(sub, lang, f"{path}-{name}" if path else name)
@@ -119,6 +120,14 @@ def terminal_width(widest: int) -> int:
     else:
         width = 80
     return max(MIN_WIDTH, min(widest, width))
+
+
+@functools.cache
+def _metavar_keys() -> dict[str, str]:
+    """Each metavar, in either language, and its catalogue key."""
+    from toolkit.messages import CATALOGUE
+
+    return {text: k for k, entry in CATALOGUE.items() if k.startswith("metavar-") for text in entry.values()}
 
 
 def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
@@ -166,7 +175,8 @@ def fail(exc: VillkorError, lang: str) -> CannotCheck:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="villkor")
-def cli() -> None:
+@lang_option
+def cli(lang: str) -> None:
     """The villkor command group (help text: the catalogue's "help-")."""
 
 
@@ -252,7 +262,8 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: b
 
 
 @cli.group(name="conditions")
-def conditions_group() -> None:
+@lang_option
+def conditions_group(lang: str) -> None:
     """The decisions: list, show, validate, diff (help: "help-conditions")."""
 
 
@@ -441,33 +452,37 @@ def convert(draft: str, conditions: str | None, output: str | None, lang: str) -
     emit(convert_docx(draft, conditions=conditions), output, [draft], lang)
 
 
-def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
-    """Entry point: run the command group, turning library errors into exit 2."""
+def run_language(argv: list[str]) -> str:
+    """The language of a run, known before click parses: the last --lang in ``argv``, else VILLKOR_LANG, else sv.
+
+    ``--lang en`` and ``--lang=en`` count before or after the command's name
+    (the command's own --lang comes later, so it wins over the group's); an
+    unknown language gives sv, and click then says what is wrong with it.
+    """
     lang = os.environ.get("VILLKOR_LANG", DEFAULT_LANG)
-    if argv is None:
-        argv = sys.argv[1:]
-    for i, arg in enumerate(argv):  # --lang en or --lang=en, before click has parsed anything
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
         if arg == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
-    lang = lang if lang in LANGUAGES else DEFAULT_LANG
-    global _help_lang
-    _help_lang = lang
+    return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
+    """Entry point: run the command group, turning library errors into exit 2."""
+    if argv is None:
+        argv = sys.argv[1:]
+    lang = run_language(argv)
+    speak_click(lang)  # click's own words: usage, help and parse errors
     localise(cli, lang)
     try:
         cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo(t("cli-aborted", lang), err=True)
+        click.echo(click_gettext("Aborted!"), err=True)
         sys.exit(EXIT_CANNOT)
-    except click.UsageError as exc:
-        # click's own sentence stays as click words it; the frame around it is ours
-        if exc.ctx is not None:
-            click.echo(exc.ctx.get_usage(), err=True)
-            click.echo(t("cli-try-help", lang, command=exc.ctx.command_path), err=True)
-        click.echo(f"\n{t('cli-error', lang).capitalize()}: {exc.format_message()}", err=True)
-        sys.exit(EXIT_CANNOT)
-    except click.ClickException as exc:
+    except click.ClickException as exc:  # usage errors too, and bare `villkor`: its help, as click shows it
         exc.show()
         sys.exit(exc.exit_code)
     except VillkorError as exc:

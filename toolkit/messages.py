@@ -308,13 +308,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "flera utkast kan inte skrivas som ett dokument i formatet {fmt}; använd villkor summary, eller --format json eller text",
         "en": "several drafts cannot be written as one document in the {fmt} format; use villkor summary, or --format json or text",
     },
-    "cli-error": {"sv": "fel", "en": "error"},
-    "cli-help-usage": {"sv": "Användning:", "en": "Usage:"},
-    "cli-help-options": {"sv": "Flaggor", "en": "Options"},
-    "cli-help-commands": {"sv": "Kommandon", "en": "Commands"},
-    "cli-help-arguments": {"sv": "Argument", "en": "Arguments"},
-    "cli-help-help": {"sv": "Visa den här hjälpen och avsluta.", "en": "Show this message and exit."},
-    "cli-try-help": {"sv": "Skriv '{command} --help' för hjälp.", "en": "Try '{command} --help' for help."},
     "output-is-directory": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
     "output-failed": {"sv": "kunde inte skriva filen: {reason}", "en": "could not write the file: {reason}"},
     "output-not-regular": {"sv": "utdatasökvägen är inte en vanlig fil (en FIFO eller en enhet); ange ett filnamn",
@@ -677,13 +670,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "amount-billions": {"sv": "{n} {one:miljard|miljarder} kronor", "en": "{n} billion kronor"},
     "amount-millions": {"sv": "{n} {one:miljon|miljoner} kronor", "en": "{n} million kronor"},
     "amount-kronor": {"sv": "{n} kronor", "en": "{n} kronor"},
-    "cli-aborted": {"sv": "Avbrutet.", "en": "Aborted."},
     # -- command help (villkor --help, villkor COMMAND --help) --------------
+    # click's own words (Usage:, Options, its errors) are in locale/sv/LC_MESSAGES/click.po
+    "metavar-options": {"sv": "[FLAGGOR]", "en": "[OPTIONS]"},
+    "metavar-command": {"sv": "KOMMANDO [ARGUMENT]...", "en": "COMMAND [ARGS]..."},
+    "metavar-file": {"sv": "FIL", "en": "FILE"},
+    "metavar-files": {"sv": "[FIL...]", "en": "[FILE...]"},
+    "metavar-decision": {"sv": "ID|SÖKVÄG", "en": "ID|PATH"},
+    "metavar-draft": {"sv": "UTKAST", "en": "DRAFT"},
+    "metavar-drafts": {"sv": "UTKAST...", "en": "DRAFT..."},
+    "metavar-docx": {"sv": "UTKAST.docx", "en": "DRAFT.docx"},
+    "metavar-paths": {"sv": "SÖKVÄG...", "en": "PATH..."},
+    "metavar-old": {"sv": "GAMMALT", "en": "OLD"},
+    "metavar-new": {"sv": "NYTT", "en": "NEW"},
+    "metavar-name": {"sv": "NAMN", "en": "NAME"},
+    "metavar-last-draft": {"sv": "FÖRRA_UTKASTET", "en": "LAST_DRAFT"},
     "help-": {
         "sv": "Kontrollera, sammanfatta och rendera regionens återrapportering enligt årets villkorsbeslut för anslag 1:1.\n\n\b\nExempel:\n  villkor check reports/norrbotten-2017.md\n  villkor render reports/norrbotten-2017.md --format html -o out/rapport.html",
         "en": "Check, summarise and render the region's report under the year's conditions decision for appropriation 1:1.\n\n\b\nExamples:\n  villkor check reports/norrbotten-2017.md\n  villkor render reports/norrbotten-2017.md --format html -o out/report.html",
     },
-    "help---version": {"sv": "Visa versionen och avsluta.", "en": "Show the version and exit."},
     "help-opt-output": {"sv": "Skriv till FIL i stället för standard ut ('-' = standard ut).", "en": "Write to FILE instead of standard output ('-' = standard output)."},
     "help-opt-conditions": {"sv": "Villkorsbeslut att kontrollera mot (annars utkastets 'conditions').", "en": "Conditions decision to check against (else the draft's 'conditions')."},
     "help-opt-lang": {"sv": "Språk för meddelanden och rapporter (sv eller en).", "en": "Language of messages and reports (sv or en)."},
@@ -755,6 +760,127 @@ CATALOGUE.update({
 # -- figures: units, table columns, plausibility, deadlines, duplicates ----
 # (FIGURES)
 CATALOGUE.update({
+    # findings about figures read from Word tables and front matter
+    "figure-unit-mismatch": {
+        "sv": "Nyckeltalet ”{label}” är skrivet i {unit} (”{value}”), men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” is written in {unit} (“{value}”), but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-mismatch-header": {
+        "sv": "Nyckeltalet ”{label}” (”{value}”) står i kolumnen ”{header}”, vars enhet är {unit}, men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” (“{value}”) is in the column “{header}”, whose unit is {unit}, but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-mismatch-cell": {
+        "sv": "Nyckeltalet ”{label}” (”{value}”) har enheten {unit} i radens enhetscell, men beslutet anger det i {figure_unit}.",
+        "en": "The figure “{label}” (“{value}”) has the unit {unit} in its row's unit cell, but the decision gives it in {figure_unit}.",
+    },
+    "figure-unit-unclear-two": {
+        "sv": "Kolumnrubriken ”{header}” i tabellen i stycke {table} anger flera enheter ({units}); det går inte att veta vilken som gäller för ”{label}”. Skriv en enda enhet i rubriken, eller enheten vid beloppet.",
+        "en": "The column header “{header}” in the table at paragraph {table} names several units ({units}); which one applies to “{label}” cannot be known. Write one unit in the header, or the unit with the amount.",
+    },
+    "figure-unit-unclear-footnote": {
+        "sv": "Enheten för ”{label}” i tabellen i stycke {table} anges med en fotnot (”{header}”), och fotnoter läses inte. Skriv enheten i kolumnrubriken, t.ex. ”Belopp (tkr)”, eller vid beloppet.",
+        "en": "The unit of “{label}” in the table at paragraph {table} is given by a footnote (“{header}”), and footnotes are not read. Write the unit in the column header, e.g. “Belopp (tkr)”, or with the amount.",
+    },
+    "figure-unit-unclear-cell": {
+        "sv": "Enhetscellen för ”{label}” i tabellen i stycke {table} (”{unit}”) är ingen enhet som går att läsa; skriv t.ex. kr, tkr, mnkr eller %.",
+        "en": "The unit cell of “{label}” in the table at paragraph {table} (“{unit}”) is not a unit that can be read; write e.g. kr, tkr, mnkr or %.",
+    },
+    "figure-column-ambiguous": {
+        "sv": "Tabellen i stycke {table} har flera kolumner med belopp ({columns}); det går inte att veta vilken som gäller för ”{label}”. Ge årets kolumn en rubrik med året, t.ex. ”Utfall {year}”, eller ta bort de andra.",
+        "en": "The table at paragraph {table} has several columns of amounts ({columns}); which one applies to “{label}” cannot be known. Head this year's column with the year, e.g. “Utfall {year}”, or remove the others.",
+    },
+    "figure-column-year": {
+        "sv": "Beloppet för ”{label}” står i kolumnen ”{header}”, som gäller {column_year}, men rapporten avser {year}. Kontrollera att det är årets belopp.",
+        "en": "The amount of “{label}” is in the column “{header}”, which is for {column_year}, but the report is for {year}. Check that it is this year's amount.",
+    },
+    "figure-merged-cell": {
+        "sv": "Beloppet för ”{label}” i tabellen i stycke {table} står i en sammanfogad cell; det går inte att veta vilken kolumn eller rad det gäller. Dela cellen så att varje belopp har sin egen cell.",
+        "en": "The amount of “{label}” in the table at paragraph {table} is in a merged cell; which column or row it belongs to cannot be known. Split the cell so that each amount has its own cell.",
+    },
+    "figure-repeated": {
+        "sv": "Nyckeltalet ”{label}” står två gånger med olika belopp: ”{first_value}” (stycke {first}) och ”{second_value}” (stycke {second}). Behåll det som gäller.",
+        "en": "The figure “{label}” is given twice with different amounts: “{first_value}” (paragraph {first}) and “{second_value}” (paragraph {second}). Keep the one that applies.",
+    },
+    "figure-negative": {
+        "sv": "Nyckeltalet ”{label}” är negativt: {value} (skrivet ”{written}”). Ett belopp kan inte vara mindre än noll.",
+        "en": "The figure “{label}” is negative: {value} (written “{written}”). An amount cannot be less than zero.",
+    },
+    "figure-implausible": {
+        "sv": "Nyckeltalet ”{label}” lästes som {value} (skrivet ”{written}”), utanför det rimliga enligt beslutet ({min} till {max}). Kontrollera beloppet och enheten (kr, tkr, mnkr).",
+        "en": "The figure “{label}” was read as {value} (written “{written}”), outside what the decision considers plausible ({min} to {max}). Check the amount and its unit (kr, tkr, mnkr).",
+    },
+    "report-late": {
+        "sv": "Utkastet är daterat {date}, efter beslutets sista dag för återrapporteringen, {due} ({due_text}).",
+        "en": "The draft is dated {date}, after the decision's due date for the report, {due} ({due_text}).",
+    },
+    "conditions-override-missing": {
+        "sv": "Utkastet anger inget villkorsbeslut; det kontrolleras mot {id}, som angavs med --conditions.",
+        "en": "The draft names no conditions decision; it is checked against {id}, given with --conditions.",
+    },
+    "conditions-override-differs": {
+        "sv": "Utkastet anger villkorsbeslut {draft}, men det kontrolleras mot {id}, som angavs med --conditions.",
+        "en": "The draft names the conditions decision {draft}, but it is checked against {id}, given with --conditions.",
+    },
+    # the registry's descriptions and hints (README table, summary groups)
+    "summary-kind-figure-unit-mismatch": {"sv": "nyckeltalet har fel slags enhet", "en": "the figure has the wrong kind of unit"},
+    "hint-figure-unit-mismatch": {"sv": "skriv beloppet i beslutets enhet, eller rätta enheten i tabellens rubrik", "en": "write the amount in the decision's unit, or correct the unit in the table's header"},
+    "summary-kind-figure-unit-unclear": {"sv": "beloppets enhet går inte att veta", "en": "the amount's unit cannot be known"},
+    "hint-figure-unit-unclear": {"sv": "skriv en enhet i kolumnrubriken, t.ex. Belopp (tkr), eller vid beloppet", "en": "write one unit in the column header, e.g. Belopp (tkr), or with the amount"},
+    "summary-kind-figure-column-ambiguous": {"sv": "tabellen har flera kolumner med belopp", "en": "the table has several columns of amounts"},
+    "hint-figure-column-ambiguous": {"sv": "ge årets kolumn en rubrik med året, t.ex. Utfall 2017", "en": "head this year's column with the year, e.g. Utfall 2017"},
+    "summary-kind-figure-column-year": {"sv": "beloppet står i en kolumn för ett annat år", "en": "the amount is in a column for another year"},
+    "hint-figure-column-year": {"sv": "kontrollera att beloppet är årets och rätta kolumnrubriken", "en": "check that the amount is this year's and correct the column header"},
+    "summary-kind-figure-merged-cell": {"sv": "beloppet står i en sammanfogad cell", "en": "the amount is in a merged cell"},
+    "hint-figure-merged-cell": {"sv": "dela cellen så att varje belopp har sin egen cell", "en": "split the cell so that each amount has its own cell"},
+    "summary-kind-figure-repeated": {"sv": "nyckeltalet står två gånger med olika belopp", "en": "the figure is given twice with different amounts"},
+    "hint-figure-repeated": {"sv": "behåll beloppet som gäller och ta bort det andra", "en": "keep the amount that applies and remove the other"},
+    "summary-kind-figure-negative": {"sv": "nyckeltalet är negativt", "en": "the figure is negative"},
+    "hint-figure-negative": {"sv": "skriv beloppet utan minustecken", "en": "write the amount without a minus sign"},
+    "summary-kind-figure-implausible": {"sv": "beloppet ligger utanför beslutets rimliga gränser", "en": "the amount is outside the decision's plausible bounds"},
+    "hint-figure-implausible": {"sv": "kontrollera beloppet och enheten (kr, tkr, mnkr)", "en": "check the amount and its unit (kr, tkr, mnkr)"},
+    "summary-kind-report-late": {"sv": "utkastet är daterat efter beslutets sista dag", "en": "the draft is dated after the decision's due date"},
+    "hint-report-late": {"sv": "kontrollera datum och tidsfrist", "en": "check the date and the deadline"},
+    "summary-kind-conditions-override": {"sv": "beslutet angavs med --conditions", "en": "the decision was given with --conditions"},
+    "hint-conditions-override": {"sv": "ange conditions i utkastet om beslutet ska gälla alltid", "en": "give conditions in the draft if the decision always applies"},
+    # decisions: plausible bounds
+    "conditions-bound-not-amount": {
+        "sv": "{bound} för nyckeltalet '{id}' är inte ett belopp i nyckeltalets enhet: {value}",
+        "en": "{bound} of the figure '{id}' is not an amount in the figure's unit: {value}",
+    },
+    "conditions-bounds-order": {"sv": "min för nyckeltalet '{id}' är större än max", "en": "min of the figure '{id}' is greater than max"},
+    # the figures as read, shown back (check text, one-page summary)
+    "figures-as-read": {"sv": "Nyckeltal som de lästes", "en": "Figures as read"},
+    "col-as-read": {"sv": "Läst som", "en": "Read as"},
+    "col-written": {"sv": "Skrivet", "en": "Written"},
+    "col-how-read": {"sv": "Så lästes det", "en": "How it was read"},
+    "figure-read-amount": {"sv": "enheten skriven vid beloppet", "en": "unit written with the amount"},
+    "figure-read-header": {"sv": "enheten från rubriken ”{header}”", "en": "unit from the header “{header}”"},
+    "figure-read-cell": {"sv": "enheten från radens enhetscell", "en": "unit from the row's unit cell"},
+    "figure-read-figure": {"sv": "ingen enhet skriven: {unit} enligt beslutet", "en": "no unit written: {unit} as the decision says"},
+    "figure-read-column": {"sv": "kolumnen ”{header}”", "en": "the column “{header}”"},
+    "figure-read-table": {"sv": "tabellen i stycke {table}", "en": "the table at paragraph {table}"},
+    "figure-read-front-matter": {"sv": "front matter, rad {line}", "en": "front matter, line {line}"},
+    "unit-name-kr": {"sv": "kronor", "en": "kronor"},
+    "unit-name-procent": {"sv": "procent", "en": "per cent"},
+    "unit-name-antal": {"sv": "antal", "en": "count"},
+    # summary: several drafts for one region and decision
+    "summary-duplicates": {"sv": "Flera utkast för samma region och beslut", "en": "Several drafts for the same region and decision"},
+    "summary-duplicates-none": {"sv": "inga", "en": "none"},
+    "summary-duplicate-current": {
+        "sv": "{region}, beslut {conditions}: {file} gäller (senast daterat); ersatta: {others}",
+        "en": "{region}, decision {conditions}: {file} is current (latest date); superseded: {others}",
+    },
+    "summary-duplicate-possible": {
+        "sv": "möjlig dubblett, beslut {conditions}: regionen stavas {names} ({files}); slås inte ihop, kontrollera regionens namn",
+        "en": "possible duplicate, decision {conditions}: the region is spelt {names} ({files}); not merged, check the region's name",
+    },
+    "summary-duplicate-undecided": {
+        "sv": "{region}, beslut {conditions}: flera utkast ({files}) med samma datum och ändringstid; det går inte att veta vilket som gäller",
+        "en": "{region}, decision {conditions}: several drafts ({files}) with the same date and modification time; which one is current cannot be known",
+    },
+    "summary-superseded-by": {"sv": "ersatt av {file}", "en": "superseded by {file}"},
+    "summary-possible-duplicate-of": {"sv": "möjlig dubblett av {file}", "en": "possible duplicate of {file}"},
+    "col-note": {"sv": "Anmärkning", "en": "Note"},
 })
 
 # -- Word documents written by the tool: report, template, memo ------------

@@ -11,6 +11,7 @@ the decision it comes from.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 
 import cerberus
 
+from toolkit.checking.codes import severity
 from toolkit.checking.matching import Match, Matcher
 from toolkit.checking.results import (
     ERROR,
@@ -29,10 +31,10 @@ from toolkit.checking.results import (
     Finding,
     SectionResult,
 )
-from toolkit.decisions.model import Conditions, Section
+from toolkit.decisions.model import Conditions, Figure, Section
 from toolkit.drafts.markers import CARRIED_OVER, FIGURE_CARRIED_OVER
-from toolkit.drafts.model import Draft, Heading, count_words
-from toolkit.read.amounts import AmountError, parse_amount
+from toolkit.drafts.model import Draft, FigureSource, Heading, count_words
+from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_amount
 from toolkit.read.text import did_you_mean
 from toolkit.read.validation import leaf_errors
 
@@ -331,6 +333,10 @@ class Checker:
                         findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label},
                                                 file, line, f.section, section.point if section else ""))
 
+        late = _report_late(draft, c)
+        if late is not None:
+            findings.append(late)
+
         findings.sort(key=lambda f: (f.line or 0, f.code))
         for f in findings:
             f.unit = draft.unit
@@ -416,6 +422,41 @@ class Checker:
                 given[fid], keys[fid] = value, key
         return given, keys
 
+    def _not_an_amount(self, f: Figure, raw: Any, source: FigureSource | None, file: str, line: int,
+                       point: str) -> Finding:
+        """``figure-unit-mismatch`` when it is an amount in another unit (``5 %``
+        for kronor, or ``%`` in the column's header), else ``figure-not-numeric``."""
+        try:
+            parse_amount(raw)
+        except AmountError:
+            return Finding.of("figure-not-numeric", "figure-not-numeric", {"label": f.label, "value": str(raw)},
+                              file, line, f.section, point)
+        own = amount_unit(source.written) if source is not None else ""
+        key = "figure-unit-mismatch"
+        params = {"label": f.label, "value": str(raw), "unit": amount_unit(raw), "figure_unit": _unit_name(f.unit)}
+        if source is not None and source.unit and not own:
+            key = f"figure-unit-mismatch-{source.unit_from}"
+            params.update(value=source.written, header=source.header)
+        return Finding.of("figure-unit-mismatch", key, params, file, line, f.section, point)
+
+    def _plausible(self, f: Figure, value: Decimal, written: str, file: str, line: int, point: str,
+                   findings: list[Finding]) -> str:
+        """A negative amount is an error; one outside the decision's bounds is a
+        warning with the value as read. Returns the figure's status."""
+        shown = format_amount(value, f.unit)
+        if value < 0 and f.unit in ("kr", "antal"):
+            findings.append(Finding.of("figure-negative", "figure-negative", {"label": f.label, "value": shown, "written": written},
+                                       file, line, f.section, point))
+            return "invalid"
+        low, high = f.min, f.max
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = {"min": format_amount(low, f.unit) if low is not None else "–",
+                      "max": format_amount(high, f.unit) if high is not None else "–"}
+            findings.append(Finding.of("figure-implausible", "figure-implausible",
+                                       {"label": f.label, "value": shown, "written": written, **bounds}, file, line,
+                                       f.section, point))
+        return "ok"
+
     def _figure_results(self, draft: Draft, given: dict[str, Any], keys: dict[str, str], errors: dict[str, list[str]],
                         rule_errors: list[str], findings: list[Finding]) -> list[FigureResult]:
         c = self.conditions
@@ -425,6 +466,17 @@ class Checker:
             errs = errors.get(f.id, [])
             section = c.section(f.section) if f.section else None
             point = section.point if section else ""
+            source = draft.figure_sources.get(keys[f.id]) if f.id in keys else None
+            if source is not None and source.issues:
+                # the reader could not take the amount as written (an ambiguous
+                # column, a merged cell, an unknown unit): say why, never guess
+                at = draft.figure_line(keys[f.id])
+                for issue in source.issues:
+                    findings.append(Finding.of(issue.code, issue.key, {"label": f.label, **issue.params}, file, at, f.section, point))
+                if any(severity(i.code) == ERROR for i in source.issues):
+                    results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, source.written or None, None, "invalid",
+                                                 at, f.section, header=source.header, table=source.table)
+                    continue
             # an entry left empty (as ``villkor new`` writes it) is missing, not "not an amount"
             empty = f.id in given and given[f.id] in (None, "")
             if f.id not in given or empty:
@@ -435,17 +487,21 @@ class Checker:
                                             file, line, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
-            raw = given[f.id]
             line = draft.figure_line(keys[f.id])
+            source = draft.figure_sources.get(keys[f.id])
+            written = source.written if source is not None else str(given[f.id])
+            raw = given[f.id]
             value = None
             status = "ok"
+            unit_from, unit_text = _unit_source(raw, source)
             if errs:
                 status = "invalid"
-                findings.append(Finding.of("figure-not-numeric", "figure-not-numeric", {"label": f.label, "value": str(raw)},
-                                        file, line, f.section, point))
+                findings.append(self._not_an_amount(f, raw, source, file, line, point))
             else:
                 value = parse_amount(raw, f.unit)
-            results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, raw, value, status, line, f.section)
+                status = self._plausible(f, value, written, file, line, point, findings)
+            results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, written, value, status, line, f.section,
+                                         unit_from, unit_text, source.header if source else "", source.table if source else None)
         for rule in c.rules:
             if rule.id not in rule_errors:
                 continue
@@ -471,6 +527,46 @@ class Checker:
                 key = "figure-unknown-hint" if hint else "figure-unknown"
                 findings.append(Finding.of("figure-unknown", key, {"id": fid, "hint": hint or ""}, file, draft.figure_line(fid)))
         return list(results.values())
+
+
+def _unit_source(raw: Any, source: FigureSource | None) -> tuple[str, str]:
+    """(where the amount's unit came from, the unit word): "amount" when the
+    amount was written with its unit, "header" or "cell" when a Word table gave
+    it, "figure" when none was written and the figure's own unit applies."""
+    own = amount_unit(source.written if source is not None else raw)
+    if own:
+        return "amount", own
+    if source is not None and source.unit:
+        return source.unit_from, source.unit
+    return "figure", ""
+
+
+def _unit_name(unit: str) -> str:
+    return {"kr": "kronor", "procent": "%"}.get(unit, unit)
+
+
+def _report_date(value: Any) -> dt.date | None:
+    """The draft's ``datum`` as a date, when it is one (or ISO text)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _report_late(draft: Draft, c: Conditions) -> Finding | None:
+    """``report-late`` when the draft is dated after the decision's due date."""
+    date = _report_date(draft.meta.get("datum"))
+    if date is None or c.due is None or date <= c.due:
+        return None
+    return Finding.of("report-late", "report-late", {"date": date.isoformat(), "due": c.due.isoformat(),
+                                                     "due_text": c.due_text or c.due.isoformat()},
+                      draft.name, draft.meta_doc.line(("datum",)))
 
 
 def _keyed(key: str, draft: Draft) -> str:
@@ -535,7 +631,8 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
 def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False) -> CheckResult:
     """Parse the draft at ``path`` and check it against its decision.
 
-    ``conditions`` (an id or a path) overrides the draft's own ``conditions``.
+    ``conditions`` (an id or a path) overrides the draft's own ``conditions``,
+    or supplies it when the draft names none; either is said in an info finding.
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
@@ -543,18 +640,36 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
-    draft = parse_draft(path, decision_for=decision_for(conditions))
-    if conditions:
-        decision = load_conditions(conditions)
-    else:
-        cid = draft.conditions_id
-        if not cid:
-            raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
-        try:
-            decision = load_conditions(cid)
-        except ConditionsError as exc:
-            for p in exc.problems:
-                if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
-                    p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
-            raise
+    fixed = load_conditions(conditions) if conditions else None
+    draft = parse_draft(path, decision_for=decision_for(conditions), default_conditions=fixed.id if fixed else None)
+    if fixed is not None:
+        result = check_draft(draft, fixed, strict)
+        note = _override_note(draft, fixed)
+        if note is not None:
+            note.unit = draft.unit
+            result.findings = sorted([*result.findings, note], key=lambda f: (f.line or 0, f.code))
+        return result
+    cid = draft.conditions_id
+    if not cid:
+        raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
+    try:
+        decision = load_conditions(cid)
+    except ConditionsError as exc:
+        for p in exc.problems:
+            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
+                p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
+        raise
     return check_draft(draft, decision, strict)
+
+
+def _override_note(draft: Draft, decision: Conditions) -> Finding | None:
+    """One line saying that ``--conditions`` supplied the draft's missing
+    decision, or replaced the one it names."""
+    line = draft.meta_doc.line(("conditions",))
+    if draft.conditions_supplied:
+        return Finding.of("conditions-override", "conditions-override-missing", {"id": decision.id}, draft.name, line)
+    named = draft.conditions_id
+    if named is not None and named != decision.id:
+        return Finding.of("conditions-override", "conditions-override-differs", {"draft": named, "id": decision.id},
+                          draft.name, line)
+    return None

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.checking.results import ERROR, INFO, WARNING
+#: Severities, most serious first.
+ERROR, WARNING, INFO = "error", "warning", "info"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,16 @@ _ALL = (
     Code("figure-inconsistent", ERROR),
     Code("figure-unknown", ERROR),
     Code("docx-no-headings", WARNING),
+    Code("figure-unit-mismatch", ERROR),
+    Code("figure-unit-unclear", ERROR),
+    Code("figure-column-ambiguous", ERROR),
+    Code("figure-column-year", WARNING),
+    Code("figure-merged-cell", ERROR),
+    Code("figure-repeated", ERROR),
+    Code("figure-negative", ERROR),
+    Code("figure-implausible", WARNING),
+    Code("report-late", WARNING),
+    Code("conditions-override", INFO),
 )
 
 #: Every finding code, in the order the README lists them.

@@ -23,7 +23,7 @@ from toolkit.decisions.model import Conditions, Figure, Rule, Section
 DIFF_SCHEMA_VERSION = 1
 
 SECTION_FIELDS = ("title", "required", "point", "guidance", "min_words", "aliases", "parts", "parent", "order")
-FIGURE_FIELDS = ("label", "required", "unit", "section", "form_of_support", "aliases", "order")
+FIGURE_FIELDS = ("label", "required", "unit", "section", "form_of_support", "aliases", "min", "max", "order")
 RULE_FIELDS = ("kind", "total", "parts", "tolerance", "tolerance_percent", "description", "point")
 #: Metadata compared, in the order shown. ``source`` describes where the
 #: encoding comes from, not the decision, so it is not compared.

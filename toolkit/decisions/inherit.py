@@ -304,6 +304,8 @@ class _Merger:
                     setattr(item, key, conv(raw[key]))
             if isinstance(item, Section) and "point" in raw:
                 item.point_from = f"{self.name}:{self.doc.line(at + ('point',))}"
+            if isinstance(item, Figure):
+                self._bounds(item, raw, at)
             item.line, item.file = self.doc.line(at), self.name
             if isinstance(item, Section) and "parts" in raw:
                 item.parts = self._merge(Section, item.parts, raw["parts"] or [], at + ("parts",))
@@ -328,6 +330,25 @@ class _Merger:
             rest.insert(pos + 1 if where == "after" else pos, item)
             items = rest
         return items
+
+    def _bounds(self, f: Figure, raw: dict[str, Any], at: tuple[Any, ...]) -> None:
+        """A figure's plausible ``min`` and ``max``, in its unit; an empty
+        value clears an inherited bound."""
+        from toolkit.read.amounts import AmountError, parse_amount
+
+        for key in ("min", "max"):
+            if key not in raw:
+                continue
+            value = raw[key]
+            if value in (None, ""):
+                setattr(f, key, None)
+                continue
+            try:
+                setattr(f, key, parse_amount(value, f.unit))
+            except AmountError:
+                self.problem("conditions-bound-not-amount", at + (key,), id=f.id, bound=key, value=value)
+        if f.min is not None and f.max is not None and f.min > f.max:
+            self.problem("conditions-bounds-order", at + ("max" if "max" in raw else "min",), id=f.id)
 
     def explain(self, problems: list[Problem]) -> list[Problem]:
         """Say "removed here but still used" at the ``remove`` line, not at the user."""

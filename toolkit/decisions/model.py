@@ -52,6 +52,10 @@ class Figure:
     required: bool = True
     form_of_support: str = ""
     renamed_from: list[str] = field(default_factory=list)
+    #: plausible bounds in the figure's unit (kronor for "kr"): an amount
+    #: outside them is a warning, so a slipped unit does not pass unseen
+    min: Decimal | None = None
+    max: Decimal | None = None
     line: int | None = None
     file: str | None = None
 

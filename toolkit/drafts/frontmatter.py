@@ -45,6 +45,43 @@ def _front_matter_validator() -> Any:
     return _VALIDATOR
 
 
+#: Front-matter values that are identifiers: text as written, even when they
+#: look like numbers (``diarienummer: 0123`` is "0123", ``paragraf: 017`` is "017")
+IDENTIFIERS: tuple[tuple[str, ...], ...] = (("conditions",), ("diarienummer",), ("memo", "paragraf"))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def values_as_written(meta: Any, doc: YamlDoc) -> None:
+    """Read identifiers and amounts as the person wrote them: an identifier
+    that YAML read as a number becomes the text written, and so does an
+    amount, which is then read from that text (``88.000`` is 88 000 kronor)."""
+    if not isinstance(meta, dict):
+        return
+    for path in IDENTIFIERS:
+        parent: Any = meta
+        for key in path[:-1]:
+            parent = parent.get(key) if isinstance(parent, dict) else None
+        if isinstance(parent, dict) and _is_number(parent.get(path[-1])):
+            parent[path[-1]] = doc.raw.get(path, str(parent[path[-1]]))
+    figures = meta.get("figures")
+    if isinstance(figures, dict):
+        for key, value in figures.items():
+            if _is_number(value):
+                figures[key] = doc.raw.get(("figures", key), str(value))
+
+
+def supply_conditions(meta: Any, conditions: str | None) -> bool:
+    """Fill in a missing ``conditions`` with the decision given on the command
+    line (``--conditions``); True when it was supplied."""
+    if conditions and isinstance(meta, dict) and meta.get("conditions") in (None, ""):
+        meta["conditions"] = conditions
+        return True
+    return False
+
+
 def validate_front_matter(meta: Any, doc: YamlDoc, name: str, labels: dict[str, str] | None = None,
                           more_labels: list[str] | None = None) -> dict[str, Any]:
     """Check the front matter's shape; raise :class:`DraftError` with every problem.

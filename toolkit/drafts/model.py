@@ -55,6 +55,39 @@ class Heading:
 
 
 @dataclass
+class FigureIssue:
+    """Why a figure's amount could not be read as written (an ambiguous
+    column, a merged cell, a unit that cannot be known): the reader finds it,
+    the check reports it as the finding ``code`` with message ``key``."""
+
+    code: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class FigureSource:
+    """Where a figure's amount was read and how its unit was decided, so a
+    person can see what the tool understood ("61 300, stycke 14, unit from
+    the header Belopp (tkr)")."""
+
+    #: the amount as written: the cell's text, or the front matter's value as typed
+    written: str
+    #: "front-matter" or "table"
+    kind: str = "front-matter"
+    #: a unit word that applies from outside the amount ("tkr", "%"), or ""
+    unit: str = ""
+    #: where that unit was written: "header" (the column's header) or "cell" (the row's unit cell)
+    unit_from: str = ""
+    #: the header of the column the amount was taken from (Word tables)
+    header: str = ""
+    #: the table's paragraph (Word) when the amount came from a table
+    table: int | None = None
+    #: problems that keep the amount from being read, or that the writer should see
+    issues: list[FigureIssue] = field(default_factory=list)
+
+
+@dataclass
 class Draft:
     """A parsed draft. ``lines`` holds the whole file; line N is ``lines[N-1]``."""
 
@@ -75,6 +108,10 @@ class Draft:
     #: index into ``lines`` of the document's title when the reader knows it
     #: (Word's Title style); a Markdown title is recognised by the check
     title_index: int | None = None
+    #: how each figure (by its key in ``meta["figures"]``) was read
+    figure_sources: dict[str, FigureSource] = field(default_factory=dict)
+    #: True when the draft named no decision and ``--conditions`` supplied it
+    conditions_supplied: bool = False
 
     @property
     def conditions_id(self) -> str | None:

@@ -45,9 +45,18 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.decisions.model import Conditions
-from toolkit.drafts.frontmatter import validate_front_matter
-from toolkit.drafts.model import DecisionFor, Draft, Heading
+from toolkit.drafts.frontmatter import supply_conditions, validate_front_matter
+from toolkit.drafts.model import DecisionFor, Draft, FigureIssue, FigureSource, Heading
 from toolkit.errors import DraftError, Problem, VillkorError
+from toolkit.read.amounts import (
+    SUPERSCRIPTS,
+    AmountError,
+    amount_unit,
+    parse_amount,
+    starts_with_number,
+    unit_of,
+    units_in,
+)
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
 from toolkit.read.text import normalise
 from toolkit.read.yamldoc import YamlDoc
@@ -256,8 +265,13 @@ def _on(rpr: Any, tag: str) -> bool:
     return el is not None and _val(el) not in ("0", "false", "off")
 
 
-def _segments(p_el: Any) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) of the paragraph's runs, deleted text left out."""
+def _superscript(rpr: Any) -> bool:
+    return rpr is not None and _val(rpr.find(_q("vertAlign"))) == "superscript"
+
+
+def _segments(p_el: Any, superscript: bool = True) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) of the paragraph's runs, deleted text left out
+    (and superscript text, a footnote's mark, unless ``superscript``)."""
     out: list[tuple[str, bool, bool]] = []
     for r in p_el.iter(_q("r")):
         parent, skip = r.getparent(), False
@@ -269,6 +283,8 @@ def _segments(p_el: Any) -> list[tuple[str, bool, bool]]:
         if skip:
             continue
         rpr = r.find(_q("rPr"))
+        if not superscript and _superscript(rpr):
+            continue
         bold, italic = _on(rpr, "b"), _on(rpr, "i")
         parts = []
         for child in r:
@@ -291,9 +307,9 @@ def _segments(p_el: Any) -> list[tuple[str, bool, bool]]:
     return out
 
 
-def plain_text(p_el: Any) -> str:
+def plain_text(p_el: Any, superscript: bool = True) -> str:
     """The paragraph's text as the writer sees it, on one line."""
-    return " ".join("".join(s[0] for s in _segments(p_el)).split())
+    return " ".join("".join(s[0] for s in _segments(p_el, superscript)).split())
 
 
 _INLINE_ESCAPE = re.compile(r"([\\`*_])")
@@ -336,6 +352,20 @@ def markdown_text(p_el: Any) -> list[str]:
 # The document as blocks
 
 
+@dataclass(eq=False)
+class Cell:
+    """A table cell as the figures are read from it."""
+
+    #: the text, without a footnote's mark
+    text: str
+    #: grid columns the cell spans (Word's "merge cells" across)
+    span: int = 1
+    #: the cell continues a cell merged down from the row above (its text is that cell's)
+    merged_down: bool = False
+    #: a footnote reference or superscript text was left out of ``text``
+    footnote: bool = False
+
+
 @dataclass
 class Block:
     kind: str  # heading, title, list, text, table
@@ -345,6 +375,9 @@ class Block:
     lines: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     numbered: bool = False
+    #: a table's rows by grid column: a cell merged across columns is in each
+    #: of them (the same :class:`Cell`), one merged down repeats the cell above
+    grid: list[list[Cell]] = field(default_factory=list)
 
 
 def _body_elements(container: Any) -> Iterator[Any]:
@@ -359,15 +392,45 @@ def _body_elements(container: Any) -> Iterator[Any]:
             yield from _body_elements(el)
 
 
-def _rows(table: Any) -> list[list[str]]:
-    rows = []
+_SUPERSCRIPT_CHARS = str.maketrans("", "", SUPERSCRIPTS)
+
+
+def _cell(tc: Any, above: Cell | None) -> Cell:
+    """The cell ``tc`` for reading figures; ``above`` is the grid's cell above it."""
+    pr = tc.find(_q("tcPr"))
+    span_el = pr.find(_q("gridSpan")) if pr is not None else None
+    span = int(_val(span_el) or 1) if span_el is not None and (_val(span_el) or "1").isdigit() else 1
+    vmerge = pr.find(_q("vMerge")) if pr is not None else None
+    if vmerge is not None and _val(vmerge) in (None, "continue") and above is not None:
+        return Cell(above.text, max(1, span), merged_down=True, footnote=above.footnote)
+    text = " ".join(t for t in (plain_text(p, superscript=False) for p in tc.iter(_q("p"))) if t)
+    marks = any(tc.iter(_q("footnoteReference"), _q("endnoteReference")))
+    marks = marks or any(_superscript(r.find(_q("rPr"))) and "".join(x.text or "" for x in r.iter(_q("t"))).strip()
+                         for r in tc.iter(_q("r")))
+    plain = text.translate(_SUPERSCRIPT_CHARS)
+    return Cell(" ".join(plain.split()), max(1, span), footnote=marks or plain != text)
+
+
+def _rows(table: Any) -> tuple[list[list[str]], list[list[Cell]]]:
+    """The table's rows as cell texts (for Markdown) and by grid column (for figures)."""
+    rows: list[list[str]] = []
+    grid: list[list[Cell]] = []
+    above: list[Cell] = []
     for tr in table._tbl.tr_lst:
         cells = []
+        line: list[Cell] = []
+        trpr = tr.find(_q("trPr"))
+        before = _val(trpr.find(_q("gridBefore"))) if trpr is not None else None
+        line.extend(Cell("") for _ in range(int(before) if before and before.isdigit() else 0))
         for tc in tr.tc_lst:
             cells.append(" ".join(plain_text(p) for p in tc.iter(_q("p")) if plain_text(p)))
+            cell = _cell(tc, above[len(line)] if len(line) < len(above) else None)
+            line.extend([cell] * cell.span)
+        above = line
         if any(cells):
             rows.append(cells)
-    return rows
+            grid.append(line)
+    return rows, grid
 
 
 def read_blocks(document: Any) -> list[Block]:
@@ -380,9 +443,9 @@ def read_blocks(document: Any) -> list[Block]:
     body = document.element.body
     for el in _body_elements(body):
         if el.tag == _q("tbl"):
-            rows = _rows(Table(el, document._body))
+            rows, grid = _rows(Table(el, document._body))
             if rows:
-                blocks.append(Block("table", len(blocks) + 1, rows=rows))
+                blocks.append(Block("table", len(blocks) + 1, rows=rows, grid=grid))
             continue
         para = Paragraph(el, document._body)
         text = plain_text(el)
@@ -505,32 +568,187 @@ def _figure_names(decision: Conditions | None) -> dict[str, str]:
     return names
 
 
-def read_figures(blocks: list[Block], names: dict[str, str], name: str) -> tuple[dict[str, str], dict[str, int], set[int]]:
-    """Figures from table rows, the paragraph of each, and the tables that are only figures."""
-    figures: dict[str, str] = {}
+#: Column headers that name a column of units ("Enhet": tkr, mnkr, %)
+_UNIT_HEADERS = {"enhet", "enheter", "unit", "units", "valuta", "currency"}
+#: A year in a column's header ("2017", "Utfall 2017", "2017 (mnkr)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: Of several columns that name the year, the outcome ("Utfall 2017", not "Budget 2017")
+_OUTCOME = re.compile(r"\b(?:utfall|utfallet|outcome|actual)", re.IGNORECASE)
+
+
+@dataclass
+class _Read:
+    """One figure row of a table, as read."""
+
+    fid: str
+    label: str
+    location: int
+    #: the text the check reads the amount from: as written, with the unit
+    #: from the header or the row's unit cell added to a bare number; ``None``
+    #: when the amount could not be read (``source.issues`` says why)
+    text: str | None
+    source: FigureSource
+
+
+def _distinct_columns(grid: list[list[Cell]], width: int) -> list[int]:
+    """Grid columns after the label column, leaving out a column that is only
+    the continuation of a cell merged across from its left in every row."""
+    out = []
+    for c in range(1, width):
+        same = all(c < len(row) and row[c] is row[c - 1] for row in grid if len(row) > c - 1)
+        if not same or c == 1:
+            out.append(c)
+    return out
+
+
+def _at(row: list[Cell], c: int) -> Cell:
+    return row[c] if c < len(row) else Cell("")
+
+
+def _column_names(headers: dict[int, str], columns: list[int]) -> str:
+    """``”2016 (mnkr)”, ”2017 (mnkr)”``; a column without a header by its number (``#3``)."""
+    return ", ".join(f"”{headers[c]}”" if headers[c] else f"#{c + 1}" for c in columns)
+
+
+def read_table_figures(b: Block, names: dict[str, str], year: int | None) -> list[_Read]:
+    """The figures in one table: which column holds the amounts, and each
+    amount's unit from the amount itself, the row's unit cell or the column's
+    header. Nothing is guessed: an ambiguous column, a merged cell or a unit
+    that cannot be known is an issue on the figure, and its amount is not read."""
+    grid = b.grid
+    figure_rows = [(n, names[normalise(row[0].text)]) for n, row in enumerate(grid)
+                   if len(row) >= 2 and normalise(row[0].text) in names]
+    if not figure_rows:
+        return []
+    first = figure_rows[0][0]
+    header_rows = [grid[n] for n in range(first) if normalise(grid[n][0].text) not in FACT_LABELS]
+    width = max(len(row) for row in grid)
+    columns = _distinct_columns(grid, width)
+    headers: dict[int, str] = {}
+    header_marks: dict[int, bool] = {}
+    for c in columns:
+        texts: list[str] = []
+        for row in header_rows:
+            cell = _at(row, c)
+            if cell.text and cell.text not in texts:
+                texts.append(cell.text)
+        headers[c] = " ".join(texts)
+        header_marks[c] = any(_at(row, c).footnote for row in header_rows)
+    value_cells = {c: [_at(grid[n], c) for n, _ in figure_rows] for c in columns}
+    unit_columns = [c for c in columns if normalise(headers[c]) in _UNIT_HEADERS
+                    or (any(x.text for x in value_cells[c]) and all(unit_of(x.text) for x in value_cells[c] if x.text))]
+    named_year = [c for c in columns if c not in unit_columns and year is not None and str(year) in _YEAR.findall(headers[c])]
+    candidates = [c for c in columns if c not in unit_columns
+                  and (c in named_year or any(starts_with_number(x.text) for x in value_cells[c]))]
+    chosen: int | None = None
+    table_issue: FigureIssue | None = None
+    if len(named_year) == 1:
+        chosen = named_year[0]
+    elif len(named_year) > 1:
+        outcome = [c for c in named_year if _OUTCOME.search(headers[c])]
+        if len(outcome) == 1:
+            chosen = outcome[0]
+        else:
+            table_issue = FigureIssue("figure-column-ambiguous", "figure-column-ambiguous",
+                                      {"columns": _column_names(headers, named_year), "table": b.location, "year": year or ""})
+    elif len(candidates) > 1:
+        table_issue = FigureIssue("figure-column-ambiguous", "figure-column-ambiguous",
+                                  {"columns": _column_names(headers, candidates), "table": b.location, "year": year or ""})
+    elif candidates:
+        chosen = candidates[0]
+    else:
+        chosen = next((c for c in columns if c not in unit_columns), columns[0] if columns else 1)
+    other_year = None
+    if chosen is not None and year is not None and chosen not in named_year:
+        other_year = next(iter(_YEAR.findall(headers.get(chosen, ""))), None)
+    out = []
+    for n, fid in figure_rows:
+        row = grid[n]
+        issues: list[FigureIssue] = []
+        label = row[0].text
+        if table_issue is not None:
+            issues.append(FigureIssue(table_issue.code, table_issue.key, {**table_issue.params, "label": label}))
+            out.append(_Read(fid, label, b.location, None, FigureSource("", "table", table=b.location, issues=issues)))
+            continue
+        assert chosen is not None
+        cell = _at(row, chosen)
+        header = headers.get(chosen, "")
+        written = cell.text
+        if cell.merged_down or any(_at(row, c) is cell for c in candidates if c != chosen):
+            issues.append(FigureIssue("figure-merged-cell", "figure-merged-cell", {"label": label, "table": b.location}))
+        unit, unit_from = "", ""
+        if written and starts_with_number(written) and not amount_unit(written):
+            unit_texts = [_at(row, c).text for c in unit_columns if _at(row, c).text]
+            header_units = units_in(header)
+            if unit_texts:
+                if len(unit_texts) > 1 or unit_of(unit_texts[0]) is None:
+                    issues.append(FigureIssue("figure-unit-unclear", "figure-unit-unclear-cell",
+                                              {"label": label, "unit": " / ".join(unit_texts), "table": b.location}))
+                else:
+                    unit, unit_from = unit_texts[0].casefold(), "cell"
+            elif len(header_units) > 1:
+                issues.append(FigureIssue("figure-unit-unclear", "figure-unit-unclear-two",
+                                          {"label": label, "header": header, "units": ", ".join(header_units),
+                                           "table": b.location}))
+            elif header_units:
+                unit, unit_from = header_units[0], "header"
+            elif header_marks.get(chosen) or cell.footnote:
+                issues.append(FigureIssue("figure-unit-unclear", "figure-unit-unclear-footnote",
+                                          {"label": label, "header": header or written, "table": b.location}))
+        if other_year is not None and not issues:
+            issues.append(FigureIssue("figure-column-year", "figure-column-year",
+                                      {"label": label, "header": header, "column_year": other_year, "year": year or ""}))
+        blocked = any(i.code != "figure-column-year" for i in issues)
+        text = None if blocked else (f"{written} {unit}" if unit else written)
+        source = FigureSource(written, "table", unit, unit_from, header, b.location, issues)
+        out.append(_Read(fid, label, b.location, text, source))
+    return out
+
+
+def _same_amount(a: str | None, b: str | None) -> bool:
+    if a == b:
+        return True
+    try:
+        return a is not None and b is not None and parse_amount(a) == parse_amount(b)
+    except AmountError:
+        return False
+
+
+def read_figures(blocks: list[Block], names: dict[str, str], year: int | None = None
+                 ) -> tuple[dict[str, str | None], dict[str, int], set[int], dict[str, FigureSource]]:
+    """Figures from table rows: the text to read each amount from, the
+    paragraph of each, the tables that are only figures, and how each was read.
+
+    The same figure in two rows is read once when both say the same amount
+    (``61 300 tkr`` and ``61,3 mnkr`` agree); when they differ, neither is
+    taken and the figure carries a ``figure-repeated`` issue naming both.
+    """
+    figures: dict[str, str | None] = {}
     where: dict[str, int] = {}
+    sources: dict[str, FigureSource] = {}
     data_tables: set[int] = set()
-    problems = []
     for b in blocks:
         if b.kind != "table" or not names:
             continue
-        hits = set()
-        for n, row in enumerate(b.rows):
-            fid = names.get(normalise(row[0]))
-            if fid is None or len(row) < 2:
+        found = read_table_figures(b, names, year)
+        for r in found:
+            if r.fid not in figures:
+                figures[r.fid], where[r.fid], sources[r.fid] = r.text, r.location, r.source
                 continue
-            hits.add(n)
-            value = row[1].strip()
-            if fid in figures and figures[fid] != value:
-                problems.append(Problem("docx-figure-twice", {"label": row[0], "first": where[fid]}, name, b.location, "paragraph"))
-            elif fid not in figures:
-                figures[fid], where[fid] = value, b.location
-        if hits and hits >= set(range(1, len(b.rows))):
-            # only figures, under at most a header row: data, not text
-            data_tables.add(b.location)
-    if problems:
-        raise DraftError(problems)
-    return figures, where, data_tables
+            first = sources[r.fid]
+            if first.issues or r.source.issues or not _same_amount(figures[r.fid], r.text):
+                if not any(i.code == "figure-repeated" for i in first.issues):
+                    first.issues.append(FigureIssue("figure-repeated", "figure-repeated", {
+                        "label": r.label, "first": where[r.fid], "second": r.location,
+                        "first_value": first.written or "–", "second_value": r.source.written or "–"}))
+                figures[r.fid] = None
+        if found:
+            first_row = min(n for n, row in enumerate(b.grid) if len(row) >= 2 and normalise(row[0].text) in names)
+            rows = {n for n, row in enumerate(b.grid) if len(row) >= 2 and normalise(row[0].text) in names}
+            if first_row <= 2 and rows >= set(range(first_row, len(b.grid))):
+                # only figures, under at most two header rows: data, not text
+                data_tables.add(b.location)
+    return figures, where, data_tables, sources
 
 
 # --------------------------------------------------------------------------
@@ -592,13 +810,15 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
     return lines, locations, headings, title
 
 
-def parse_docx(path: str | Path, name: str | None = None, decision_for: DecisionFor | None = None) -> Draft:
+def parse_docx(path: str | Path, name: str | None = None, decision_for: DecisionFor | None = None,
+               default_conditions: str | None = None) -> Draft:
     """Read a Word draft into a :class:`~toolkit.drafts.model.Draft` (``kind="docx"``).
 
     Figure rows are recognised by the figures of the decision that
     ``decision_for`` gives for the document's own ``conditions`` (the caller
     decides: the check passes the decision it checks against). Without it,
-    no table row is read as a figure.
+    no table row is read as a figure. ``default_conditions`` names the
+    decision when the document names none (``--conditions``).
     """
     p = Path(path)
     name = name or str(path)
@@ -614,9 +834,9 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     meta, where, facts = read_metadata(document, zf, blocks)
     if facts is None and "conditions" not in meta and "region" not in meta:
         raise _refuse("docx-no-facts", name)
-    decision = decision_for(meta.get("conditions")) if decision_for else None
+    decision = decision_for(meta.get("conditions") or default_conditions) if decision_for else None
     names = _figure_names(decision)
-    figures, figure_where, data_tables = read_figures(blocks, names, name)
+    figures, figure_where, data_tables, sources = read_figures(blocks, names, decision.year if decision else None)
     for key, value in _unknown_facts(facts, names).items():
         meta.setdefault(key, value)
         where[(key,)] = facts.location if facts else 1
@@ -625,6 +845,7 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
         where[("figures",)] = min(figure_where.values())
         for fid, location in figure_where.items():
             where[("figures", fid)] = location
+    supplied = supply_conditions(meta, default_conditions)
     doc = YamlDoc(meta, where, facts.location if facts else 1)
     try:
         meta = validate_front_matter(meta, doc, name, _row_labels(facts),
@@ -636,4 +857,4 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     skip = data_tables | ({facts.location} if facts else set())
     lines, locations, headings, title = build_lines(blocks, skip)
     return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations,
-                 title_index=title)
+                 title_index=title, figure_sources=sources, conditions_supplied=supplied)

@@ -16,7 +16,7 @@ from typing import Any
 
 from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
-from toolkit.outputs.summary import CELL_ORDER, Cell, Group, Matrix, Row, Summary
+from toolkit.outputs.summary import CELL_ORDER, Cell, Duplicates, Group, Matrix, Row, Summary
 from toolkit.outputs.texttable import format_grid, strip_trailing
 
 #: How many places each kind of finding shows before "… and N more".
@@ -36,6 +36,28 @@ def cell_text(cell: Cell | None) -> str:
 def totals(s: Summary, lang: str) -> str:
     return t("summary-totals", lang, drafts=len(s.rows) + len(s.failed), complete=s.complete, incomplete=s.incomplete,
              failed=len(s.failed), skipped=len(s.skipped))
+
+
+def row_note(s: Summary, r: Row, lang: str) -> str:
+    """``ersatt av …`` or ``möjlig dubblett av …`` for a report's row; ``""`` otherwise."""
+    notes = []
+    if r.superseded_by is not None:
+        notes.append(t("summary-superseded-by", lang, file=s.rows[r.superseded_by].file))
+    if r.possible_duplicate_of:
+        notes.append(t("summary-possible-duplicate-of", lang, file=", ".join(s.rows[i].file for i in r.possible_duplicate_of)))
+    return "; ".join(notes)
+
+
+def duplicate_text(s: Summary, d: Duplicates, lang: str) -> str:
+    """One sentence about one group of drafts for the same region and decision."""
+    if d.kind == "spelling":
+        return t("summary-duplicate-possible", lang, conditions=d.conditions, names=" / ".join(f"”{n}”" for n in d.regions),
+                 files=", ".join(s.rows[i].file for i in d.rows))
+    if d.current is None:
+        return t("summary-duplicate-undecided", lang, region=d.regions[0], conditions=d.conditions,
+                 files=", ".join(s.rows[i].file for i in d.rows))
+    return t("summary-duplicate-current", lang, region=d.regions[0], conditions=d.conditions, file=s.rows[d.current].file,
+             others=", ".join(s.rows[i].file for i in d.rows if i != d.current))
 
 
 def percent(value: float) -> str:
@@ -68,8 +90,17 @@ def to_dict(s: Summary, lang: str = "sv") -> dict[str, Any]:
                 "parts": {pid: {"status": c.status, "line": c.line, "findings": c.findings} for pid, c in r.cells.items()},
                 "findings": r.findings,
                 "page": r.page,
+                "datum": r.datum,
+                "superseded": r.superseded_by is not None,
+                "superseded_by": r.superseded_by,
+                "possible_duplicate_of": r.possible_duplicate_of,
             }
             for r in s.rows
+        ],
+        "duplicates": [
+            {"kind": d.kind, "conditions": d.conditions, "regions": d.regions, "reports": d.rows, "current": d.current,
+             "message": duplicate_text(s, d, lang)}
+            for d in s.duplicates
         ],
         "matrices": [
             {
@@ -128,7 +159,17 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
         body = [([r.file, r.region, str(r.year or ""), t("report-status-" + r.status, lang), percent(r.coverage),
                   str(r.counts[ERROR]), str(r.counts[WARNING])], [None, None, None, "green" if r.complete else "red", None, None, None])
                 for r in s.rows]
-        out.write(format_grid(headers, body, width, right={2, 4, 5, 6}, wrap={0, 1}, color=color))
+        if s.duplicates:
+            headers.append(t("col-note", lang))
+            for (texts, styles), r in zip(body, s.rows):
+                texts.append(row_note(s, r, lang))
+                styles.append("yellow" if texts[-1] else None)
+        out.write(format_grid(headers, body, width, right={2, 4, 5, 6}, wrap={0, 1, 7}, color=color))
+        if s.duplicates:
+            con.print()
+            con.print(t("summary-duplicates", lang), style="bold yellow")
+            for d in s.duplicates:
+                con.print("  " + e(duplicate_text(s, d, lang)), overflow="fold")
     for m in s.matrices.values():
         con.print()
         con.print(e(t("summary-matrix", lang, id=m.conditions, title=m.title)), style="bold")
@@ -228,6 +269,8 @@ def context(s: Summary, lang: str) -> dict[str, Any]:
         "regions": s.regions(),
         "years": s.years(),
         "row_of": _row_of_finding(s),
+        "note": lambda r: row_note(s, r, lang),
+        "duplicate_text": lambda d: duplicate_text(s, d, lang),
     }
 
 

@@ -17,9 +17,11 @@ from toolkit.checking.results import (
     SCHEMA_VERSION,
     WARNING,
     CheckResult,
+    FigureResult,
     Finding,
 )
 from toolkit.messages import t
+from toolkit.read.amounts import format_amount
 
 
 def result_to_dict(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
@@ -58,11 +60,51 @@ def result_to_dict(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
                 "raw": None if f.raw is None else str(f.raw),
                 "status": f.status,
                 "line": f.line,
+                # how the amount was read, so a script can show it back
+                "as_read": None if f.value is None else format_amount(f.value, f.unit).replace("\u00a0", " "),
+                "unit_source": f.unit_from or None,
+                "unit_text": f.unit_text or None,
+                "column": f.header or None,
+                "table": f.table,
+                "bounds": _bounds(result, f.id),
             }
             for f in result.figures
         ],
         "problems": [f.as_dict(lang) for f in result.findings],
     }
+
+
+def _bounds(result: CheckResult, figure_id: str) -> dict[str, Any] | None:
+    f = result.conditions.figure(figure_id)
+    if f is None or (f.min is None and f.max is None):
+        return None
+    return {"min": _number(f.min), "max": _number(f.max)}
+
+
+def figure_reading(f: FigureResult, lang: str = "sv") -> str:
+    """How a figure was read, for a person: ``”61 300”: enheten från rubriken
+    ”Belopp (tkr)”`` (the text as written, where the unit came from, the
+    table column it was taken from)."""
+    if f.raw is None:
+        return ""
+    parts = []
+    if f.unit_from == "header":
+        parts.append(t("figure-read-header", lang, header=f.header))
+    elif f.unit_from in ("amount", "cell"):
+        parts.append(t(f"figure-read-{f.unit_from}", lang))
+    elif f.unit_from == "figure":
+        parts.append(t("figure-read-figure", lang, unit=t(f"unit-name-{f.unit}", lang)))
+    if f.header and f.unit_from != "header":
+        parts.append(t("figure-read-column", lang, header=f.header))
+    quoted = f"”{f.raw}”" if lang == "sv" else f"“{f.raw}”"
+    return quoted + (": " + "; ".join(parts) if parts else "")
+
+
+def figure_place(f: FigureResult, result: CheckResult, lang: str = "sv") -> str:
+    """``stycke 18`` or ``rad 8``: where the figure was read."""
+    if f.line is None:
+        return ""
+    return f"{t('paragraph' if result.draft.unit == 'paragraph' else 'col-line', lang).lower()} {f.line}"
 
 
 def _number(value: Any) -> int | float | None:
@@ -127,6 +169,20 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
             sections.add_row(title, f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
                              str(s.words) if s.line else "", str(s.line or ""))
         console.print(sections)
+        if r.figures:
+            figures = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title=t("figures-as-read", lang),
+                            title_justify="left", title_style="bold")
+            figures.add_column(t("col-figure", lang))
+            figures.add_column(t("col-as-read", lang), justify="right", no_wrap=True)
+            figures.add_column(t("col-status", lang))
+            figures.add_column(place_col, justify="right")
+            figures.add_column(t("col-how-read", lang))
+            for fig in r.figures:
+                style = "green" if fig.status == "ok" else "dim" if fig.status == "omitted" else "red"
+                figures.add_row(escape(fig.label), "" if fig.value is None else format_amount(fig.value, fig.unit),
+                                f"[{style}]{t('figstatus-' + fig.status, lang)}[/]", str(fig.line or ""),
+                                escape(figure_reading(fig, lang)))
+            console.print(figures)
         if r.findings:
             table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
             table.add_column(t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize(), justify="right", no_wrap=True)
@@ -161,6 +217,7 @@ def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
         "place": lambda f: f.location(lang),
         "place_label": t("col-line" if result.draft.unit == "line" else "paragraph", lang).capitalize(),
         "msg": lambda f: f.message(lang),
+        "reading": lambda f: figure_reading(f, lang),
     }
 
 

@@ -77,10 +77,39 @@ class Row:
     findings: list[int]
     #: link to the draft's one-page check summary, relative to the overview file
     page: str | None = None
+    #: the draft's ``datum`` (ISO) and its file's modification time: of several
+    #: drafts for one region and decision, the latest is the current one
+    datum: str | None = None
+    mtime: float = 0.0
+    #: the row of the current draft, when another draft for the same region
+    #: and decision supersedes this one
+    superseded_by: int | None = None
+    #: the row this one may duplicate: the same decision and a region whose
+    #: name differs only in spelling ("Jämtland Härjedalen" / "Jämtland-Härjedalen")
+    possible_duplicate_of: list[int] = field(default_factory=list)
 
     @property
     def status(self) -> str:
         return "complete" if self.complete else "incomplete"
+
+
+@dataclass
+class Duplicates:
+    """Several drafts for one region and decision.
+
+    ``kind`` "same": the region is written the same way; ``current`` is the
+    draft with the latest ``datum`` (then the latest file modification), the
+    others are superseded; ``None`` when no draft is later than the others.
+    ``kind`` "spelling": the region's name is written in different ways that
+    read the same once case, spaces and punctuation are folded: flagged as a
+    possible duplicate, never merged.
+    """
+
+    kind: str
+    conditions: str
+    regions: list[str]
+    rows: list[int]
+    current: int | None = None
 
 
 @dataclass
@@ -144,6 +173,8 @@ class Summary:
     strict: bool = False
     #: every file looked at, so an output path can be refused when it is one of them
     inputs: list[str] = field(default_factory=list)
+    #: drafts for the same region and decision (see :meth:`mark_duplicates`)
+    duplicates: list[Duplicates] = field(default_factory=list)
 
     @property
     def complete(self) -> int:
@@ -187,6 +218,39 @@ class Summary:
     def years(self) -> list[int]:
         return sorted({r.year for r in self.rows if r.year is not None})
 
+    def mark_duplicates(self) -> None:
+        """Flag several drafts for one region and decision: the latest (by
+        ``datum``, then file modification time) is current and the others are
+        superseded; names that differ only in spelling are possible duplicates."""
+        from toolkit.read.text import normalise
+
+        self.duplicates = []
+        same: dict[tuple[str, str], list[int]] = {}
+        folded: dict[tuple[str, str], list[int]] = {}
+        for r in self.rows:
+            if not r.region:
+                continue
+            same.setdefault((r.conditions, r.region), []).append(r.index)
+            folded.setdefault((r.conditions, normalise(r.region)), []).append(r.index)
+        for (conditions, region), rows in same.items():
+            if len(rows) < 2:
+                continue
+            order = sorted(rows, key=lambda i: (self.rows[i].datum or "", self.rows[i].mtime))
+            last, before = self.rows[order[-1]], self.rows[order[-2]]
+            current = None if (last.datum or "", last.mtime) == (before.datum or "", before.mtime) else last.index
+            if current is not None:
+                for i in rows:
+                    if i != current:
+                        self.rows[i].superseded_by = current
+            self.duplicates.append(Duplicates("same", conditions, [region], rows, current))
+        for (conditions, _), rows in folded.items():
+            spellings = list(dict.fromkeys(self.rows[i].region for i in rows))
+            if len(spellings) < 2:
+                continue
+            for i in rows:
+                self.rows[i].possible_duplicate_of = [j for j in rows if self.rows[j].region != self.rows[i].region]
+            self.duplicates.append(Duplicates("spelling", conditions, spellings, rows))
+
     # -- building ---------------------------------------------------------
 
     def add(self, result: CheckResult) -> Row:
@@ -225,10 +289,33 @@ class Summary:
             counts={ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
             cells=cells,
             findings=local,
+            datum=_datum(result.draft.meta.get("datum")),
+            mtime=_mtime(result.draft.path),
         )
         self.rows.append(row)
         matrix.rows.append(row.index)
         return row
+
+
+def _datum(value: Any) -> str | None:
+    """The draft's date as ISO text (sorts as dates do), or ``None``."""
+    import datetime as dt
+
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _parts(result: CheckResult) -> list[Part]:
@@ -308,6 +395,7 @@ def summarise(
                 on_result(result, row)
         if progress is not None:
             progress(n, len(files))
+    summary.mark_duplicates()
     return summary
 
 

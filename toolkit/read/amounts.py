@@ -33,6 +33,17 @@ for _unit, _words, _factor in (
         _UNITS[_unit][_w] = _factor
 #: Any unit's words, for amounts whose unit is not known
 _ANY_UNIT = {w: f for words in _UNITS.values() for w, f in words.items()}
+#: Each unit word (not the bare number) and the unit and factor it means
+_UNIT_WORDS: dict[str, tuple[str, int]] = {w: (unit, f) for unit, words in _UNITS.items() for w, f in words.items() if w}
+#: A unit word inside other text, such as a table's header "Belopp (tkr)":
+#: the longest words first, so "miljoner kronor" is one unit, not "kronor".
+_UNIT_IN_TEXT = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(_UNIT_WORDS, key=len, reverse=True) if w != ":-") + r")(?![\w])",
+    re.IGNORECASE,
+)
+#: Superscript digits and marks: a footnote's mark, never part of a number
+#: (NFKC would turn "500¹" into 5001).
+SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e\u207f"
 
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d+))?\s*(.*)$")
 
@@ -67,11 +78,9 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(str(value))
-    if not isinstance(value, str):
+    if not isinstance(value, str) or any(ch in SUPERSCRIPTS for ch in value):
         raise AmountError(str(value))
-    text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
-    text = re.sub(r"\s+", " ", text)
-    m = _NUMBER.match(text)
+    m = _NUMBER.match(_fold(value))
     if not m:
         raise AmountError(value)
     sign, whole, decimals_comma, decimals_dot, unit = m.groups()
@@ -89,6 +98,44 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
     except InvalidOperation:
         raise AmountError(value) from None
     return amount * words[unit_key]
+
+
+def _fold(value: str) -> str:
+    text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def amount_unit(value: Any) -> str:
+    """The unit word written after the number (``"tkr"`` in ``61 300 tkr``),
+    folded to lower case; ``""`` for a bare number or text that is no amount."""
+    if not isinstance(value, str) or any(ch in SUPERSCRIPTS for ch in value):
+        return ""
+    m = _NUMBER.match(_fold(value))
+    return m.group(5).strip().casefold() if m else ""
+
+
+def starts_with_number(value: Any) -> bool:
+    """Whether ``value`` is a number or text that begins with one (``61 300``, ``-5 %``)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float, Decimal)):
+        return True
+    return isinstance(value, str) and _NUMBER.match(_fold(value)) is not None
+
+
+def unit_of(word: str) -> tuple[str, int] | None:
+    """The unit ("kr", "procent", "antal") and factor of a unit word, or ``None``."""
+    return _UNIT_WORDS.get(_fold(word).casefold())
+
+
+def units_in(text: str) -> list[str]:
+    """The unit words in free text, such as a table header: ``["tkr"]`` for
+    ``Belopp (tkr)``; folded to lower case, each distinct meaning once."""
+    found: dict[tuple[str, int], str] = {}
+    for m in _UNIT_IN_TEXT.finditer(_fold(text)):
+        word = m.group(1).casefold()
+        found.setdefault(_UNIT_WORDS[word], word)
+    return list(found.values())
 
 
 def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> str:
