@@ -33,7 +33,7 @@ def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: 
     column is wrapped as a last resort); ``footer`` puts a rule above the last
     row. A table that does not fit has two spaces between its columns.
     """
-    right, wrap = right or set(), wrap or set()
+    right, wrap = right or set(), {c for c in wrap or () if c < len(headers)}  # a column that may be absent
     width = max(width, 20)
     natural = [max([len(h), *(len(r[0][n]) for r in rows)]) for n, h in enumerate(headers)]
     if _total(natural, gap) > width:
