@@ -152,6 +152,8 @@ add("ok-dots-close", "---\n" + FRONT + "\n...\n" + BODY, 0)
 add("ok-conditions-int", draft(FRONT.replace('conditions: "2017"', "conditions: 2017")), 0)
 add("ok-amount-forms", draft(FRONT.replace("88 miljoner", "88\u00a0000\u00a0000 kr")), 0)
 add("ok-yaml-anchor", draft(FRONT + "\nkontaktperson: &k Anna Andersson\nmottagare: *k"), 0)
+# text between the front matter and the title is the writer's text: rendered, never dropped
+add("ok-text-above-title", draft(FRONT, "\nInledande rader ovanför titeln.\n\n" + BODY), 0)
 
 (out / "expected.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 print(len(cases))

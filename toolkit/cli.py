@@ -11,11 +11,15 @@ Exit status: 0 complete, 1 incomplete (errors, or warnings with --strict),
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
+import io
 import os
 import shutil
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -115,7 +119,7 @@ def terminal_width(widest: int) -> int:
     columns = os.environ.get("COLUMNS", "")
     if columns.strip().isdigit() and int(columns) > 0:
         width = int(columns)
-    elif sys.stdout.isatty():
+    elif _is_tty(sys.stdout):
         width = shutil.get_terminal_size((80, 24)).columns
     else:
         width = 80
@@ -169,6 +173,13 @@ def remaining_warnings(result: Any, lang: str) -> None:
             click.echo(f"  {f.location(lang)}: {f.message(lang)}", err=True)
 
 
+def _is_tty(stream: Any) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
 def fail(exc: VillkorError, lang: str) -> CannotCheck:
     return CannotCheck(exc.format(lang))
 
@@ -211,7 +222,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     elif fmt == "html":
         text = "".join(report.format_summary_html(r, lang) for r in results)
     else:
-        to_tty = output in (None, "-") and sys.stdout.isatty()
+        to_tty = output in (None, "-") and _is_tty(sys.stdout)
         width = terminal_width(140)
         text = report.format_text(results, lang, width=width, color=to_tty and "NO_COLOR" not in os.environ)
         if len(drafts) > 1:
@@ -363,25 +374,38 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
     from toolkit.outputs import summary as summarising
 
     to_file = bool(output) and output != "-"
+    if to_file:
+        from toolkit.outputs.write import check_output
+
+        try:
+            check_output(output, paths)  # type: ignore[arg-type]
+        except VillkorError as exc:
+            raise fail(exc, lang) from None
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
     try:
         with _progress(paths, lang) as advance:
             result = summarising.summarise(paths, conditions, strict, on_result=pages, progress=advance)
-        if not (result.rows or result.failed or result.skipped):
-            raise CannotCheck(t("summary-nothing", lang, paths=", ".join(paths)))
         if to_file or not result.rows:
             for failure in result.failed:
                 click.echo(VillkorError(failure.problems).format(lang), err=True)
-        if not result.rows:  # nothing could be checked: write nothing
+        if not result.rows:
+            # nothing could be checked: say so; JSON still gives its (empty) document
+            if not result.failed:
+                key = "summary-no-drafts-skipped" if result.skipped else "summary-nothing"
+                click.echo(t(key, lang, paths=", ".join(paths), n=len(result.skipped)), err=True)
+            else:
+                click.echo(t("summary-none-checked", lang, n=len(result.failed)), err=True)
+            if fmt == "json":
+                emit(overview.format_json(result, lang), output, list(paths) + result.inputs, lang)
             sys.exit(EXIT_CANNOT)
         if fmt == "text":
-            to_tty = not to_file and sys.stdout.isatty()
+            to_tty = not to_file and _is_tty(sys.stdout)
             text = overview.format_text(result, lang, terminal_width(200), to_tty and "NO_COLOR" not in os.environ, all_places)
         else:
             text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
         emit(text, output, list(paths) + result.inputs, lang)
         if pages is not None:
-            pages.commit()
+            pages.commit(text)
     except VillkorError as exc:
         raise fail(exc, lang) from None
     finally:
@@ -394,7 +418,7 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
     """A progress bar on standard error when it is a terminal and there are many drafts."""
     import contextlib
 
-    if not sys.stderr.isatty():
+    if not _is_tty(sys.stderr):
         return contextlib.nullcontext(None)
     from toolkit.outputs.summary import count_drafts
 
@@ -452,6 +476,85 @@ def convert(draft: str, conditions: str | None, output: str | None, lang: str) -
     emit(convert_docx(draft, conditions=conditions), output, [draft], lang)
 
 
+class _ClosedStream:
+    """Standard output when the shell closed it (``>&-``): writing says so,
+    instead of the output vanishing while the command reports success."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("text only")
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _on_stop(lang: str) -> Callable[[int, Any], None]:
+    """A handler for SIGTERM and SIGINT: remove this run's temporary files and
+    folders, say so, and end with status 128 + the signal's number."""
+
+    # everything the handler needs is at hand before a signal can come: an
+    # import inside a handler can meet the same import half done
+    from toolkit.outputs.write import remove_temporaries
+
+    message = (t("cli-stopped", lang) + "\n").encode("utf-8")
+
+    def stop(signum: int, frame: Any) -> None:
+        remove_temporaries()
+        try:
+            os.write(2, message)
+        except OSError:
+            pass
+        os._exit(128 + signum)
+
+    return stop
+
+
+@contextlib.contextmanager
+def _stop_cleanly(lang: str) -> Iterator[None]:
+    """Install :func:`_on_stop` for the run (main thread only) and put back what was there."""
+    saved = {}
+    try:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            if signal.getsignal(sig) is signal.SIG_IGN:  # started with the signal ignored (nohup, a background job)
+                continue
+            saved[sig] = signal.signal(sig, _on_stop(lang))
+    except ValueError:  # not the main thread: whoever runs us handles signals
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def _os_failed(exc: OSError, lang: str) -> None:
+    """An error from the system that the library did not translate: standard
+    output that cannot be written (closed, disk full), or a file it names.
+    Said in the catalogue's words, exit status 2."""
+    from toolkit.read.files import os_reason
+
+    reason_key = "closed" if exc.errno == errno.EBADF else os_reason(exc)
+    reason = t(f"os-reason-{reason_key}", lang) if reason_key else (exc.strerror or str(exc))
+    if exc.filename is not None:
+        click.echo(f"villkor: {t('cli-file-error', lang, file=exc.filename, reason=reason)}", err=True)
+    else:
+        click.echo(f"villkor: {t('stdout-failed', lang, reason=reason)}", err=True)
+        try:  # what is still buffered would fail again when Python exits
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass
+    sys.exit(EXIT_CANNOT)
+
+
 def run_language(argv: list[str]) -> str:
     """The language of a run, known before click parses: the last --lang in ``argv``, else VILLKOR_LANG, else sv.
 
@@ -477,8 +580,11 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     lang = run_language(argv)
     speak_click(lang)  # click's own words: usage, help and parse errors
     localise(cli, lang)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
     try:
-        cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
+        with _stop_cleanly(lang):
+            cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo(click_gettext("Aborted!"), err=True)
         sys.exit(EXIT_CANNOT)
@@ -492,6 +598,10 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
         sys.exit(exc.exit_code)
     except (SystemExit, KeyboardInterrupt):
         raise
+    except OSError as exc:  # the library turns its own file errors into VillkorError: this is standard output
+        if os.environ.get("VILLKOR_DEBUG"):
+            raise
+        _os_failed(exc, lang)
     except Exception as exc:  # a bug: say so briefly, never a traceback unless asked
         if os.environ.get("VILLKOR_DEBUG"):
             raise

@@ -745,6 +745,100 @@ CATALOGUE: dict[str, dict[str, str]] = {
 # -- files the tool writes and refuses to write; summary over folders ------
 # (TRUST_OUTPUTS)
 CATALOGUE.update({
+    # why a file or folder could not be read, in the catalogue's words (no system text in English)
+    "input-reason-not-dir": {"sv": "filen går inte att läsa: en del av sökvägen är en fil, inte en mapp",
+                             "en": "the file cannot be read: part of the path is a file, not a folder"},
+    "input-reason-denied": {"sv": "filen går inte att läsa (behörighet saknas)", "en": "the file cannot be read (permission denied)"},
+    "input-reason-full": {"sv": "filen går inte att läsa: disken är full", "en": "the file cannot be read: the disk is full"},
+    "input-reason-read-only": {"sv": "filen går inte att läsa: filsystemet är skrivskyddat",
+                               "en": "the file cannot be read: the file system is read-only"},
+    "input-reason-name-too-long": {"sv": "filen går inte att läsa: filnamnet är för långt",
+                                   "en": "the file cannot be read: the file name is too long"},
+    "input-reason-loop": {"sv": "filen går inte att läsa: symboliska länkar pekar på varandra i en slinga",
+                          "en": "the file cannot be read: symbolic links point to each other in a loop"},
+    "input-reason-too-big": {"sv": "filen går inte att läsa: den är större än systemet tillåter",
+                             "en": "the file cannot be read: it is larger than the system allows"},
+    "input-reason-io": {"sv": "filen går inte att läsa: läsfel på disken", "en": "the file cannot be read: a disk read error"},
+    "input-reason-is-dir": {"sv": "är en mapp, inte en fil", "en": "is a folder, not a file"},
+    "input-reason-gone": {"sv": "filen försvann medan den lästes", "en": "the file disappeared while it was read"},
+    # why an output could not be written
+    "output-reason-name-too-long": {"sv": "kunde inte skriva filen: filnamnet är för långt",
+                                    "en": "could not write the file: the file name is too long"},
+    "output-reason-loop": {"sv": "kunde inte skriva filen: symboliska länkar pekar på varandra i en slinga; ange ett annat filnamn",
+                           "en": "could not write the file: symbolic links point to each other in a loop; give another file name"},
+    "output-reason-too-big": {"sv": "kunde inte skriva filen: den blir större än systemet tillåter",
+                              "en": "could not write the file: it would be larger than the system allows"},
+    "output-reason-io": {"sv": "kunde inte skriva filen: skrivfel på disken", "en": "could not write the file: a disk write error"},
+    "output-reason-is-dir": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
+    "output-reason-gone": {"sv": "kunde inte skriva filen: en mapp på vägen försvann", "en": "could not write the file: a folder on the way disappeared"},
+    # what the tool refuses to write
+    "output-trailing-slash": {
+        "sv": "utdatasökvägen slutar med '/' och är alltså en mapp; ange ett filnamn, till exempel ut/rapport.html",
+        "en": "the output path ends in '/' and so names a folder; give a file name, for example out/rapport.html",
+    },
+    "output-protected": {
+        "sv": "skriver inte i verktygets egna filer ({folder}): de behövs för varje körning; välj en annan --output",
+        "en": "will not write into the tool's own files ({folder}): every run needs them; choose another --output",
+    },
+    "output-read-only-file": {
+        "sv": "filen är skrivskyddad och skrivs inte över; ta bort skrivskyddet eller välj en annan --output",
+        "en": "the file is read-only and is not overwritten; remove the protection or choose another --output",
+    },
+    # the folder of one-page summaries beside summary's --output
+    "summary-pages-not-folder": {
+        "sv": "här ska mappen för sammanfattningarna per rapport ligga, men det finns en fil med det namnet; välj en annan --output",
+        "en": "the folder for the per-report summaries goes here, but a file has that name; choose another --output",
+    },
+    "summary-pages-foreign": {
+        "sv": "mappen för sammanfattningarna per rapport innehåller {name}, som villkor inte har skrivit; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "the folder for the per-report summaries holds {name}, which villkor did not write; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-changed": {
+        "sv": "{name} i mappen för sammanfattningarna per rapport har ändrats sedan villkor skrev den; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "{name} in the folder for the per-report summaries was changed after villkor wrote it; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-manifest-broken": {
+        "sv": "mappens förteckning över vad villkor har skrivit ({manifest}) är skadad; mappen ersätts inte. Välj en annan --output",
+        "en": "the folder's list of what villkor wrote ({manifest}) is damaged; the folder is not replaced. Choose another --output",
+    },
+    # summary over folders
+    "summary-folder-denied": {
+        "sv": "mappen går inte att läsa (behörighet saknas); utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read (permission denied); the drafts in it are not in the summary",
+    },
+    "summary-folder-unreadable": {
+        "sv": "mappen går inte att läsa; utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read; the drafts in it are not in the summary",
+    },
+    "summary-no-drafts-skipped": {
+        "sv": "inga utkast hittades i {paths}: {n:filen|de {n} filerna} som hittades saknar front matter och hoppades över",
+        "en": "no drafts found in {paths}: {n:the file|the {n} files} found {n:has|have} no front matter and {n:was|were} skipped",
+    },
+    "summary-none-checked": {
+        "sv": "inget utkast kunde kontrolleras ({n} {n:fel|fel}, se ovan)",
+        "en": "no draft could be checked ({n} {n:failure|failures}, see above)",
+    },
+    # the run itself
+    "cli-stopped": {"sv": "Avbrutet; inga halvskrivna filer lämnades kvar.", "en": "Stopped; no half-written files were left behind."},
+    "cli-file-error": {"sv": "{file}: {reason}", "en": "{file}: {reason}"},
+    "stdout-failed": {"sv": "kunde inte skriva till standard ut: {reason}; ange --output FIL",
+                      "en": "could not write to standard output: {reason}; give --output FILE"},
+    "os-reason-closed": {"sv": "den är stängd", "en": "it is closed"},
+    "os-reason-not-dir": {"sv": "en del av sökvägen är en fil, inte en mapp", "en": "part of the path is a file, not a folder"},
+    "os-reason-denied": {"sv": "behörighet saknas", "en": "permission denied"},
+    "os-reason-full": {"sv": "disken är full", "en": "the disk is full"},
+    "os-reason-read-only": {"sv": "filsystemet är skrivskyddat", "en": "the file system is read-only"},
+    "os-reason-name-too-long": {"sv": "filnamnet är för långt", "en": "the file name is too long"},
+    "os-reason-loop": {"sv": "symboliska länkar pekar på varandra i en slinga", "en": "symbolic links point to each other in a loop"},
+    "os-reason-too-big": {"sv": "filen blir större än systemet tillåter", "en": "the file would be larger than the system allows"},
+    "os-reason-io": {"sv": "in- eller utmatningsfel på disken", "en": "a disk input or output error"},
+    "os-reason-is-dir": {"sv": "det är en mapp", "en": "it is a folder"},
+    "os-reason-gone": {"sv": "filen eller mappen finns inte", "en": "no such file or folder"},
+    # decisions
+    "conditions-extends-too-deep": {
+        "sv": "extends: fler än {limit} beslut bygger på varandra i en kedja (från '{first}'); gränsen är {limit}",
+        "en": "extends: more than {limit} decisions build on each other in one chain (from '{first}'); the limit is {limit}",
+    },
 })
 
 # -- limits on size, depth, headings and unpacked Word files ---------------

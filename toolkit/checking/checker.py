@@ -180,6 +180,17 @@ def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]
     return spans
 
 
+def _preface(draft: Draft, title: int | None) -> tuple[int, int] | None:
+    """The text between the front matter and the document's title, if any."""
+    if title is not None:
+        end = draft.headings[title].index
+    elif draft.title_index is not None:
+        end = draft.title_index
+    else:
+        return None
+    return (draft.body_start, end) if end > draft.body_start else None
+
+
 def _preamble(draft: Draft, title: int | None) -> tuple[int, int] | None:
     """The text between the front matter (or the document's title) and the first part."""
     hs = draft.headings
@@ -280,6 +291,7 @@ class Checker:
         extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i])
                   for i in sorted(extra_heads + duplicates)]
         preamble = _preamble(draft, title)
+        preface = _preface(draft, title)
 
         # order: sections not on the longest run that follows the decision's order
         in_draft = sorted(placed.values(), key=lambda p: p.heading.line)
@@ -344,7 +356,7 @@ class Checker:
             sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
             if sr.status == "ok" and any(f.severity == ERROR and f.code.startswith("section-") for f in sr.findings):
                 sr.status = "incomplete"  # e.g. written twice
-        return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble)
+        return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble, preface)
 
     def _section_results(self, draft: Draft, placed: dict[str, _Placed], errors: dict[str, list[str]],
                          findings: list[Finding], matches: dict[int, Match]) -> list[SectionResult]:

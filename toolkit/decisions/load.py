@@ -9,7 +9,7 @@ from typing import Any
 
 from toolkit.decisions.model import Conditions
 from toolkit.decisions.source import find_conditions
-from toolkit.errors import ConditionsError, InputError, Problem, VillkorError
+from toolkit.errors import Problem, VillkorError
 
 _CACHE: dict[str, tuple[list[tuple[Path, float]], Conditions]] = {}
 
@@ -42,16 +42,9 @@ def load_conditions(id_or_path: str, relative_to: Path | None = None) -> Conditi
 def validate_paths(paths: list[Path]) -> list[tuple[Path, list[Problem]]]:
     """Each file with every problem found in it (and in what it extends), for
     ``conditions validate``; an empty list means the file is valid."""
-    from toolkit.decisions.inherit import resolve
+    from toolkit.decisions.inherit import resolve_all
 
-    out: list[tuple[Path, list[Problem]]] = []
-    for p in paths:
-        try:
-            resolve(p)
-            out.append((p, []))
-        except (ConditionsError, InputError) as exc:
-            out.append((p, list(exc.problems)))
-    return out
+    return [(p, problems) for p, _, problems in resolve_all(paths)]
 
 
 def decision_for(override: str | None = None) -> Callable[[Any], Conditions | None]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from toolkit.decisions.model import Conditions, Figure, Reference, Rule, Section
 from toolkit.errors import ConditionsError, Problem
-from toolkit.read.files import display_path, read_text
+from toolkit.read.files import display_path, read_bytes, read_text
 from toolkit.read.yamldoc import YamlDoc, load_yaml
 from toolkit.resources import bundled, cache_dir, schema_file
 
@@ -126,7 +126,7 @@ def _validated_marker(text: str) -> Path:
 
     h = hashlib.sha256()
     h.update(__version__.encode())
-    h.update(schema_file("conditions").read_bytes())
+    h.update(read_bytes(schema_file("conditions")))  # read_bytes: the schema counts as an input
     h.update(b"\0")
     h.update(text.encode("utf-8"))
     return cache_dir() / "validated" / h.hexdigest()
@@ -140,7 +140,11 @@ def read_conditions_file(path: Path) -> YamlDoc:
     if not isinstance(doc.data, dict):
         raise ConditionsError.of("conditions-not-mapping", name, 1)
     marker = _validated_marker(text)
-    if marker.exists():
+    try:
+        cached = marker.exists()
+    except OSError:  # a cache folder that cannot be searched: validate, as if there were none
+        cached = False
+    if cached:
         return doc
     v = _validator()
     if not v.validate(doc.data, normalize=False):

@@ -94,7 +94,10 @@ def report_context(result: CheckResult, draft_mode: bool, html: bool = False) ->
     attachments = list(dict.fromkeys([*(meta.get("bilagor") or []), *c.attachments]))
     figures_fm = {f.id: f for f in result.figures if f.value is not None}
     draft = result.draft
-    preamble = draft.text(*result.preamble).strip() if result.preamble else ""
+    # text above the draft's title, then text between the title and the first
+    # part: the report's own title replaces the draft's, nothing else is dropped
+    spans = [span for span in (result.preface, result.preamble) if span]
+    preamble = "\n\n".join(text for text in (draft.text(*span).strip() for span in spans) if text)
     extras = [
         (x.title, shift_headings(draft.text(*x.span).strip("\n"), x.level, 2)) for x in result.extras
     ]
