@@ -169,7 +169,7 @@ def format_list(rows: list[tuple[str, Path, Conditions | None, str]], lang: str 
             due = c.due.isoformat() if c.due else (c.due_text or "")
             cells = [cid, str(c.year or ""), c.title, due, c.extends or "", where]
         body.append((cells, [None] * len(cells)))
-    return format_grid(headers, body, width, wrap={2, 5}, gap=2, min_wrapped=20) + ""
+    return format_grid(headers, body, width, wrap={2, 3, 5}, gap=2, min_wrapped=12)
 
 
 def _display(path: Path) -> str:
