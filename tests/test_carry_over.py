@@ -178,3 +178,56 @@ def test_diff_says_where_a_removed_sections_text_goes(tmp_path: Path, monkeypatc
     assert removed["klimat-miljo"] == [{"field": "folded_into", "old": None,
                                         "new": "3 Samhällsutmaningar och omställning till hållbar utveckling {#hallbar-utveckling}"}]
     assert removed["jamstalld-tillvaxt"] == []
+
+
+# --------------------------------------------------------------------------
+# The Word template (new --format docx) is written from the same plan
+
+
+def _word_paragraphs(path: Path) -> list[tuple[str, str]]:
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def test_the_word_template_keeps_every_paragraph_too(tmp_path: Path) -> None:
+    out = tmp_path / "ny-2023.docx"
+    r = run("new", "--conditions", "2023", "--region", "Region Norrbotten", "--from", EXAMPLE, "--output", out)
+    assert r.code == 0, r
+    assert "avsnittet ”Jämställd regional tillväxt” har ingen motsvarighet i beslut 2023" in r.err
+    paragraphs = _word_paragraphs(out)
+    words = squeeze(" ".join(text for _, text in paragraphs))
+    for text in _plain(EXAMPLE):
+        assert text in words, text
+    styles = {text: style for style, text in paragraphs}
+    assert styles["Förra årets text utan motsvarighet i årets beslut"] == "Vägledning"
+    assert styles["Jämställd regional tillväxt (2017)"] == "Vägledning"
+    folded = [text for style, text in paragraphs if style == "Överförd text" and "Klimat- och miljöarbetet" in text]
+    assert folded and "som årets beslut för samman med det här avsnittet" in folded[0]
+    # the check reads the template as Markdown reads the Markdown one: the block is nobody's text
+    from toolkit.checking.checker import check_file
+
+    md = tmp_path / "ny-2023.md"
+    assert run("new", "--conditions", "2023", "--region", "Region Norrbotten", "--from", EXAMPLE, "--output", md).code == 0
+    word, markdown = check_file(out), check_file(md)
+    assert [(s.id, s.words) for s in word.sections] == [(s.id, s.words) for s in markdown.sections]
+    carried = lambda res: sorted(f.section or "" for f in res.findings if f.code == "section-carried-over")  # noqa: E731
+    assert carried(word) == carried(markdown) == ["anslagets-anvandning", "hallbar-utveckling"]
+
+
+def _plain(path: Path) -> list[str]:
+    """Last year's paragraphs without Markdown emphasis, as Word shows them."""
+    return [text.replace("*", "") for text in paragraphs(path)]
+
+
+def test_a_word_template_made_from_a_word_template_names_the_first_year(tmp_path: Path) -> None:
+    first, second = tmp_path / "n-2018.docx", tmp_path / "n-2019.docx"
+    assert run("new", "--conditions", "2018", "--region", "Region Norrbotten", "--from", EXAMPLE, "--output", first).code == 0
+    assert run("new", "--conditions", "2018", "--region", "Region Norrbotten", "--from", first, "--output", second).code == 0
+    import docx
+
+    notes = [row.cells[2].text for table in docx.Document(str(second)).tables for row in table.rows
+             if "villkor:carried-over" in row.cells[-1].text]
+    assert notes and all(n.startswith("Belopp från ett tidigare år (2017), oförändrat i 2018 års utkast") for n in notes), notes
+    marks = [text for style, text in _word_paragraphs(second) if style == "Överförd text"]
+    assert marks and all("(avsnittet" in m and ", 2017), där den stod kvar oförändrad i 2018 års utkast" in m for m in marks), marks

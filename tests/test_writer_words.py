@@ -56,7 +56,8 @@ def test_the_facts_table_is_named_by_its_own_labels(tmp_path: Path) -> None:
         r,
         f"utkast.docx, stycke 2: ”Villkorsbeslut” i faktatabellen: ”Villkor 2018” är inte ett beslut-id; skriv 2018 ({KNOWN})",
         "utkast.docx, stycke 2: raden ”Handläggare” i faktatabellen är okänd; tillåtna etiketter: Villkorsbeslut, Region, "
-        "Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, eller ett nyckeltals benämning",
+        "Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, utskottets Paragraf, Utskott, Styrelse, "
+        "Sammanträdesdatum, Styrelsemöte, Skickas till och Yttrande, eller ett nyckeltals benämning",
     )
     assert "conditions:" not in r.err and "handläggare:" not in r.err
 

@@ -134,16 +134,49 @@ def _metavar_keys() -> dict[str, str]:
     return {text: k for k, entry in CATALOGUE.items() if k.startswith("metavar-") for text in entry.values()}
 
 
-def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
-    """Write ``text`` to ``output`` (whole or not at all) or to standard output."""
+def emit(text: str, output: str | None, inputs: list[str], lang: str, fmt: str = "text", offers_word: bool = False) -> None:
+    """Write ``text`` to ``output`` (whole or not at all) or to standard output.
+    Text is never written under a Word document's name (``fmt`` says what it is)."""
     if output and output != "-":
-        from toolkit.outputs.write import refuse_input_as_output, write_atomic
+        from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
 
+        refuse_wrong_suffix(output, fmt, offers_word)
         refuse_input_as_output(output, inputs)
         write_atomic(output, text)
         click.echo(t("cli-wrote", lang, path=output), err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+def emit_docx(data: bytes, output: str | None, inputs: list[str], lang: str) -> None:
+    """Write a Word document to ``output`` (whole or not at all); ``-`` sends it
+    to standard output for a pipe. Without ``--output`` it is refused: a Word
+    document in a terminal helps nobody."""
+    if not output:
+        raise CannotCheck(t("cli-docx-needs-output", lang))
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
+
+    refuse_wrong_suffix(output, "docx", True)
+    refuse_input_as_output(output, inputs)
+    write_atomic(output, data)
+    click.echo(t("cli-wrote", lang, path=output), err=True)
+
+
+def output_matches(output: str | None, fmt: str, offers_word: bool, lang: str) -> None:
+    """Before any work: the output's name agrees with the format (exit 2 if not)."""
+    from toolkit.outputs.write import refuse_wrong_suffix
+
+    if fmt == "docx" and not output:
+        raise CannotCheck(t("cli-docx-needs-output", lang))
+    try:
+        refuse_wrong_suffix(output, fmt, offers_word)
+    except VillkorError as exc:
+        raise fail(exc, lang) from None
 
 
 class CannotCheck(click.ClickException):
@@ -203,6 +236,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     from toolkit.checking.checker import check_file
     from toolkit.outputs import report
 
+    output_matches(output, fmt, False, lang)
     results, failures = [], []
     for path in drafts:
         try:
@@ -233,7 +267,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
                                     incomplete=len(results) - complete, failed=len(failures)), width) + "\n"
     if results or fmt == "json":
         try:
-            emit(text, output, list(drafts), lang)
+            emit(text, output, list(drafts), lang, fmt)
         except VillkorError as exc:
             raise fail(exc, lang) from None
     if failures:
@@ -248,7 +282,7 @@ def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("draft", metavar="UTKAST")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
 @click.option("--strict", is_flag=True)
@@ -260,12 +294,16 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: b
     from toolkit.errors import RenderRefused
     from toolkit.outputs import render as rendering
 
+    output_matches(output, fmt, True, lang)
     try:
         result = check_file(draft, conditions, strict)
-        text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
+        if fmt == "docx":
+            emit_docx(rendering.render_docx(result, lang, draft_mode), output, [draft], lang)
+        else:
+            text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
+            emit(text, output, [draft], lang, fmt, True)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(text, output, [draft], lang)
     remaining_warnings(result, lang)
 
 
@@ -298,8 +336,9 @@ def conditions_show(decision: str, fmt: str, output: str | None, lang: str) -> N
     from toolkit.decisions.load import load_conditions
     from toolkit.outputs.conditions_report import format_outline
 
+    output_matches(output, fmt, False, lang)
     c = load_conditions(decision)
-    emit(format_outline(c, lang, fmt), output, [str(p) for p in c.files], lang)
+    emit(format_outline(c, lang, fmt), output, [str(p) for p in c.files], lang, fmt)
 
 
 @conditions_group.command(name="validate")
@@ -334,24 +373,33 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
     from toolkit.outputs.conditions_report import format_diff
 
     old_c, new_c = load_conditions(old), load_conditions(new)
-    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang)
+    output_matches(output, fmt, False, lang)
+    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang, fmt)
 
 
 @cli.command(name="new")
 @click.option("--conditions", "-c", "decision", required=True, metavar="ID|SÖKVÄG")
 @click.option("--region", required=True, metavar="NAMN")
 @click.option("--from", "last", metavar="FÖRRA_UTKASTET")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default=None)
 @output_option
 @click.option("--force", is_flag=True)
 @lang_option
-def new(decision: str, region: str, last: str | None, output: str | None, force: bool, lang: str) -> None:
+def new(decision: str, region: str, last: str | None, fmt: str | None, output: str | None, force: bool, lang: str) -> None:
     """Start a new draft (help: "help-new")."""
     from toolkit.decisions.load import load_conditions
-    from toolkit.outputs.scaffold import format_markdown, plan_draft, refuse_existing
+    from toolkit.outputs.scaffold import format_docx, format_markdown, plan_draft, refuse_existing
 
+    if fmt is None:  # the name says which: next.docx is a Word template
+        fmt = "docx" if output and output.lower().endswith(".docx") else "md"
+    output_matches(output, fmt, True, lang)
     refuse_existing(output, force)
+    inputs = [last] if last else []
     plan = plan_draft(load_conditions(decision), region, last)
-    emit(format_markdown(plan, lang), output, [last] if last else [], lang)
+    if fmt == "docx":
+        emit_docx(format_docx(plan, lang), output, inputs, lang)
+    else:
+        emit(format_markdown(plan, lang), output, inputs, lang, "md", True)
     for notice in plan.notices:  # last year's text that did not keep its place
         click.echo(t("new-notice", lang, notice=notice.format(lang)), err=True)
 
@@ -373,6 +421,7 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
     from toolkit.outputs import overview
     from toolkit.outputs import summary as summarising
 
+    output_matches(output, fmt, False, lang)
     to_file = bool(output) and output != "-"
     if to_file:
         from toolkit.outputs.write import check_output
@@ -403,7 +452,7 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             text = overview.format_text(result, lang, terminal_width(200), to_tty and "NO_COLOR" not in os.environ, all_places)
         else:
             text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, list(paths) + result.inputs, lang)
+        emit(text, output, list(paths) + result.inputs, lang, fmt)
         if pages is not None:
             pages.commit(text)
     except VillkorError as exc:
@@ -440,25 +489,48 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 
 @cli.command()
 @click.argument("draft", metavar="UTKAST")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
+@click.option("--paragraf", metavar="NR")
+@click.option("--utskott", metavar="NAMN")
+@click.option("--styrelse", metavar="NAMN")
+@click.option("--sammantradesdatum", metavar="ÅÅÅÅ-MM-DD")
+@click.option("--styrelsemote", metavar="ÅÅÅÅ-MM-DD")
+@click.option("--skickas-till", "skickas_till", metavar="MOTTAGARE", multiple=True)
+@click.option("--yttrande", metavar="TEXT")
 @conditions_option
 @lang_option
-def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str,
+         **facts: Any) -> None:
     """The committee's memo (help: "help-memo")."""
     from toolkit.checking.checker import check_file
     from toolkit.errors import RenderRefused
     from toolkit.outputs import memo as memos
+    from toolkit.read.text import parse_date
 
+    output_matches(output, fmt, True, lang)
+    for key in ("sammantradesdatum", "styrelsemote"):  # meeting dates: 2018-05-02 (or 2 maj 2018)
+        if facts.get(key):
+            date = parse_date(facts[key])
+            if date is None:
+                raise CannotCheck(f"--{key}: " + t("memo-flag-bad-date", lang, value=facts[key]))
+            facts[key] = date
+    if facts.get("paragraf"):
+        facts["paragraf"] = facts["paragraf"].lstrip("§ ").strip()
+    facts["skickas_till"] = list(facts.get("skickas_till") or ()) or None
+    make = {"html": memos.render_memo_html, "docx": memos.render_memo_docx}.get(fmt, memos.build_memo)
     try:
         result = check_file(draft, conditions)
-        made = (memos.render_memo_html if fmt == "html" else memos.build_memo)(result, lang, draft_mode)
+        made = make(result, lang, draft_mode, facts)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(made.text, output, [draft], lang)
+    if made.data is not None:
+        emit_docx(made.data, output, [draft], lang)
+    else:
+        emit(made.text, output, [draft], lang, fmt, True)
     if made.gaps:
-        click.echo(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
+        click.echo(memos.describe_gaps(made.gaps, result.draft.kind, lang), err=True)
 
 
 # -- Word drafts: convert --------------------------------------------------
@@ -473,7 +545,8 @@ def convert(draft: str, conditions: str | None, output: str | None, lang: str) -
     """Convert a Word draft to Markdown (help: "help-convert")."""
     from toolkit.outputs.convert import convert_docx
 
-    emit(convert_docx(draft, conditions=conditions), output, [draft], lang)
+    output_matches(output, "md", False, lang)
+    emit(convert_docx(draft, conditions=conditions), output, [draft], lang, "md")
 
 
 class _ClosedStream:

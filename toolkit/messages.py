@@ -699,8 +699,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-check--fmt": {"sv": "text för terminalen, json för skript, md/html för granskarens sammanfattning.", "en": "text for the terminal, json for scripts, md/html for the reviewer's summary."},
     "help-check--strict": {"sv": "Varningar gör också utkastet ofullständigt (exit 1).", "en": "Warnings make the draft incomplete too (exit 1)."},
     "help-render": {
-        "sv": "Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
-        "en": "Render the finished report (Markdown or HTML) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
+        "sv": "Rendera den färdiga rapporten (Markdown, HTML eller Word) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
+        "en": "Render the finished report (Markdown, HTML or Word) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
     },
     "help-render--draft_mode": {"sv": "Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Render an incomplete draft too, marked 'Draft – incomplete'."},
     "help-render--strict": {"sv": "Vägra rendera också när varningar kvarstår (t.ex. överförd text).", "en": "Refuse to render while warnings remain too (e.g. carried-over text)."},
@@ -715,7 +715,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Validate conditions files (default: all known) and show every problem with file and line.\n\nExit 0 when all are valid, 2 when any is invalid.",
     },
     "help-conditions-diff": {"sv": "Vad har ändrats mellan två beslut: avsnitt, nyckeltal, regler, tidsfrist och övriga uppgifter.", "en": "What changed between two decisions: sections, figures, rules, deadline and other facts."},
-    "help-new": {"sv": "Skapa ett nytt utkast med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft with the decision's headings and guidance, and last year's text with --from."},
+    "help-new": {"sv": "Skapa ett nytt utkast (Markdown eller Word-mall) med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft (Markdown or a Word template) with the decision's headings and guidance, and last year's text with --from."},
     "help-new--decision": {"sv": "Villkorsbeslutet som utkastet ska följa.", "en": "The conditions decision the draft follows."},
     "help-new--region": {"sv": "Regionens namn, t.ex. \"Region Norrbotten\".", "en": "The region's name, e.g. \"Region Norrbotten\"."},
     "help-new--last": {"sv": "Förra årets utkast: dess text förs över, markerad som överförd.", "en": "Last year's draft: its text is carried over, marked as carried over."},
@@ -727,8 +727,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-summary--all_places": {"sv": "Text: visa alla platser för varje slags brist, inte bara de första.", "en": "Text: show every place for each kind of finding, not only the first."},
     "help-summary--strict": {"sv": "Varningar gör också en rapport ofullständig.", "en": "Warnings make a report incomplete too."},
     "help-memo": {
-        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
-        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
+        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:, från rader i ett Word-utkasts faktatabell eller från flaggorna nedan; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
+        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:, from rows of a Word draft's facts table or from the options below; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
     },
     "help-memo--draft_mode": {"sv": "Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Write the memo for an incomplete draft too, marked 'Draft – incomplete'."},
     "help-convert": {
@@ -980,6 +980,121 @@ CATALOGUE.update({
 # -- Word documents written by the tool: report, template, memo ------------
 # (WORD_OUT)
 CATALOGUE.update({
+    # labels of the facts table the reader knows and the writers write
+    "docx-label-paragraf": {"sv": "Paragraf", "en": "Paragraph"},
+    "docx-label-utskott": {"sv": "Utskott", "en": "Committee"},
+    "docx-label-styrelse": {"sv": "Styrelse", "en": "Board"},
+    "docx-label-sammantradesdatum": {"sv": "Sammanträdesdatum", "en": "Committee meeting"},
+    "docx-label-styrelsemote": {"sv": "Styrelsemöte", "en": "Board meeting"},
+    "docx-label-skickas-till": {"sv": "Skickas till", "en": "Sent to"},
+    "docx-label-yttrande": {"sv": "Yttrande", "en": "Statement"},
+    "docx-cover-decision-title": {"sv": "Beslutets titel", "en": "Title of the decision"},
+    # what the Word reader did not read
+    "docx-skipped": {"sv": "Något i Word-dokumentet lästes inte.", "en": "Something in the Word document was not read."},
+    "summary-kind-docx-skipped": {"sv": "något i Word-dokumentet lästes inte", "en": "something in the Word document was not read"},
+    "hint-docx-skipped": {
+        "sv": "skriv det som ska räknas som vanliga stycken; annars behövs inget",
+        "en": "write what should count as ordinary paragraphs; otherwise nothing is needed",
+    },
+    "docx-skipped-toc": {
+        "sv": "Innehållsförteckningen lästes inte; den räknas inte till något avsnitt.",
+        "en": "The table of contents was not read; it counts towards no section.",
+    },
+    "docx-skipped-image": {
+        "sv": "{n} {n:bild|bilder} lästes inte; bara text räknas, och bilder kommer inte med i den renderade rapporten.",
+        "en": "{n} {n:image was|images were} not read; only text counts, and images are not carried into the rendered report.",
+    },
+    "docx-skipped-textbox": {
+        "sv": "Texten i {n} {n:textruta|textrutor} lästes inte; flytta den till vanliga stycken om den ska räknas.",
+        "en": "The text in {n} {n:text box|text boxes} was not read; move it into ordinary paragraphs if it should count.",
+    },
+    "docx-skipped-footnote": {
+        "sv": "{n} {n:fotnot|fotnoter} eller slutnoter lästes inte; skriv texten i stycket om den ska räknas.",
+        "en": "{n} {n:footnote|footnotes} or endnotes were not read; write the text in the paragraph if it should count.",
+    },
+    "docx-skipped-comment": {"sv": "{n} {n:kommentar|kommentarer} lästes inte.", "en": "{n} {n:comment was|comments were} not read."},
+    "docx-skipped-equation": {"sv": "{n} {n:ekvation|ekvationer} lästes inte.", "en": "{n} {n:equation was|equations were} not read."},
+    "docx-skipped-object": {"sv": "{n} inbäddade objekt lästes inte.", "en": "{n} embedded {n:object was|objects were} not read."},
+    "docx-skipped-guidance": {
+        "sv": "{n} {n:stycke|stycken} med beslutets vägledning lästes inte som text (formatmallen Vägledning saknas eller har bytt namn).",
+        "en": "{n} {n:paragraph|paragraphs} of the decision's guidance {n:was|were} not read as text (the style Guidance is missing or renamed).",
+    },
+    "section-empty-optional": {
+        "sv": "Det frivilliga avsnittet ”{title}” är tomt; skriv texten eller ta bort rubriken.",
+        "en": "The optional section “{title}” is empty; write its text or remove the heading.",
+    },
+    # the Word documents the tool writes
+    "docx-footer": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
+    "docx-new-intro": {
+        "sv": "Mall för villkorsbeslut {id}: {title}. Ska lämnas senast {due}. Stycken i formatmallen Vägledning, som det här, läses inte av villkor och kommer inte med i den färdiga rapporten. Skriv texten under rubrikerna och beloppen i tabellerna, och kontrollera med villkor check.",
+        "en": "Template for conditions decision {id}: {title}. Due {due}. Paragraphs in the style Guidance, like this one, are not read by villkor and do not appear in the finished report. Write the text under the headings and the amounts in the tables, and check with villkor check.",
+    },
+    "docx-memo-rows": {
+        "sv": "Raderna från {first} och nedåt används bara i utskottets beslutsunderlag (villkor memo); det som lämnas tomt blir en markerad lucka i underlaget.",
+        "en": "The rows from {first} down are used only in the committee's memo (villkor memo); what is left empty becomes a marked gap in the memo.",
+    },
+    "docx-optional": {
+        "sv": "Frivilligt avsnitt: skriv texten under rubriken, eller ta bort rubriken om regionen inte redovisar det.",
+        "en": "Optional section: write the text under the heading, or remove the heading if the region does not report on it.",
+    },
+    "docx-carried": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}): uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}): update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-figure-carried": {
+        "sv": "Förra årets belopp ({year}): skriv årets belopp och ta bort den här anmärkningen. [{marker}]",
+        "en": "Last year's amount ({year}): write this year's amount and remove this note. [{marker}]",
+    },
+    "docx-col-note": {"sv": "Anmärkning", "en": "Note"},
+    # command line: Word output
+    "cli-docx-needs-output": {
+        "sv": "ett Word-dokument skrivs till en fil; ange --output FIL.docx",
+        "en": "a Word document is written to a file; give --output FILE.docx",
+    },
+    "output-docx-suffix": {
+        "sv": "ett Word-dokument ska ha filändelsen .docx; ange --output FIL.docx",
+        "en": "a Word document needs the extension .docx; give --output FILE.docx",
+    },
+    "output-word-suffix-flag": {
+        "sv": "filändelsen säger Word-dokument, men --format {fmt} skriver {what}; lägg till --format docx för ett Word-dokument, eller välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but --format {fmt} writes {what}; add --format docx for a Word document, or choose a name ending in {ext}",
+    },
+    "output-word-suffix": {
+        "sv": "filändelsen säger Word-dokument, men kommandot skriver {what} och inget Word-dokument; välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but the command writes {what}, not a Word document; choose a name ending in {ext}",
+    },
+    "memo-gaps-word": {
+        "sv": "Beslutsunderlaget har {n} {n:lucka|luckor} att fylla i; ange dem som rader i Word-utkastets faktatabell: {keys} (eller med flaggor till villkor memo: {flags})",
+        "en": "The memo has {n} {n:gap|gaps} to fill; give them as rows of the Word draft's facts table: {keys} (or as options of villkor memo: {flags})",
+    },
+    "metavar-date": {"sv": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
+    "metavar-number": {"sv": "NR", "en": "NO"},
+    "metavar-text": {"sv": "TEXT", "en": "TEXT"},
+    "metavar-recipient": {"sv": "MOTTAGARE", "en": "RECIPIENT"},
+    "memo-flag-bad-date": {
+        "sv": "”{value}” är inget datum; skriv det som 2018-05-02",
+        "en": "“{value}” is not a date; write it as 2018-05-02",
+    },
+    # help
+    "help-render--fmt": {
+        "sv": "md eller html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md or html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-new--fmt": {
+        "sv": "md för Markdown, docx för en Word-mall (standard: docx när --output slutar på .docx, annars md).",
+        "en": "md for Markdown, docx for a Word template (default: docx when --output ends in .docx, else md).",
+    },
+    "help-memo--fmt": {
+        "sv": "md, html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md, html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-memo--paragraf": {"sv": "Paragrafen i protokollet, t.ex. 29 (går före utkastets).", "en": "The paragraph in the minutes, e.g. 29 (wins over the draft's)."},
+    "help-memo--utskott": {"sv": "Utskottet som föreslår, t.ex. Regionutvecklingsutskottet.", "en": "The proposing committee, e.g. Regionutvecklingsutskottet."},
+    "help-memo--styrelse": {"sv": "Styrelsen som godkänner, t.ex. regionstyrelsen.", "en": "The approving board, e.g. regionstyrelsen."},
+    "help-memo--sammantradesdatum": {"sv": "Utskottets sammanträde, ÅÅÅÅ-MM-DD.", "en": "The committee's meeting, YYYY-MM-DD."},
+    "help-memo--styrelsemote": {"sv": "Styrelsemötet som ska godkänna rapporten, ÅÅÅÅ-MM-DD.", "en": "The board meeting that approves the report, YYYY-MM-DD."},
+    "help-memo--skickas_till": {"sv": "Mottagare av protokollsutdraget (kan anges flera gånger).", "en": "A recipient of the extract from the minutes (may be given more than once)."},
+    "help-memo--yttrande": {"sv": "Yttrandet till beslutsförslaget (Markdown).", "en": "The statement on the proposal (Markdown)."},
 })
 
 # -- next year's draft, showing decisions, near-miss headings, facts-table words ---
@@ -1048,12 +1163,12 @@ CATALOGUE.update({
         "en": "{path}: unknown field in the front matter – did you mean '{hint}'? The fields allowed here: {known}",
     },
     "draft-unknown-label": {
-        "sv": "raden ”{field}” i faktatabellen är okänd; tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
-        "en": "the row “{field}” in the facts table is unknown; the labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), or a figure's label from the decision (villkor conditions show lists them)",
+        "sv": "raden ”{field}” i faktatabellen är okänd; tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, utskottets Paragraf, Utskott, Styrelse, Sammanträdesdatum, Styrelsemöte, Skickas till och Yttrande, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
+        "en": "the row “{field}” in the facts table is unknown; the labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), the committee's Paragraph, Committee, Board, Committee meeting, Board meeting, Sent to and Statement, or a figure's label from the decision (villkor conditions show lists them)",
     },
     "draft-unknown-label-hint": {
-        "sv": "raden ”{field}” i faktatabellen är okänd – menade du ”{hint}”? Tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
-        "en": "the row “{field}” in the facts table is unknown – did you mean “{hint}”? The labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), or a figure's label from the decision (villkor conditions show lists them)",
+        "sv": "raden ”{field}” i faktatabellen är okänd – menade du ”{hint}”? Tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, utskottets Paragraf, Utskott, Styrelse, Sammanträdesdatum, Styrelsemöte, Skickas till och Yttrande, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
+        "en": "the row “{field}” in the facts table is unknown – did you mean “{hint}”? The labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), the committee's Paragraph, Committee, Board, Committee meeting, Board meeting, Sent to and Statement, or a figure's label from the decision (villkor conditions show lists them)",
     },
     # render --draft: the banner on screen and on every printed page
     "draft-banner-note": {"sv": "Inte för inlämning.", "en": "Not for submission."},
@@ -1097,6 +1212,22 @@ CATALOGUE.update({
     "new-figure-carried-earlier": {
         "sv": "belopp från {year}, stod kvar oförändrat i {last_year} års utkast – ersätt med årets och ta bort kommentaren. {label}",
         "en": "amount from {year}, still unchanged in the {last_year} draft – replace it with this year's and remove the comment. {label}",
+    },
+    "docx-carried-earlier": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}), där den stod kvar oförändrad i {last_year} års utkast: uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}), where it was still unchanged in the {last_year} draft: update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-carried-folded": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}), som årets beslut för samman med det här avsnittet: behåll det som hör hit, uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}), which this year's decision folds into this section: keep what belongs here, update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-figure-carried-earlier": {
+        "sv": "Belopp från ett tidigare år ({year}), oförändrat i {last_year} års utkast: skriv årets belopp och ta bort den här anmärkningen. [{marker}]",
+        "en": "An amount from an earlier year ({year}), unchanged in the {last_year} draft: write this year's amount and remove this note. [{marker}]",
+    },
+    "new-unplaced-intro-docx": {
+        "sv": "Beslut {id} har inget avsnitt som motsvarar avsnitten nedan ur {source} ({year}). Texten står här, i formatmallen Vägledning som villkor inte läser, så att ingenting går förlorat: kopiera det du vill behålla till rätt avsnitt ovan och ta bort resten. De här styckena kommer inte med i den färdiga rapporten.",
+        "en": "Decision {id} has no section that matches the sections below from {source} ({year}). The text is kept here, in the Guidance style that villkor does not read, so that nothing is lost: copy what you want to keep to the right section above and delete the rest. These paragraphs are not in the finished report.",
     },
     "new-unplaced-title": {"sv": "Förra årets text utan motsvarighet i årets beslut", "en": "Last year's text with no counterpart in this year's decision"},
     "new-unplaced-intro": {

@@ -235,6 +235,10 @@ class Checker:
         if draft.kind == "docx" and not draft.headings:
             # nothing in the document is styled as a heading: say how to fix that
             findings.append(Finding.of("docx-no-headings", "docx-no-headings", {}, file, None))
+        for skipped in draft.skipped:
+            # what the Word reader left out (images, footnotes ...): said, so nobody counts on it
+            findings.append(Finding.of("docx-skipped", f"docx-skipped-{skipped.kind}", {"n": skipped.count}, file,
+                                       skipped.location))
 
         placed: dict[str, _Placed] = {}
         duplicates: list[int] = []  # kept as extra parts, so their text is not lost
@@ -336,14 +340,19 @@ class Checker:
         for x in extras:
             if CARRIED_OVER.search("\n".join(draft.lines[x.span[0] : x.span[1]])):
                 findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": x.title}, file, x.line))
-        if draft.kind == "markdown":
-            for f in c.figures:
-                if f.id in keys:
-                    line = draft.figure_line(keys[f.id])
-                    if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
-                        section = c.section(f.section) if f.section else None
-                        findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label},
-                                                file, line, f.section, section.point if section else ""))
+        for f in c.figures:
+            if f.id not in keys:
+                continue
+            if draft.kind == "markdown":
+                line = draft.figure_line(keys[f.id])
+                marked = 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]) is not None
+            else:  # a Word draft: the reader saw the marker in the figure's table row
+                line = draft.carried_figures.get(keys[f.id], 0)
+                marked = keys[f.id] in draft.carried_figures
+            if marked:
+                section = c.section(f.section) if f.section else None
+                findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label},
+                                        file, line, f.section, section.point if section else ""))
 
         late = _report_late(draft, c)
         if late is not None:
@@ -386,7 +395,9 @@ class Checker:
             line = p.heading.line
             for what in errs:
                 if what == "empty":
-                    findings.append(Finding.of("section-empty", "section-empty", {"title": s.title}, file, line, s.id, s.point))
+                    # an optional part may also be left out: say so, or the writer thinks it is required
+                    key = "section-empty" if s.required else "section-empty-optional"
+                    findings.append(Finding.of("section-empty", key, {"title": s.title}, file, line, s.id, s.point))
                 elif what == "too-short":
                     findings.append(Finding.of("section-too-short", "section-too-short",
                                             {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))

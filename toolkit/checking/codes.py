@@ -55,6 +55,7 @@ _ALL = (
     Code("figure-implausible", WARNING),
     Code("report-late", WARNING),
     Code("conditions-override", INFO),
+    Code("docx-skipped", INFO),
 )
 
 #: Every finding code, in the order the README lists them.

@@ -138,7 +138,8 @@ def explain(problem: Problem, meta: dict[str, Any], schema: dict[str, Any], labe
 
 #: The facts-table labels a "did you mean" offers, as a writer would type them.
 _WORD_LABELS = ("Villkorsbeslut", "Region", "Diarienummer", "Dnr", "Datum", "Kontaktperson", "Mottagare",
-                "Conditions", "Date", "Contact", "Recipient")
+                "Conditions", "Date", "Contact", "Recipient", "Paragraf", "Utskott", "Styrelse", "Sammanträdesdatum",
+                "Styrelsemöte", "Skickas till", "Yttrande")
 
 
 def _explain_conditions(problem: Problem, value: Any, rule: str, params: dict[str, Any], in_word: bool,

@@ -20,7 +20,9 @@ FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 #: The year in ``villkor:carried-over:2017``; markers written before the year
 #: was recorded said it in parentheses in their note: ``(…, 2017)`` or ``(2017)``.
 _YEAR = re.compile(r"villkor:carried-over:(\d{4})\b")
-_NOTE_YEAR = re.compile(r"villkor:carried-over\b.*?[(,]\s*(\d{4})\s*\)")
+#: where a marker's note is: an HTML comment, or the rest of a figure's line
+_MARKED = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->|#\s*villkor:carried-over\b.*")
+_NOTE_YEAR = re.compile(r"[(,]\s*(\d{4})\s*\)")
 
 
 def marker(year: int | None) -> str:
@@ -30,7 +32,19 @@ def marker(year: int | None) -> str:
 
 def carried_year(text: str) -> int | None:
     """The year the first carried-over marker in ``text`` says its text or
-    amount comes from, or ``None`` when there is no marker or it names no year."""
-    m = _YEAR.search(text) or _NOTE_YEAR.search(text)
+    amount comes from, or ``None`` when there is no marker or it names no year.
+    Only the marker and its note are read, never the writer's text around it."""
+    m = _YEAR.search(text)
+    if m:
+        return int(m.group(1))
+    for marked in _MARKED.finditer(text):
+        return note_year(marked.group(0))
+    return None
+
+
+def note_year(note: str) -> int | None:
+    """The year a marker's note gives in parentheses: ``(2017)`` or ``(…, 2017)``
+    (a Word template's note, whose marker stands at its end)."""
+    m = _NOTE_YEAR.search(note)
     return int(m.group(1)) if m else None
 

@@ -55,6 +55,16 @@ class Heading:
 
 
 @dataclass
+class Skipped:
+    """Something in a Word document the reader does not read (images, footnotes,
+    a table of contents ...): how many, and the paragraph of the first."""
+
+    kind: str
+    count: int
+    location: int
+
+
+@dataclass
 class FigureIssue:
     """Why a figure's amount could not be read as written (an ambiguous
     column, a merged cell, a unit that cannot be known): the reader finds it,
@@ -108,6 +118,14 @@ class Draft:
     #: index into ``lines`` of the document's title when the reader knows it
     #: (Word's Title style); a Markdown title is recognised by the check
     title_index: int | None = None
+    #: figures whose amount is marked as last year's (a Word template made by
+    #: ``villkor new --from``): the draft's key and the paragraph of its row
+    carried_figures: dict[str, int] = field(default_factory=dict)
+    #: the text of the cell that marks each of those amounts as carried over
+    #: (it names the year the amount comes from, for next year's template)
+    carried_notes: dict[str, str] = field(default_factory=dict)
+    #: what a Word reader left out, for the check to say so
+    skipped: list[Skipped] = field(default_factory=list)
     #: how each figure (by its key in ``meta["figures"]``) was read
     figure_sources: dict[str, FigureSource] = field(default_factory=dict)
     #: True when the draft named no decision and ``--conditions`` supplied it

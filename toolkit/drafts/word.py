@@ -16,10 +16,26 @@ What is read (the README's "Word-utkast" says the same for writers):
   the table has no value, the document's custom properties (same names) and
   then its core properties are used: Categories → ``conditions``, Subject →
   ``region``, Title → ``title``. The result is validated like front matter.
+  Rows naming the memo's facts ("Paragraf", "Utskott", "Styrelse",
+  "Sammanträdesdatum", "Styrelsemöte", "Skickas till", "Yttrande") fill
+  ``memo``; rows the tool writes on a rendered report's cover from the
+  decision ("Avser år", the decision's title and references) are known and
+  not read. Dates may be written ``2018-02-25`` or ``25 februari 2018``.
 * **Figures** come from table rows whose first cell is a figure's label, alias
   or id (compared like headings) and whose next cell holds the amount. A table
   made only of such rows (and a header row) is data, like front matter: it is
-  left out of the section's text.
+  left out of the section's text. A row with ``villkor:carried-over`` in a
+  later cell holds last year's amount (``Draft.carried_figures``).
+* **The tool's own template** (``villkor new --format docx``): paragraphs in
+  the style "Vägledning" ("Guidance") are the decision's guidance and are not
+  read, like comments in Markdown; if the style was lost, a paragraph holding
+  a section's guidance text is still recognised. A paragraph in the style
+  "Överförd text" ("Carried over"), or holding ``villkor:carried-over``,
+  becomes the Markdown marker ``<!-- villkor:carried-over ... -->``.
+* **Not read, and said so** (``Draft.skipped``): a table of contents (field,
+  content control or TOC styles), images, text boxes, footnotes and endnotes,
+  comments, equations and embedded objects. Hyperlinks are kept as Markdown
+  links.
 
 ``Draft.lines`` holds the document as Markdown, one block per Word paragraph
 (a heading becomes ``## Title``, a list item ``- item``, a table Markdown
@@ -35,18 +51,19 @@ format, too large when unpacked, or empty are refused with a
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from toolkit.decisions.model import Conditions
 from toolkit.drafts.frontmatter import supply_conditions, validate_front_matter
-from toolkit.drafts.model import DecisionFor, Draft, FigureIssue, FigureSource, Heading
+from toolkit.drafts.model import DecisionFor, Draft, FigureIssue, FigureSource, Heading, Skipped
 from toolkit.errors import DraftError, Problem, VillkorError
 from toolkit.read.amounts import (
     SUPERSCRIPTS,
@@ -58,7 +75,7 @@ from toolkit.read.amounts import (
     units_in,
 )
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
-from toolkit.read.text import normalise
+from toolkit.read.text import normalise, parse_date
 from toolkit.read.yamldoc import YamlDoc
 
 #: Most bytes a Word file may unpack to. Real reports with pictures stay far
@@ -91,6 +108,58 @@ FACT_LABELS: dict[str, str] = {
     "mottagare": "mottagare",
     "recipient": "mottagare",
 }
+#: Facts-table labels (normalised) of the memo's own facts (``memo:`` in front matter).
+MEMO_LABELS: dict[str, str] = {
+    "paragraf": "paragraf",
+    "paragraph": "paragraf",
+    "utskott": "utskott",
+    "committee": "utskott",
+    "styrelse": "styrelse",
+    "board": "styrelse",
+    "sammanträdesdatum": "sammantradesdatum",
+    "sammantradesdatum": "sammantradesdatum",
+    "committee meeting": "sammantradesdatum",
+    "styrelsemöte": "styrelsemote",
+    "styrelsemote": "styrelsemote",
+    "board meeting": "styrelsemote",
+    "skickas till": "skickas_till",
+    "protokollsutdrag skickas till": "skickas_till",
+    "sent to": "skickas_till",
+    "yttrande": "yttrande",
+    "statement": "yttrande",
+}
+#: The label the tool writes for each memo fact, as the catalogue key of its text.
+MEMO_LABEL_KEYS = {
+    "paragraf": "docx-label-paragraf",
+    "utskott": "docx-label-utskott",
+    "styrelse": "docx-label-styrelse",
+    "sammantradesdatum": "docx-label-sammantradesdatum",
+    "styrelsemote": "docx-label-styrelsemote",
+    "skickas_till": "docx-label-skickas-till",
+    "yttrande": "docx-label-yttrande",
+}
+#: Catalogue keys of the facts-table labels the tool writes (on a rendered
+#: report's cover and in its template) and the front-matter key each fills.
+WRITTEN_FACT_KEYS = {
+    "cover-region": "region",
+    "cover-conditions": "conditions",
+    "cover-recipient": "mottagare",
+    "cover-diarienummer": "diarienummer",
+    "cover-date": "datum",
+    "cover-contact": "kontaktperson",
+}
+#: Catalogue keys of cover rows the tool writes from the decision itself:
+#: known labels, not read (the decision says them).
+DERIVED_LABEL_KEYS = ("cover-year", "docx-cover-decision-title")
+#: Keys that hold dates.
+DATE_KEYS = ("datum", "sammantradesdatum", "styrelsemote")
+
+#: Paragraph styles of the tool's Word template, by language.
+GUIDANCE_STYLE = {"sv": "Vägledning", "en": "Guidance"}
+CARRIED_STYLE = {"sv": "Överförd text", "en": "Carried over"}
+#: The carried-over marker (the same word as in Markdown drafts).
+MARKER = "villkor:carried-over"
+
 #: Core properties (Word: File > Info > Properties) used when no table gives the value.
 CORE_PROPERTIES = (("category", "conditions"), ("subject", "region"), ("title", "title"))
 
@@ -98,12 +167,28 @@ _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLE = re.compile(r"^(?:title|rubrik)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^(?:list|punktlista|numrerad lista|lista)\b", re.IGNORECASE)
 _NUMBERED_STYLE = re.compile(r"number|numrerad", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LIST_DEPTH = re.compile(r"\s([2-9])$")
+_TOC_STYLE = re.compile(r"^(?:toc|innehåll|innehall|contents)\s*(?:[1-9]|heading|rubrik)$|^innehållsförteckningsrubrik$",
+                        re.IGNORECASE)
 _SKIP_RUN_IN = {f"{{{_W}}}{tag}" for tag in ("del", "moveFrom", "txbxContent")}
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 
 def _q(tag: str) -> str:
     return f"{{{_W}}}{tag}"
+
+
+def _folds(name: str) -> set[str]:
+    """A style name or id folded two ways, so "Vägledning", "vagledning" and
+    the id Word makes of it ("Vgledning") compare equal."""
+    low = name.casefold()
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", low) if c.isascii() and c.isalnum())
+    return {stripped, "".join(c for c in low if c.isascii() and c.isalnum())} - {""}
+
+
+_GUIDANCE_FOLDS = set().union(*(_folds(n) for n in GUIDANCE_STYLE.values()))
+_CARRIED_FOLDS = set().union(*(_folds(n) for n in CARRIED_STYLE.values()))
 
 
 # --------------------------------------------------------------------------
@@ -187,17 +272,41 @@ def _style_chain(style: Any) -> Iterator[Any]:
         style = style.base_style
 
 
+def _own_kind(label: str) -> str | None:
+    """"guidance", "carried" or "toc" for a style name or id of that kind."""
+    folded = _folds(label)
+    if folded & _GUIDANCE_FOLDS:
+        return "guidance"
+    if folded & _CARRIED_FOLDS:
+        return "carried"
+    if _TOC_STYLE.match(label.strip()):
+        return "toc"
+    return None
+
+
 def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
     """What the paragraph's style (and the styles it is based on) makes it."""
+    raw = paragraph._p.style
+    if raw and _own_kind(raw):
+        # the id names it even when the styles part no longer defines the style
+        return _own_kind(raw) or "text", 0, False
     try:
         style = paragraph.style
     except Exception:  # a style id that the styles part does not define
         style = None
+    heading = _HEADING_STYLE.match((raw or "").strip())
+    if heading and (style is None or style.style_id != raw):
+        # "Heading1" whose style was deleted from the styles part: still the heading it was
+        return "heading", int(heading.group(1)), False
     list_style = False
+    list_depth = 0
     numbered = False
     for st in _style_chain(style):
         numbered = numbered or bool(_NUMBERED_STYLE.search(st.name or ""))
         for label in (st.name or "", st.style_id or ""):
+            own = _own_kind(label)
+            if own:
+                return own, 0, False
             m = _HEADING_STYLE.match(label.strip())
             if m:
                 return "heading", int(m.group(1)), numbered
@@ -205,10 +314,12 @@ def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
                 return "title", 0, numbered
             if _LIST_STYLE.match(label.strip()):
                 list_style = True
+                depth = _LIST_DEPTH.search(label.strip())
+                list_depth = max(list_depth, int(depth.group(1)) - 1 if depth else 0)
         level = _outline_level(st.element.find(_q("pPr")))
         if level is not None:
             return ("heading", level + 1, numbered) if level < 9 else ("text", 0, numbered)
-    return ("list" if list_style else "text"), 0, numbered
+    return ("list", list_depth, numbered) if list_style else ("text", 0, numbered)
 
 
 def block_kind(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]] | None = None) -> tuple[str, int]:
@@ -226,13 +337,13 @@ def block_kind(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]] | 
     if key not in cache:
         cache[key] = _style_kind(paragraph)
     kind, level, _ = cache[key]
-    if kind in ("heading", "title"):
+    if kind in ("heading", "title", "guidance", "carried", "toc"):
         return kind, level
     numpr = ppr.find(_q("numPr")) if ppr is not None else None
     if numpr is not None:
         depth = _val(numpr.find(_q("ilvl")))
-        return "list", int(depth) if depth and depth.isdigit() else 0
-    return kind, 0
+        return "list", max(level, int(depth) if depth and depth.isdigit() else 0)
+    return kind, level
 
 
 def _is_numbered(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]]) -> bool:
@@ -269,16 +380,22 @@ def _superscript(rpr: Any) -> bool:
     return rpr is not None and _val(rpr.find(_q("vertAlign"))) == "superscript"
 
 
-def _segments(p_el: Any, superscript: bool = True) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) of the paragraph's runs, deleted text left out
-    (and superscript text, a footnote's mark, unless ``superscript``)."""
-    out: list[tuple[str, bool, bool]] = []
+Segment = tuple[str, bool, bool, str | None]
+
+
+def _segments(p_el: Any, superscript: bool = True, links: dict[str, str] | None = None) -> list[Segment]:
+    """(text, bold, italic, link) of the paragraph's runs, deleted text left out
+    (and superscript text, a footnote's mark, unless ``superscript``); ``link``
+    is the address of the hyperlink the run is in (from ``links``)."""
+    out: list[Segment] = []
     for r in p_el.iter(_q("r")):
-        parent, skip = r.getparent(), False
+        parent, skip, link = r.getparent(), False, None
         while parent is not None and parent is not p_el:
             if parent.tag in _SKIP_RUN_IN:
                 skip = True
                 break
+            if parent.tag == _q("hyperlink") and links:
+                link = links.get(parent.get(_R_ID) or "")
             parent = parent.getparent()
         if skip:
             continue
@@ -300,10 +417,10 @@ def _segments(p_el: Any, superscript: bool = True) -> list[tuple[str, bool, bool
         text = "".join(parts)
         if not text:
             continue
-        if out and out[-1][1:] == (bold, italic):
-            out[-1] = (out[-1][0] + text, bold, italic)
+        if out and out[-1][1:] == (bold, italic, link):
+            out[-1] = (out[-1][0] + text, bold, italic, link)
         else:
-            out.append((text, bold, italic))
+            out.append((text, bold, italic, link))
     return out
 
 
@@ -322,13 +439,20 @@ def _escape(text: str) -> str:
     return _TAG_LIKE.sub("&lt;", _INLINE_ESCAPE.sub(r"\\\1", text))
 
 
-def markdown_text(p_el: Any) -> list[str]:
-    """The paragraph as Markdown lines: bold and italic kept, Markdown syntax escaped."""
+def _link_target(url: str) -> str:
+    return f"<{url}>" if re.search(r"[\s()<>]", url) else url
+
+
+def markdown_text(p_el: Any, links: dict[str, str] | None = None) -> list[str]:
+    """The paragraph as Markdown lines: bold, italic and links kept, Markdown syntax escaped."""
     pieces = []
-    for text, bold, italic in _segments(p_el):
+    segments = _segments(p_el, links=links)
+    for n, (text, bold, italic, link) in enumerate(segments):
         mark = ("**" if bold else "") + ("*" if italic else "")
-        for n, chunk in enumerate(text.split("\n")):
-            if n:
+        if link and (n == 0 or segments[n - 1][3] != link):
+            pieces.append("[")
+        for k, chunk in enumerate(text.split("\n")):
+            if k:
                 pieces.append("\n")
             core = chunk.strip()
             if not core:
@@ -337,6 +461,8 @@ def markdown_text(p_el: Any) -> list[str]:
             lead = " " if chunk[:1].isspace() else ""
             trail = " " if chunk[-1:].isspace() else ""
             pieces.append(f"{lead}{mark}{_escape(core)}{mark[::-1]}{trail}")
+        if link and (n + 1 == len(segments) or segments[n + 1][3] != link):
+            pieces.append(f"]({_link_target(link)})")
     lines = []
     for line in "".join(pieces).split("\n"):
         line = " ".join(line.split())
@@ -368,7 +494,7 @@ class Cell:
 
 @dataclass
 class Block:
-    kind: str  # heading, title, list, text, table
+    kind: str  # heading, title, list, text, table, guidance, carried
     location: int
     level: int = 0
     text: str = ""
@@ -378,6 +504,15 @@ class Block:
     #: a table's rows by grid column: a cell merged across columns is in each
     #: of them (the same :class:`Cell`), one merged down repeats the cell above
     grid: list[list[Cell]] = field(default_factory=list)
+    #: the table's ``w:tbl`` (the facts table's cells are read again, paragraph by paragraph)
+    element: Any = None
+
+
+def _is_toc(sdt: Any) -> bool:
+    """A content control that Word made for a table of contents."""
+    props = sdt.find(_q("sdtPr"))
+    gallery = props.find(f"{_q('docPartObj')}/{_q('docPartGallery')}") if props is not None else None
+    return gallery is not None and "contents" in (_val(gallery) or "").casefold()
 
 
 def _body_elements(container: Any) -> Iterator[Any]:
@@ -385,6 +520,9 @@ def _body_elements(container: Any) -> Iterator[Any]:
         if el.tag in (_q("p"), _q("tbl")):
             yield el
         elif el.tag == _q("sdt"):
+            if _is_toc(el):
+                yield el  # read_blocks notes it and reads nothing in it
+                continue
             content = el.find(_q("sdtContent"))
             if content is not None:
                 yield from _body_elements(content)
@@ -433,30 +571,119 @@ def _rows(table: Any) -> tuple[list[list[str]], list[list[Cell]]]:
     return rows, grid
 
 
-def read_blocks(document: Any) -> list[Block]:
-    """Every non-empty paragraph and table of the body, numbered from 1."""
+_FLD_CHAR, _INSTR = _q("fldChar"), _q("instrText")
+
+
+def _toc_field(p_el: Any, depth: int) -> tuple[bool, int]:
+    """Whether the paragraph lies in a TOC field, and the field depth after it.
+
+    ``depth`` is 0 outside a table of contents and counts the fields open
+    inside one (its entries hold PAGEREF fields of their own).
+    """
+    inside = depth > 0
+    instr: str | None = None
+    for node in p_el.iter(_FLD_CHAR, _INSTR):
+        if node.tag == _INSTR:
+            if instr is not None:
+                instr += node.text or ""
+            continue
+        kind = node.get(_q("fldCharType"))
+        if depth:
+            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+        elif kind == "begin":
+            instr = ""
+        elif instr is not None and kind in ("separate", "end"):
+            if kind == "separate" and instr.strip().upper().startswith("TOC"):
+                depth, inside = 1, True
+            instr = None
+    return inside, depth
+
+
+#: Elements inside the body that the reader does not read, by the kind it reports.
+_NOT_READ = {
+    _q("footnoteReference"): "footnote",
+    _q("endnoteReference"): "footnote",
+    _q("commentReference"): "comment",
+    _q("object"): "object",
+    f"{_MATH}oMath": "equation",
+}
+
+
+def _not_read(el: Any) -> Iterator[str]:
+    """What ``el`` holds that is not read: images, text boxes, notes, comments ..."""
+    for node in el.iter(_q("drawing"), _q("pict"), *_NOT_READ):
+        tag = node.tag
+        if tag in (_q("drawing"), _q("pict")):
+            yield "textbox" if next(node.iter(_q("txbxContent")), None) is not None else "image"
+        elif tag == f"{_MATH}oMath" and node.getparent() is not None and node.getparent().tag == f"{_MATH}oMathPara":
+            continue  # counted once, as the paragraph it is in
+        else:
+            yield _NOT_READ[tag]
+
+
+class _Skips:
+    """Counts what was not read, and where the first of each kind was."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, Skipped] = {}
+
+    def add(self, kind: str, location: int, n: int = 1) -> None:
+        if kind in self.found:
+            self.found[kind].count += n
+        else:
+            self.found[kind] = Skipped(kind, n, max(1, location))
+
+    def __iter__(self) -> Iterator[Skipped]:
+        return iter(self.found.values())
+
+
+def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
+    """Every non-empty paragraph and table of the body, numbered from 1.
+
+    What is not read (a table of contents, images, notes ...) is counted in
+    ``skips``; paragraphs of the template's guidance and carried-over
+    markers are blocks of their own kinds.
+    """
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    skips = _Skips() if skips is None else skips
+    links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
     blocks: list[Block] = []
     styles: dict[str | None, tuple[str, int, bool]] = {}
     body = document.element.body
+    toc_depth = 0
     for el in _body_elements(body):
+        here = len(blocks) + 1
+        if el.tag == _q("sdt"):
+            skips.add("toc", here)
+            continue
+        for kind in _not_read(el):
+            skips.add(kind, here)
         if el.tag == _q("tbl"):
             rows, grid = _rows(Table(el, document._body))
             if rows:
-                blocks.append(Block("table", len(blocks) + 1, rows=rows, grid=grid))
+                blocks.append(Block("table", here, rows=rows, grid=grid, element=el))
+            continue
+        in_toc, toc_depth = _toc_field(el, toc_depth)
+        if in_toc:
+            skips.add("toc", here, 0 if "toc" in skips.found else 1)
             continue
         para = Paragraph(el, document._body)
         text = plain_text(el)
         if not text:
             continue
         kind, level = block_kind(para, styles)
-        block = Block(kind, len(blocks) + 1, level, text)
+        if kind == "toc":
+            skips.add("toc", here, 0 if "toc" in skips.found else 1)
+            continue
+        if kind in ("text", "list") and MARKER in text:
+            kind = "carried"  # the marker's style was lost; its words were not
+        block = Block(kind, here, level, text)
         if kind == "list":
             block.numbered = _is_numbered(para, styles)
         if kind in ("text", "list"):
-            block.lines = markdown_text(el)
+            block.lines = markdown_text(el, links)
         blocks.append(block)
     return blocks
 
@@ -469,12 +696,33 @@ def _cell_value(key: str, text: str) -> Any:
     text = text.strip()
     if not text:
         return None
-    if key == "datum" and _ISO_DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text
+    if key in DATE_KEYS:
+        return parse_date(text) or text
     return text
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, tuple[str, str]]:
+    """Every facts-table label (normalised) the reader knows: ("fact", key),
+    ("memo", key) or ("derived", "") for a cover row the decision says."""
+    from toolkit.messages import LANGUAGES, t
+
+    out = {label: ("fact", key) for label, key in FACT_LABELS.items()}
+    for lang in LANGUAGES:
+        for msg, key in WRITTEN_FACT_KEYS.items():
+            out.setdefault(normalise(t(msg, lang)), ("fact", key))
+        for key, msg in MEMO_LABEL_KEYS.items():
+            out.setdefault(normalise(t(msg, lang)), ("memo", key))
+        for msg in DERIVED_LABEL_KEYS:
+            out.setdefault(normalise(t(msg, lang)), ("derived", ""))
+    for label, key in MEMO_LABELS.items():
+        out.setdefault(label, ("memo", key))
+    return out
+
+
+def _fact_key(label: str) -> str | None:
+    hit = _labels().get(normalise(label))
+    return hit[1] if hit and hit[0] == "fact" else None
 
 
 def _facts_table(blocks: list[Block]) -> Block | None:
@@ -482,7 +730,8 @@ def _facts_table(blocks: list[Block]) -> Block | None:
         if b.kind == "heading":
             return None
         if b.kind == "table":
-            if all(len(r) >= 2 for r in b.rows) and any(normalise(r[0]) in FACT_LABELS for r in b.rows):
+            labels = [_labels().get(normalise(r[0]), ("", ""))[0] for r in b.rows]
+            if all(len(r) >= 2 for r in b.rows) and any(kind in ("fact", "memo") for kind in labels):
                 return b
             return None
     return None
@@ -508,6 +757,43 @@ def _custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+def _memo_value(key: str, tc: Any, links: dict[str, str]) -> Any:
+    """A memo fact from its cell: the statement keeps its paragraphs (as
+    Markdown), the recipients are one per paragraph, line or semicolon."""
+    paragraphs = [markdown_text(p, links) for p in tc.iter(_q("p"))]
+    paragraphs = [lines for lines in paragraphs if lines]
+    if key == "yttrande":
+        return "\n\n".join("\n".join(lines) for lines in paragraphs) or None
+    plain = [" ".join(plain_text(p).split()) for p in tc.iter(_q("p"))]
+    if key == "skickas_till":
+        items = [part.strip() for text in plain for line in text.split("\n") for part in line.split(";")]
+        return [i for i in items if i] or None
+    text = " ".join(x for x in plain if x).strip()
+    if key == "paragraf":
+        text = text.lstrip("§").strip()
+    return _cell_value(key, text)
+
+
+def _memo_facts(table: Block, links: dict[str, str]) -> dict[str, Any]:
+    """The memo's facts from the facts table's rows that name them."""
+    memo: dict[str, Any] = {}
+    for tr in table.element.tr_lst if table.element is not None else ():
+        tcs = tr.tc_lst
+        if len(tcs) < 2:
+            continue
+        hit = _labels().get(normalise(plain_text_of(tcs[0])))
+        if hit and hit[0] == "memo":
+            value = _memo_value(hit[1], tcs[1], links)
+            if value is not None:  # an empty row is a fact not yet known, like a key left out
+                memo[hit[1]] = value
+    return memo
+
+
+def plain_text_of(tc: Any) -> str:
+    """A table cell's text on one line."""
+    return " ".join(plain_text(p) for p in tc.iter(_q("p")) if plain_text(p))
+
+
 def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int], Block | None]:
     """Front-matter-equivalent metadata, the paragraph of each value, and the facts table."""
     meta: dict[str, Any] = {}
@@ -519,7 +805,7 @@ def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tu
             meta[key] = value
             lines[(key,)] = 1
     for label, value in _custom_properties(zf).items():
-        key = FACT_LABELS.get(normalise(label))
+        key = _fact_key(label)
         if key and value:
             meta[key] = _cell_value(key, value)
             lines[(key,)] = 1
@@ -527,24 +813,33 @@ def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tu
     if table is not None:
         lines[()] = table.location
         for row in table.rows:
-            key = FACT_LABELS.get(normalise(row[0]))
+            key = _fact_key(row[0])
             if key is None:
-                continue  # a figure's row, or a label the front matter does not know
+                continue  # a figure's or the memo's row, or a label the front matter does not know
             value = _cell_value(key, row[1])
             if value is not None or key not in meta:
                 meta[key] = value
             lines[(key,)] = table.location
+        links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
+        memo = _memo_facts(table, links)
+        if memo:
+            meta["memo"] = memo
+            lines[("memo",)] = table.location
+            for key in memo:
+                lines[("memo", key)] = table.location
     return meta, lines, table
 
 
-def _unknown_facts(facts: Block | None, names: dict[str, str]) -> dict[str, str]:
-    """Facts-table rows that name neither a fact nor a figure: unknown keys."""
+def _unknown_facts(facts: Block | None, names: dict[str, str], known: set[str]) -> dict[str, str]:
+    """Facts-table rows that name neither a fact, the memo's facts, a cover row
+    nor a figure: unknown keys. ``known`` holds more labels to accept (the
+    decision's references, which a rendered report's cover shows)."""
     if facts is None:
         return {}
     out = {}
     for row in facts.rows:
         label = normalise(row[0])
-        if label not in FACT_LABELS and label not in names:
+        if label not in _labels() and label not in names and label not in known:
             out[label.replace(" ", "_") or "?"] = row[1]
     return out
 
@@ -621,7 +916,8 @@ def read_table_figures(b: Block, names: dict[str, str], year: int | None) -> lis
     if not figure_rows:
         return []
     first = figure_rows[0][0]
-    header_rows = [grid[n] for n in range(first) if normalise(grid[n][0].text) not in FACT_LABELS]
+    # rows of facts (the report's or the memo's) above the figures are no column headers
+    header_rows = [grid[n] for n in range(first) if normalise(grid[n][0].text) not in _labels()]
     width = max(len(row) for row in grid)
     columns = _distinct_columns(grid, width)
     headers: dict[int, str] = {}
@@ -751,6 +1047,46 @@ def read_figures(blocks: list[Block], names: dict[str, str], year: int | None = 
     return figures, where, data_tables, sources
 
 
+def carried_figures(blocks: list[Block], names: dict[str, str]) -> dict[str, int]:
+    """Figures whose table row says ``villkor:carried-over`` beside the amount
+    (last year's amount in a template from ``villkor new --from``), and the
+    paragraph of that row's table."""
+    return {fid: location for fid, (location, _) in _carried_rows(blocks, names).items()}
+
+
+def carried_notes(blocks: list[Block], names: dict[str, str]) -> dict[str, str]:
+    """The text of the cell that marks each carried-over amount (it says the year)."""
+    return {fid: note for fid, (_, note) in _carried_rows(blocks, names).items()}
+
+
+def _carried_rows(blocks: list[Block], names: dict[str, str]) -> dict[str, tuple[int, str]]:
+    carried: dict[str, tuple[int, str]] = {}
+    for b in blocks:
+        if b.kind != "table" or not names:
+            continue
+        for row in b.grid:
+            fid = names.get(normalise(row[0].text)) if len(row) >= 2 else None
+            note = next((cell.text for cell in row[1:] if MARKER in cell.text), None)
+            if fid is not None and fid not in carried and note is not None:
+                carried[fid] = (b.location, note)
+    return carried
+
+
+def mark_guidance(blocks: list[Block], decision: Conditions | None, skips: _Skips) -> None:
+    """Paragraphs that hold a section's guidance (the template's "Vägledning"
+    paragraphs whose style was renamed or deleted) are guidance, not text:
+    the decision's words must never count as the writer's."""
+    if decision is None:
+        return
+    texts = {normalise(s.guidance) for s in decision.walk_sections() if len(s.guidance.split()) >= 5}
+    if not texts:
+        return
+    for b in blocks:
+        if b.kind in ("text", "list") and any(g in normalise(b.text) for g in texts):
+            b.kind = "guidance"
+            skips.add("guidance", b.location)
+
+
 # --------------------------------------------------------------------------
 # Markdown lines with paragraph numbers
 
@@ -780,7 +1116,7 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
     prev: tuple[str, bool] | None = None
     title: int | None = None
     for b in blocks:
-        if b.location in skip:
+        if b.location in skip or b.kind == "guidance":
             continue
         if lines and not (b.kind == "list" and prev == ("list", b.numbered)):
             add("", locations[-1])
@@ -799,6 +1135,10 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
         elif b.kind == "table":
             for line in _table_lines(b.rows):
                 add(line, b.location)
+        elif b.kind == "carried":
+            # the same marker as in a Markdown draft: a comment the check warns about
+            note = b.text.replace(MARKER, "").replace("--", "–").replace(">", "›").strip(" :–-")
+            add(f"<!-- {MARKER} {note} -->", b.location)
         else:
             for line in b.lines:
                 add(line, b.location)
@@ -823,8 +1163,9 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     p = Path(path)
     name = name or str(path)
     document, zf = open_document(p, name)
+    skips = _Skips()
     try:
-        blocks = read_blocks(document)
+        blocks = read_blocks(document, skips)
     except VillkorError:
         raise
     except Exception:  # a part python-docx cannot make sense of
@@ -837,7 +1178,11 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     decision = decision_for(meta.get("conditions") or default_conditions) if decision_for else None
     names = _figure_names(decision)
     figures, figure_where, data_tables, sources = read_figures(blocks, names, decision.year if decision else None)
-    for key, value in _unknown_facts(facts, names).items():
+    carried = carried_figures(blocks, names)
+    notes = carried_notes(blocks, names)
+    mark_guidance(blocks, decision, skips)
+    references = {normalise(r.label) for r in decision.references} if decision is not None else set()
+    for key, value in _unknown_facts(facts, names, references).items():
         meta.setdefault(key, value)
         where[(key,)] = facts.location if facts else 1
     if figures:
@@ -857,4 +1202,5 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     skip = data_tables | ({facts.location} if facts else set())
     lines, locations, headings, title = build_lines(blocks, skip)
     return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations,
-                 title_index=title, figure_sources=sources, conditions_supplied=supplied)
+                 title_index=title, figure_sources=sources, conditions_supplied=supplied,
+                 carried_figures=carried, carried_notes=notes, skipped=list(skips))

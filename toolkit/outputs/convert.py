@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from toolkit.drafts.model import WORD_SUFFIXES
+from toolkit.drafts.word import MARKER
 from toolkit.errors import DraftError
 
 #: Front-matter keys in the order a writer expects them.
@@ -43,4 +44,21 @@ def convert_docx(path: str | os.PathLike[str], name: str | None = None, conditio
         raise DraftError.of("convert-not-docx", name)
     draft = parse_docx(p, name, decision_for(conditions))
     body = "\n".join(draft.lines).strip("\n")
-    return f"---\n{front_matter(draft.meta)}---\n\n{body}\n"
+    return f"---\n{_mark_carried(front_matter(draft.meta), draft.carried_figures)}---\n\n{body}\n"
+
+
+def _mark_carried(front: str, carried: dict[str, int]) -> str:
+    """Last year's amounts (a Word template's marked rows) keep their marker as a
+    YAML comment, as ``villkor new --from`` writes it, so the check still warns."""
+    if not carried:
+        return front
+    lines = front.split("\n")
+    in_figures = False
+    for n, line in enumerate(lines):
+        if not line.startswith(" "):
+            in_figures = line.startswith("figures:")
+            continue
+        key = line.strip().split(":", 1)[0].strip("'\"")
+        if in_figures and line.startswith("  ") and not line.startswith("   ") and key in carried:
+            lines[n] = f"{line}  # {MARKER}"
+    return "\n".join(lines)

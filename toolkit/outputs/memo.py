@@ -5,8 +5,12 @@ What the report holds (region, year, ministry, due date, the parts it reports
 on, its figures) comes from the checked draft and its decision. What only the
 committee knows (paragraph number, committee and board, meeting dates, the
 statement, who receives the extract) comes from the draft's ``memo:`` front
-matter (see ``schemas/draft.yaml``); whatever is not given is shown as a
-marked gap to fill, never made up.
+matter (see ``schemas/draft.yaml``), from rows of a Word draft's facts table
+(read into the same ``memo``), or from options of ``villkor memo``, which win;
+whatever is not given is shown as a marked gap to fill, never made up.
+
+The memo is Markdown, or HTML, or a Word document made from the same Markdown
+(:func:`render_memo_docx`), laid out like the minutes' paragraph.
 """
 
 from __future__ import annotations
@@ -30,12 +34,44 @@ GAPS = {
 }
 
 
+#: memo key -> the option of ``villkor memo`` that gives it
+OPTIONS = {
+    "paragraf": "--paragraf",
+    "utskott": "--utskott",
+    "styrelse": "--styrelse",
+    "sammantradesdatum": "--sammantradesdatum",
+    "styrelsemote": "--styrelsemote",
+    "yttrande": "--yttrande",
+    "skickas_till": "--skickas-till",
+}
+
+
 @dataclass
 class Memo:
-    """The memo (Markdown or HTML) and the front-matter keys still to fill in."""
+    """The memo (Markdown or HTML; ``data`` holds a Word document) and the
+    facts still to fill in (``memo.paragraf`` ..., or ``diarienummer``)."""
 
     text: str
     gaps: list[str] = field(default_factory=list)
+    data: bytes | None = None
+
+
+def describe_gaps(gaps: list[str], kind: str, lang: str = "sv") -> str:
+    """The sentence that says which facts are missing and how to give them in a
+    draft of ``kind``: front-matter keys for Markdown, facts-table labels for Word."""
+    if kind != "docx":
+        return t("memo-gaps", lang, n=len(gaps), keys=", ".join(gaps))
+    from toolkit.drafts.word import MEMO_LABEL_KEYS
+
+    labels, flags = [], []
+    for gap in gaps:
+        key = gap.removeprefix("memo.")
+        if key in MEMO_LABEL_KEYS:
+            labels.append(t(MEMO_LABEL_KEYS[key], lang))
+            flags.append(OPTIONS[key])
+        else:
+            labels.append(t("cover-diarienummer", lang))
+    return t("memo-gaps-word", lang, n=len(gaps), keys=", ".join(labels), flags=" ".join(flags) or "–")
 
 
 def _empty(value: Any) -> bool:
@@ -71,13 +107,15 @@ def spoken_amount(value: Decimal, unit: str, lang: str) -> str:
     return format_number(value, lang) + (" %" if unit == "procent" else "")
 
 
-def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> tuple[dict[str, Any], list[str]]:
-    """What the memo template needs, and the ``memo.*`` keys that are missing."""
+def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+                 facts: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
+    """What the memo template needs, and the ``memo.*`` keys that are missing.
+    ``facts`` (from options) win over the draft's own ``memo``."""
     from toolkit.outputs.templating import format_date
 
     c = result.conditions
     meta = result.draft.meta
-    given = meta.get("memo") or {}
+    given = {**(meta.get("memo") or {}), **{k: v for k, v in (facts or {}).items() if not _empty(v)}}
     gaps: list[str] = []
 
     def gap(key: str, message: str | None = None, where: str | None = None) -> str:
@@ -127,22 +165,42 @@ def memo_context(result: CheckResult, lang: str = "sv", draft_mode: bool = False
     return ctx, list(dict.fromkeys(gaps))
 
 
-def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
+def build_memo(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+               facts: dict[str, Any] | None = None) -> Memo:
     """The memo as Markdown; an incomplete draft is refused unless ``draft_mode``."""
     from toolkit.outputs.templating import render_template
 
     if not result.complete and not draft_mode:
         raise RenderRefused(Problem("memo-incomplete", {"errors": result.count("error")}, result.file), result)
-    ctx, gaps = memo_context(result, lang, draft_mode)
+    ctx, gaps = memo_context(result, lang, draft_mode, facts)
     return Memo(render_template("memo.md.j2", lang, **ctx), gaps)
 
 
-def render_memo_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> Memo:
+def render_memo_docx(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+                     facts: dict[str, Any] | None = None) -> Memo:
+    """The memo as a Word document: the same text as the Markdown memo, laid out
+    like the minutes' paragraph ("§ 29", the heading, Dnr, the committee's
+    decision, statement, summary, the matter, attachments, recipients); gaps
+    are highlighted."""
+    from toolkit.outputs.docx_writer import WordDocument
+
+    memo = build_memo(result, lang, draft_mode, facts)
+    region = str(result.draft.meta.get("region") or "")
+    title = t("memo-heading", lang, region=region, appropriation=result.conditions.appropriation.get("number", "1:1"))
+    # no region or decision in the properties: the memo is no draft, and
+    # `villkor summary` over a folder passes it by
+    doc = WordDocument(lang, title=title)
+    doc.markdown(memo.text)
+    return Memo(memo.text, memo.gaps, doc.to_bytes())
+
+
+def render_memo_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False,
+                     facts: dict[str, Any] | None = None) -> Memo:
     """The memo as one self-contained, sanitised HTML page."""
     from toolkit.outputs.htmlsafe import markdown_to_html
     from toolkit.outputs.templating import render_template
 
-    memo = build_memo(result, lang, draft_mode)
+    memo = build_memo(result, lang, draft_mode, facts)
     body, _ = markdown_to_html(memo.text)
     region = str(result.draft.meta.get("region") or "")
     title = t("memo-heading", lang, region=region, appropriation=result.conditions.appropriation.get("number", "1:1"))

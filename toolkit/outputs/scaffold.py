@@ -40,7 +40,7 @@ from typing import Any
 
 from toolkit.decisions.model import Conditions, Figure, Section
 from toolkit.drafts.markdown import shift_headings
-from toolkit.drafts.markers import MARKER, carried_year, marker
+from toolkit.drafts.markers import MARKER, carried_year, marker, note_year
 from toolkit.errors import DraftError, OutputError, Problem
 from toolkit.messages import t
 
@@ -246,9 +246,11 @@ def read_last_year(last: str | Path) -> LastYear:
             continue
         f = old.figure(str(key)) or old.figure(renamed.get(str(key), ""))
         origin = None
-        line = draft.figure_line(str(key)) if draft.kind == "markdown" else None
-        if line and 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
+        line = draft.figure_line(str(key)) if draft.kind == "markdown" else draft.carried_figures.get(str(key))
+        if draft.kind == "markdown" and line and 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
             origin = carried_year(draft.lines[line - 1])
+        elif str(key) in draft.carried_notes:  # a Word template's note beside the amount
+            origin = note_year(draft.carried_notes[str(key)])
         figures[str(key)] = CarriedFigure(str(key), value, f.label if f else str(key), origin or year, line)
     return LastYear(str(last), old, year, texts, figures, own, preamble, draft.unit)
 
@@ -313,17 +315,22 @@ def _wrap(text: str, indent: str = "") -> list[str]:
     return textwrap.wrap(_safe_comment(" ".join(text.split())), 76, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
-def _about(s: Section, lang: str) -> list[str]:
-    """The decision's words about one part: requirement, point, guidance."""
+def _about_parts(s: Section, lang: str) -> list[str]:
+    """The decision's words about one part, one sentence each: requirement, point, guidance."""
     req = t("diff-required" if s.required else "diff-optional", lang).capitalize()
     if s.min_words:
         req += ", " + t("show-min-words", lang, n=s.min_words)
-    lines = _wrap(req + ".")
+    parts = [req + "."]
     if s.point:
-        lines += _wrap(f"{t('col-point', lang)}: {s.point}")
+        parts.append(f"{t('col-point', lang)}: {s.point}")
     if s.guidance:
-        lines += _wrap(f"{t('show-guidance', lang)}: {s.guidance}")
-    return lines
+        parts.append(f"{t('show-guidance', lang)}: {s.guidance}")
+    return parts
+
+
+def _about(s: Section, lang: str) -> list[str]:
+    """The decision's words about one part, wrapped for a comment."""
+    return [line for part in _about_parts(s, lang) for line in _wrap(part)]
 
 
 def _marker_line(c: Carried, plan: DraftPlan, lang: str) -> str:
@@ -431,3 +438,122 @@ def _unplaced_block(plan: DraftPlan, lang: str) -> list[str]:
 def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> str:
     """The text of a new Markdown draft for ``region`` under ``conditions``."""
     return format_markdown(plan_draft(conditions, region, last), lang)
+
+
+def format_docx(plan: DraftPlan, lang: str = "sv") -> bytes:
+    """The plan as a Word template (the same parts and the same carried text as
+    :func:`format_markdown`).
+
+    The title, a facts table the Word reader reads (the decision's id, the
+    region, empty rows for the report's other facts and for the memo's), every
+    section as a heading in Word's heading styles, the decision's words in the
+    "Vägledning" style (not read), and each figures table under its section.
+    Last year's text follows a highlighted "Överförd text" paragraph and last
+    year's amounts carry a note; the check warns about both until they are
+    removed. Last year's text with no place in the new decision ends the
+    document in the "Vägledning" style, which is never read as the writer's
+    text.
+    """
+    from toolkit.drafts.word import MARKER as WORD_MARKER
+    from toolkit.drafts.word import MEMO_LABEL_KEYS
+    from toolkit.outputs.docx_writer import WordDocument
+
+    conditions, region, last = plan.conditions, plan.region, plan.last
+    source = Path(last.source).name if last is not None else ""
+    title = t("report-title", lang, year=conditions.year or conditions.id, region=region)
+    doc = WordDocument(lang, title=title, subject=region, category=conditions.id)
+    doc.title(title)
+    facts = [[t("cover-conditions", lang), conditions.id], [t("cover-region", lang), region]]
+    facts += [[t(key, lang), ""] for key in ("cover-diarienummer", "cover-date", "cover-contact")]
+    memo_rows = [[t(key, lang), ""] for key in MEMO_LABEL_KEYS.values()]
+    doc.table(facts + memo_rows, header=False)
+    doc.guidance(t("docx-memo-rows", lang, first=memo_rows[0][0]))
+    due = conditions.due.isoformat() if conditions.due else (conditions.due_text or "–")
+    doc.guidance(t("docx-new-intro", lang, id=conditions.id, title=conditions.title, due=due))
+
+    by_section: dict[str | None, list[PlannedFigure]] = {}
+    for pf in plan.figures:
+        f = pf.figure
+        by_section.setdefault(f.section if f.section and conditions.section(f.section) else None, []).append(pf)
+
+    def figures_table(items: list[PlannedFigure]) -> None:
+        rows = [[t("col-figure", lang), t("col-value", lang), t("docx-col-note", lang)]]
+        marked: set[tuple[int, int]] = set()
+        for pf in items:
+            f = pf.figure
+            note = f"{f.unit}{', ' + f.form_of_support if f.form_of_support else ''}"
+            if not f.required:
+                note += " – " + t("diff-optional", lang)
+            amount = ""
+            if pf.carried is not None and last is not None:
+                amount = str(pf.carried.value)
+                c = pf.carried
+                earlier = c.year and last.year and c.year != last.year
+                key = "docx-figure-carried-earlier" if earlier else "docx-figure-carried"
+                note = t(key, lang, year=c.year or last.year or "", last_year=last.year or "", marker=WORD_MARKER) + " " + note
+                marked.add((len(rows), 2))
+            rows.append([f.label, amount, note])
+        doc.table(rows, header=True, right={1}, highlight=marked)
+
+    def carried(c: Carried, shift: int) -> None:
+        assert last is not None
+        if c.how == "folded":
+            key = "docx-carried-folded"
+        elif c.year and last.year and c.year != last.year:
+            key = "docx-carried-earlier"
+        else:
+            key = "docx-carried"
+        doc.carried(t(key, lang, source=source, year=c.year or last.year or "", last_year=last.year or "",
+                      title=c.old_title, marker=WORD_MARKER))
+        doc.markdown(c.text, shift=shift)
+
+    if None in by_section:  # figures that belong to no section: after the facts
+        figures_table(by_section[None])
+
+    def part(p: Part) -> None:
+        s = p.section
+        doc.heading(s.title, 1 + s.depth)
+        about = _about_parts(s, lang)
+        doc.guidance("\n".join(about if s.required else [t("docx-optional", lang), *about]))
+        for c in p.carried:
+            carried(c, s.depth + 1)
+        if s.id in by_section:
+            figures_table(by_section[s.id])
+        for sub in p.parts:
+            part(sub)
+
+    for p in plan.parts:
+        part(p)
+    for c in plan.own:  # the writer's own parts last year, after the decision's
+        doc.heading(c.old_title, 1)
+        carried(c, 1)
+    if last is not None and (plan.unplaced or plan.unplaced_figures):
+        # in the guidance style: seen by the writer, never read as the report's text
+        doc.banner(t("new-unplaced-title", lang))
+        doc.guidance(t("new-unplaced-intro-docx", lang, id=conditions.id, source=source, year=last.year or ""))
+        for c in plan.unplaced:
+            doc.banner(f"{c.old_title or t('new-preamble-title', lang)}{f' ({c.year})' if c.year else ''}")
+            for paragraph in re.split(r"\n\s*\n", c.text.strip()):
+                doc.guidance(_plain_text(paragraph))
+        if plan.unplaced_figures:
+            doc.banner(t("new-unplaced-figures-title", lang))
+            for uf in plan.unplaced_figures:
+                doc.guidance(f"{uf.label} ({uf.key}): {uf.value}{f' ({uf.year})' if uf.year else ''}")
+    return doc.to_bytes()
+
+
+def _plain_text(markdown_text: str) -> str:
+    """A paragraph of Markdown as the words it shows (for a paragraph Word
+    shows as guidance: emphasis and links without their syntax)."""
+    import lxml.html
+
+    from toolkit.outputs.htmlsafe import markdown_to_html
+
+    html = markdown_to_html(markdown_text)[0]
+    text = lxml.html.fragment_fromstring(html, create_parent="div").text_content() if html.strip() else ""
+    return " ".join(text.split()) or " ".join(markdown_text.split())
+
+
+def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> bytes:
+    """Next year's draft as a Word template for ``region`` under ``conditions``."""
+    return format_docx(plan_draft(conditions, region, last), lang)

@@ -28,7 +28,30 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from toolkit.drafts.model import WORD_SUFFIXES
 from toolkit.errors import OutputError, VillkorError
+
+#: What each text format writes (for messages) and the extension it takes.
+_TEXT_FORMATS = {"md": ("Markdown", ".md"), "html": ("HTML", ".html"), "json": ("JSON", ".json"), "text": ("text", ".txt")}
+
+
+def refuse_wrong_suffix(output: str | os.PathLike[str] | None, fmt: str, offers_word: bool) -> None:
+    """Raise :class:`OutputError` when ``output``'s extension and ``fmt`` disagree
+    about Word: a Word document must end in ``.docx``, and text (Markdown, HTML,
+    JSON) never goes into a file whose name says Word. ``offers_word`` says
+    whether the command can write Word (``--format docx``), which the message
+    then names."""
+    if output is None or str(output) in ("", "-"):
+        return
+    suffix = Path(output).suffix.lower()
+    if fmt == "docx":
+        if suffix != ".docx":
+            raise OutputError.of("output-docx-suffix", str(output))
+        return
+    if suffix in WORD_SUFFIXES:
+        what, ext = _TEXT_FORMATS.get(fmt, ("text", ".txt"))
+        key = "output-word-suffix-flag" if offers_word else "output-word-suffix"
+        raise OutputError.of(key, str(output), fmt=fmt, what=what, ext=ext)
 
 
 def protected_folders() -> list[Path]:

@@ -1,4 +1,4 @@
-"""Match a draft's headings to the decision's sections.
+"""Match a draft's headings to the decision's sections, and read dates as people write them.
 
 A heading matches a section by explicit id (``{#id}``), by title or by alias,
 after :func:`normalise` has folded case, white space, punctuation, text pasted
@@ -11,6 +11,7 @@ differently ("Samverkan med Länsstyrelsen i Jämtlands län").
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -96,3 +97,26 @@ def _one_edit(a: str, b: str) -> bool:
     while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
         end += 1
     return len(a) - start - end <= 1 and len(b) - start - end <= 1
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LONG_DATE = re.compile(r"^(?:den\s+)?(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_MONTHS = {name: n for names in (
+    ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"),
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+) for n, name in enumerate(names, 1)}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2018-02-25``, ``25 februari 2018`` or ``25 February 2018`` as a date;
+    ``None`` for anything else (including a day that does not exist)."""
+    text = " ".join(text.split())
+    try:
+        if _ISO_DATE.match(text):
+            return dt.date.fromisoformat(text)
+        m = _LONG_DATE.match(text.casefold())
+        if m and m.group(2) in _MONTHS:
+            return dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
+    except ValueError:
+        return None
+    return None
