@@ -48,6 +48,7 @@ run: install
 	@echo "  $(OUT)/norrbotten-2017.html            den färdiga rapporten"
 	@echo "  $(OUT)/norrbotten-2017.md              samma rapport i Markdown"
 	@echo "  $(OUT)/norrbotten-2017-kontroll.html   granskarens sammanfattning"
+	@echo "Webbsidan: $(BIN)/villkor serve --dir reports   (öppna sedan http://127.0.0.1:8000)"
 
 test: install-dev browser
 	$(BIN)/python -m pytest -q

@@ -39,7 +39,8 @@ def shown_commands() -> list[str]:
     for block in blocks:
         for line in block.splitlines():
             line = line.split("  #", 1)[0].strip()
-            if re.match(r"^(\.venv/bin/)?villkor\b", line):
+            # `villkor serve` runs until stopped: tests/test_web_load.py starts it as a server
+            if re.match(r"^(\.venv/bin/)?villkor\b", line) and not re.match(r"^(\.venv/bin/)?villkor serve\b", line):
                 commands.append(line)
     return commands
 

@@ -628,6 +628,35 @@ def _os_failed(exc: OSError, lang: str) -> None:
     sys.exit(EXIT_CANNOT)
 
 
+# -- the web page: serve ----------------------------------------------------
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="VÄRD")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True)
+@click.option("--dir", "folder", metavar="MAPP")
+@lang_option
+def serve(host: str, port: int, folder: str | None, lang: str) -> None:
+    """The web page (help: "help-serve")."""
+    from toolkit.web import create_app
+    from toolkit.web import server as serving
+
+    serving.check_folder(folder)
+    serving.sweep_uploads()
+    app = create_app(folder, lang, host)
+    server = serving.make_server(app, host, port)
+    app.extensions["villkor"]["workers"].start()
+    key = "serve-listening-remote" if serving.reachable_from_others(host) else "serve-listening"
+
+    def ready() -> None:
+        click.echo(t(key, lang, url=serving.address(server)))
+        if folder:
+            click.echo(t("serve-folder", lang, folder=folder))
+
+    serving.run(server, ready)
+    click.echo(t("serve-stopped", lang), err=True)
+
+
 def run_language(argv: list[str]) -> str:
     """The language of a run, known before click parses: the last --lang in ``argv``, else VILLKOR_LANG, else sv.
 

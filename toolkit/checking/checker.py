@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import cerberus
@@ -651,20 +652,23 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
     return checker.check(draft, strict)
 
 
-def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False) -> CheckResult:
+def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False,
+               name: str | None = None) -> CheckResult:
     """Parse the draft at ``path`` and check it against its decision.
 
     ``conditions`` (an id or a path) overrides the draft's own ``conditions``,
     or supplies it when the draft names none; either is said in an info finding.
+    ``name`` is what the result and its findings call the file (default: ``path``).
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
-    from toolkit.decisions.load import decision_for, load_conditions
+    from toolkit.decisions.load import decision_for, load_conditions, load_named
     from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
     fixed = load_conditions(conditions) if conditions else None
-    draft = parse_draft(path, decision_for=decision_for(conditions), default_conditions=fixed.id if fixed else None)
+    draft = parse_draft(Path(path), name or str(path), decision_for=decision_for(conditions),
+                        default_conditions=fixed.id if fixed else None)
     if fixed is not None:
         result = check_draft(draft, fixed, strict)
         note = _override_note(draft, fixed)
@@ -676,10 +680,10 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     if not cid:
         raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
     try:
-        decision = load_conditions(cid)
+        decision = load_named(cid)
     except ConditionsError as exc:
         for p in exc.problems:
-            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
+            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing", "conditions-path-refused"):
                 p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
         raise
     return check_draft(draft, decision, strict)

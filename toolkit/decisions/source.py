@@ -64,11 +64,16 @@ def list_conditions() -> list[tuple[str, Path]]:
     return [(cid, p) for cid, p, _ in list_conditions_with_origin()]
 
 
+def looks_like_path(id_or_path: str) -> bool:
+    """Whether ``id_or_path`` names a file (``x/2019.yaml``) rather than an id (``2019``)."""
+    text = str(id_or_path).strip()
+    return text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text
+
+
 def find_conditions(id_or_path: str, relative_to: Path | None = None) -> Path:
     """The file for a decision id (``2017``) or an explicit path (``x/2019.yaml``)."""
     text = str(id_or_path).strip()
-    looks_like_path = text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text
-    if looks_like_path:
+    if looks_like_path(text):
         p = Path(text)
         if not p.is_absolute() and relative_to is not None and not p.exists():
             p = relative_to / p

@@ -235,6 +235,8 @@ def open_document(path: Path, name: str) -> Any:
         if "not a Word file" in str(exc):
             raise _refuse("docx-not-document", name) from None
         raise _refuse("docx-damaged", name) from None
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # python-docx and lxml raise many kinds on a broken part
         raise _refuse("docx-damaged", name) from None
 
@@ -292,6 +294,8 @@ def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
         return _own_kind(raw) or "text", 0, False
     try:
         style = paragraph.style
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # a style id that the styles part does not define
         style = None
     heading = _HEADING_STYLE.match((raw or "").strip())
@@ -364,6 +368,8 @@ def _is_numbered(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]])
                         for lvl in an.findall(_q("lvl")):
                             if lvl.get(_q("ilvl")) == ilvl:
                                 return _val(lvl.find(_q("numFmt"))) not in (None, "bullet", "none")
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # no numbering part, or a malformed one: a bullet is a fair guess
         return False
     return False
@@ -1167,6 +1173,8 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     try:
         blocks = read_blocks(document, skips)
     except VillkorError:
+        raise
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
         raise
     except Exception:  # a part python-docx cannot make sense of
         raise _refuse("docx-damaged", name) from None

@@ -207,12 +207,13 @@ def _clean(text: str) -> str:
 # Reading last year's draft
 
 
-def read_last_year(last: str | Path) -> LastYear:
-    """Last year's draft, checked against its own decision, as what it can give."""
+def read_last_year(last: str | Path, name: str | None = None) -> LastYear:
+    """Last year's draft, checked against its own decision, as what it can give;
+    ``name`` is what messages and notes call the file (default: ``last``)."""
     from toolkit.checking.checker import check_file
     from toolkit.drafts.markers import FIGURE_CARRIED_OVER
 
-    result = check_file(last)
+    result = check_file(last, name=name)
     draft, old = result.draft, result.conditions
     year = old.year
     sections = {s.id: s for s in old.walk_sections()}
@@ -252,18 +253,20 @@ def read_last_year(last: str | Path) -> LastYear:
         elif str(key) in draft.carried_notes:  # a Word template's note beside the amount
             origin = note_year(draft.carried_notes[str(key)])
         figures[str(key)] = CarriedFigure(str(key), value, f.label if f else str(key), origin or year, line)
-    return LastYear(str(last), old, year, texts, figures, own, preamble, draft.unit)
+    return LastYear(name or str(last), old, year, texts, figures, own, preamble, draft.unit)
 
 
 # --------------------------------------------------------------------------
 # The plan
 
 
-def plan_draft(conditions: Conditions, region: str, last: str | Path | LastYear | None = None) -> DraftPlan:
-    """What a new draft for ``region`` under ``conditions`` holds."""
+def plan_draft(conditions: Conditions, region: str, last: str | Path | LastYear | None = None,
+               last_name: str | None = None) -> DraftPlan:
+    """What a new draft for ``region`` under ``conditions`` holds; ``last_name``
+    is what the notes call last year's draft (default: ``last``)."""
     if not region.strip():
         raise DraftError.of("new-region-empty", None)
-    prior = read_last_year(last) if isinstance(last, (str, Path)) else last
+    prior = read_last_year(last, last_name) if isinstance(last, (str, Path)) else last
 
     def build(sections: list[Section]) -> list[Part]:
         return [Part(s, [], build(s.parts)) for s in sections]
@@ -435,9 +438,11 @@ def _unplaced_block(plan: DraftPlan, lang: str) -> list[str]:
     return out
 
 
-def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> str:
-    """The text of a new Markdown draft for ``region`` under ``conditions``."""
-    return format_markdown(plan_draft(conditions, region, last), lang)
+def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv",
+              last_name: str | None = None) -> str:
+    """The text of a new Markdown draft for ``region`` under ``conditions``;
+    ``last_name`` is what the carried-over notes call last year's draft."""
+    return format_markdown(plan_draft(conditions, region, last, last_name), lang)
 
 
 def format_docx(plan: DraftPlan, lang: str = "sv") -> bytes:
@@ -554,6 +559,8 @@ def _plain_text(markdown_text: str) -> str:
     return " ".join(text.split()) or " ".join(markdown_text.split())
 
 
-def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> bytes:
-    """Next year's draft as a Word template for ``region`` under ``conditions``."""
-    return format_docx(plan_draft(conditions, region, last), lang)
+def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv",
+                   last_name: str | None = None) -> bytes:
+    """Next year's draft as a Word template for ``region`` under ``conditions``
+    (``last_name``: what the notes call last year's draft, as in :func:`new_draft`)."""
+    return format_docx(plan_draft(conditions, region, last, last_name), lang)

@@ -55,6 +55,15 @@ def was_read(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+def forget(path: str | os.PathLike[str]) -> None:
+    """Stop remembering ``path`` as read: for a long-running process (the web
+    page) whose inputs are temporary files removed after each request."""
+    try:
+        _READ.discard(Path(path).resolve())
+    except (OSError, RuntimeError):
+        pass
+
+
 #: What the system's error numbers mean for someone reading or writing a
 #: report: the end of a message key (``input-reason-full``,
 #: ``output-reason-full``), so that no system text in English reaches the user.
