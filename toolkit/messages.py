@@ -1142,6 +1142,10 @@ CATALOGUE.update({
         "sv": "conditions: ”{value}” är en sökväg; utkastet anger beslutet med dess id (kända beslut: {known}), och en beslutsfil någon annanstans anges med --conditions",
         "en": "conditions: “{value}” is a path; the draft names its decision by id (known decisions: {known}), and a decision file elsewhere is given with --conditions",
     },
+    "web-conditions-path": {
+        "sv": "conditions: ”{value}” är en sökväg; utkastet anger beslutet med dess id (kända beslut: {known}), eller välj beslutet i listan",
+        "en": "conditions: “{value}” is a path; the draft names its decision by id (known decisions: {known}), or choose the decision in the list",
+    },
     "draft-region-empty": {
         "sv": "region saknas: skriv regionens namn, till exempel region: Region Norrbotten",
         "en": "region is missing: write the region's name, for example region: Region Norrbotten",
