@@ -197,11 +197,11 @@ def refused(exc: Any, lang: str) -> None:
     sys.exit(EXIT_INCOMPLETE)
 
 
-def remaining_warnings(result: Any, lang: str) -> None:
+def remaining_warnings(result: Any, lang: str, key: str = "report-warnings") -> None:
     """After writing a report or memo: say which warnings it still has."""
     warnings = [f for f in result.findings if f.severity == "warning"]
     if warnings and result.complete:
-        click.echo(t("report-warnings", lang, file=result.file, n=len(warnings)), err=True)
+        click.echo(t(key, lang, file=result.file, n=len(warnings)), err=True)
         for f in warnings:
             click.echo(f"  {f.location(lang)}: {f.message(lang)}", err=True)
 
@@ -211,6 +211,23 @@ def _is_tty(stream: Any) -> bool:
         return stream is not None and stream.isatty()
     except (OSError, ValueError):
         return False
+
+
+def refuse_multi_line(values: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """Options whose values go into a draft or memo as one line: refuse a line
+    break or control character (it would start a heading of its own)."""
+    from toolkit.drafts.frontmatter import unsafe_value
+    from toolkit.errors import DraftError
+
+    problems = []
+    for key in keys:
+        given = values.get(key)
+        for value in [given] if isinstance(given, str) else list(given or ()):
+            problem = unsafe_value(value, "--" + key.replace("_", "-"))
+            if problem is not None:
+                problems.append(problem)
+    if problems:
+        raise DraftError(problems)
 
 
 def fail(exc: VillkorError, lang: str) -> CannotCheck:
@@ -247,8 +264,8 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     # file, are no use to anyone: `villkor summary` is the view over many drafts
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
-    for exc in failures:
-        click.echo(exc.format(lang), err=True)
+    for failure in failures:
+        click.echo(failure.format(lang), err=True)
     if fmt == "json":
         text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
     elif fmt == "md":
@@ -492,6 +509,7 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
+@click.option("--strict", is_flag=True)
 @click.option("--paragraf", metavar="NR")
 @click.option("--utskott", metavar="NAMN")
 @click.option("--styrelse", metavar="NAMN")
@@ -501,7 +519,7 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 @click.option("--yttrande", metavar="TEXT")
 @conditions_option
 @lang_option
-def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str,
+def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: bool, conditions: str | None, lang: str,
          **facts: Any) -> None:
     """The committee's memo (help: "help-memo")."""
     from toolkit.checking.checker import check_file
@@ -510,6 +528,7 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions:
     from toolkit.read.text import parse_date
 
     output_matches(output, fmt, True, lang)
+    refuse_multi_line(facts, ("paragraf", "utskott", "styrelse", "skickas_till"))
     for key in ("sammantradesdatum", "styrelsemote"):  # meeting dates: 2018-05-02 (or 2 maj 2018)
         if facts.get(key):
             date = parse_date(facts[key])
@@ -521,7 +540,7 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions:
     facts["skickas_till"] = list(facts.get("skickas_till") or ()) or None
     make = {"html": memos.render_memo_html, "docx": memos.render_memo_docx}.get(fmt, memos.build_memo)
     try:
-        result = check_file(draft, conditions)
+        result = check_file(draft, conditions, strict)
         made = make(result, lang, draft_mode, facts)
     except RenderRefused as exc:
         refused(exc, lang)
@@ -529,8 +548,12 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions:
         emit_docx(made.data, output, [draft], lang)
     else:
         emit(made.text, output, [draft], lang, fmt, True)
+    remaining_warnings(result, lang, "memo-warnings")
     if made.gaps:
         click.echo(memos.describe_gaps(made.gaps, result.draft.kind, lang), err=True)
+    if made.decision_gaps:
+        click.echo(t("memo-decision-gaps", lang, id=result.conditions.id, n=len(made.decision_gaps),
+                     keys=", ".join(made.decision_gaps), file=result.conditions.path), err=True)
 
 
 # -- Word drafts: convert --------------------------------------------------

@@ -849,6 +849,107 @@ CATALOGUE.update({
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
 # (TRUST_VERDICT)
 CATALOGUE.update({
+    # values that must be one line of plain text
+    "value-line-break": {"sv": "{path}: värdet ska stå på en enda rad, men har en radbrytning efter ”{before}”",
+                         "en": "{path}: the value must be on one line, but has a line break after “{before}”"},
+    "value-line-break-start": {"sv": "{path}: värdet ska stå på en enda rad, men börjar med en radbrytning",
+                               "en": "{path}: the value must be on one line, but starts with a line break"},
+    "value-control-char": {"sv": "{path}: värdet innehåller det osynliga tecknet {char} efter ”{before}”; ta bort det",
+                           "en": "{path}: the value contains the invisible character {char} after “{before}”; remove it"},
+    "value-control-char-start": {"sv": "{path}: värdet börjar med det osynliga tecknet {char}; ta bort det",
+                                 "en": "{path}: the value starts with the invisible character {char}; remove it"},
+    "figure-reordering-char": {
+        "sv": "Nyckeltalet ”{label}” innehåller det osynliga tecknet {char} efter ”{before}”, som kan visa siffrorna "
+              "i en annan ordning än de läses; skriv beloppet utan det.",
+        "en": "The figure “{label}” contains the invisible character {char} after “{before}”, which can show the digits "
+              "in another order than they are read; write the amount without it.",
+    },
+    "figure-reordering-char-start": {
+        "sv": "Nyckeltalet ”{label}” börjar med det osynliga tecknet {char}, som kan visa siffrorna i en annan ordning "
+              "än de läses; skriv beloppet utan det.",
+        "en": "The figure “{label}” starts with the invisible character {char}, which can show the digits in another "
+              "order than they are read; write the amount without it.",
+    },
+    # schema messages that say what was written and what is allowed
+    "schema-type-bool": {
+        "sv": "{path}: '{written}' lästes som ett sanningsvärde (ja/nej), men här ska stå {constraint:types}; "
+              "sätt det inom citattecken: \"{written}\"",
+        "en": "{path}: '{written}' was read as a truth value (yes/no), but this must be {constraint:types}; "
+              "put it in quotes: \"{written}\"",
+    },
+    "schema-regex-id": {
+        "sv": "{path}: '{value}' har fel form (bokstäverna a–z, stora eller små, siffror, - och _; först en bokstav eller siffra)",
+        "en": "{path}: '{value}' has the wrong form (the letters a–z, upper or lower case, digits, - and _; first a letter or digit)",
+    },
+    "schema-regex-other": {"sv": "{path}: '{value}' har fel form (ska matcha {constraint})",
+                           "en": "{path}: '{value}' has the wrong form (must match {constraint})"},
+    "figure-not-numeric-bool": {
+        "sv": "Nyckeltalet ”{label}” är inte ett belopp: ”{value}” lästes som ett sanningsvärde (ja/nej). Skriv beloppet som ett tal.",
+        "en": "The figure “{label}” is not an amount: “{value}” was read as a truth value (yes/no). Write the amount as a number.",
+    },
+    # decisions that could never check correctly
+    "conditions-rule-total-in-parts": {
+        "sv": "regeln '{rule}': summan '{id}' står också bland delarna; en summa kan inte vara en av sina egna delar",
+        "en": "rule '{rule}': the total '{id}' is also among the parts; a total cannot be one of its own parts",
+    },
+    "conditions-rule-units": {
+        "sv": "regeln '{rule}' lägger ihop nyckeltal med olika enheter: {figures}; en summa kan bara lägga ihop samma enhet",
+        "en": "rule '{rule}' adds figures of different units: {figures}; a sum can only add one unit",
+    },
+    "conditions-name-clash": {
+        "sv": "avsnittet '{id}': ”{text}” är samma namn som avsnittet '{other}' (rad {first}) har, när skiftläge, "
+              "skiljetecken och numrering räknas bort; en rubrik kan inte skilja dem åt. Byt titel eller alias",
+        "en": "section '{id}': “{text}” is the same name as section '{other}' (line {first}) has, once case, "
+              "punctuation and numbering are set aside; a heading cannot tell them apart. Change the title or alias",
+    },
+    "conditions-name-empty": {
+        "sv": "avsnittet '{id}': {field} ”{text}” har inga bokstäver eller siffror utöver numrering och kan aldrig matcha en rubrik",
+        "en": "section '{id}': {field} “{text}” has no letters or digits beyond numbering and can never match a heading",
+    },
+    # refusing with --strict: say it is the warnings, not "0 errors"
+    "render-incomplete-strict": {
+        "sv": "utkastet har {warnings} {warnings:varning|varningar} och renderas inte med --strict; åtgärda dem eller rendera utan --strict",
+        "en": "the draft has {warnings} {warnings:warning|warnings} and is not rendered with --strict; fix them or render without --strict",
+    },
+    "memo-incomplete-strict": {
+        "sv": "utkastet har {warnings} {warnings:varning|varningar}; med --strict skrivs beslutsunderlaget inte. Åtgärda dem eller skriv det utan --strict",
+        "en": "the draft has {warnings} {warnings:warning|warnings}; with --strict the memo is not written. Fix them or write it without --strict",
+    },
+    "memo-warnings": {
+        "sv": "{file}: beslutsunderlaget skrevs, men {n} {n:varning|varningar} kvarstår; --strict vägrar skriva det då:",
+        "en": "{file}: the memo was written, but {n} {n:warning|warnings} remain; --strict refuses to write it then:",
+    },
+    "help-memo--strict": {"sv": "Vägra skriva underlaget också när varningar kvarstår (t.ex. förra årets belopp).",
+                          "en": "Refuse to write the memo while warnings remain too (e.g. last year's amounts)."},
+    # the memo's facts: marked gaps, never invented
+    "memo-gap-carried-over": {"sv": "[förra årets belopp, inte uppdaterat]", "en": "[last year's amount, not updated]"},
+    "memo-gap-year": {"sv": "[år saknas i beslutet]", "en": "[year missing in the decision]"},
+    "memo-gap-issuer": {"sv": "[departement saknas i beslutet]", "en": "[ministry missing in the decision]"},
+    "memo-gap-appropriation": {"sv": "[anslag saknas i beslutet]", "en": "[appropriation missing in the decision]"},
+    "memo-decision-gaps": {
+        "sv": "Villkorsbeslutet {id} anger inte {keys}; beslutsunderlaget visar {n:luckan|luckorna}. Ange {n:uppgiften|uppgifterna} i {file}.",
+        "en": "The conditions decision {id} does not give {keys}; the memo shows {n:the gap|the gaps}. Give {n:it|them} in {file}.",
+    },
+    # placeholders outside the decision's sections
+    "text-placeholder-preamble": {
+        "sv": "Texten före det första avsnittet innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The text before the first section contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "text-placeholder-extra": {
+        "sv": "Delen ”{heading}” innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The part “{heading}” contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "fact-placeholder": {
+        "sv": "Uppgiften {key} innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The fact {key} contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "summary-kind-text-placeholder": {"sv": "platshållartext utanför beslutets avsnitt", "en": "placeholder text outside the decision's sections"},
+    "hint-text-placeholder": {"sv": "ersätt platshållaren med den riktiga texten eller ta bort den",
+                              "en": "replace the placeholder with the real text or remove it"},
+    "summary-kind-fact-placeholder": {"sv": "platshållartext i en uppgift på försättsbladet (region, mottagare …)",
+                                      "en": "placeholder text in a fact on the cover (region, recipient …)"},
+    "hint-fact-placeholder": {"sv": "skriv den riktiga uppgiften i front matter eller i Word-dokumentets faktatabell",
+                              "en": "write the real fact in the front matter or in the Word document's facts table"},
 })
 
 # -- figures: units, table columns, plausibility, deadlines, duplicates ----

@@ -325,23 +325,24 @@ class _Merger:
                 self.problem("conditions-duplicate-id", at, id=rid, first=in_file[rid])
                 continue
             in_file[rid] = self.doc.line(at)
-            item = next((it for it in items if it.id == rid), None)
+            new_ids: list[str] = list(raw.get("renamed_from") or [])
+            item: _Item | None = next((it for it in items if it.id == rid), None)
             renamed = False
             if item is None and kind is not Rule:
-                old_ids = raw.get("renamed_from") or []
+                old_ids: list[str] = raw.get("renamed_from") or []
                 item = next((it for it in items if it.id in old_ids and it.id not in in_file), None)
                 if item is not None:
-                    earlier = [item.id, *getattr(item, "renamed_from", [])]
+                    earlier: list[str] = [item.id, *getattr(item, "renamed_from", [])]
                     item.id = rid
-                    item.renamed_from = _dedupe([*old_ids, *earlier])  # type: ignore[union-attr]
+                    setattr(item, "renamed_from", _dedupe([*old_ids, *earlier]))  # noqa: B010 (rules have no renames)
                     renamed = True
             if item is None:
                 item = _new(kind, raw)
                 items.append(item)
                 if kind is not Rule:
-                    item.renamed_from = list(raw.get("renamed_from") or [])  # type: ignore[union-attr]
-            elif not renamed and raw.get("renamed_from"):
-                item.renamed_from = _dedupe([*raw["renamed_from"], *item.renamed_from])  # type: ignore[union-attr]
+                    setattr(item, "renamed_from", list(raw.get("renamed_from") or []))  # noqa: B010
+            elif not renamed and new_ids:
+                setattr(item, "renamed_from", _dedupe([*new_ids, *getattr(item, "renamed_from", [])]))  # noqa: B010
             for key, conv in _fields(kind).items():
                 if key in raw:
                     setattr(item, key, conv(raw[key]))
@@ -357,20 +358,20 @@ class _Merger:
             for where in ("after", "before"):
                 if raw.get(where):
                     placements.append((item, where, raw[where], at + (where,)))
-        for item, where, anchor, at in placements:
-            if anchor == item.id:
-                self.problem("conditions-place-self", at, id=item.id, where=where)
+        for placed, where, anchor, place_at in placements:
+            if anchor == placed.id:
+                self.problem("conditions-place-self", place_at, id=placed.id, where=where)
                 continue
-            rest = [it for it in items if it is not item]
+            rest = [it for it in items if it is not placed]
             pos = next((n for n, it in enumerate(rest) if it.id == anchor or anchor in getattr(it, "renamed_from", [])), None)
             if pos is None:
                 from toolkit.read.text import did_you_mean
 
                 hint = did_you_mean(anchor, [it.id for it in rest])
                 key = "conditions-place-unknown-hint" if hint else "conditions-place-unknown"
-                self.problem(key, at, id=anchor, where=where, item=item.id, hint=hint or "")
+                self.problem(key, place_at, id=anchor, where=where, item=placed.id, hint=hint or "")
                 continue
-            rest.insert(pos + 1 if where == "after" else pos, item)
+            rest.insert(pos + 1 if where == "after" else pos, placed)
             items = rest
         return items
 

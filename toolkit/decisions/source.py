@@ -246,7 +246,8 @@ def build_conditions(cid: str, path: Path, data: dict[str, Any], doc: YamlDoc) -
 
 
 def check_integrity(c: Conditions, name: str) -> list[Problem]:
-    """Cross-references the meta-schema cannot see: unique ids, known targets."""
+    """What the meta-schema cannot see: unique ids, known targets, rules that
+    can hold, and section names a heading can be matched to."""
     problems: list[Problem] = []
     seen: dict[str, Section] = {}
     for s in c.walk_sections():
@@ -275,7 +276,43 @@ def check_integrity(c: Conditions, name: str) -> list[Problem]:
         for ref in [r.total, *r.parts]:
             if ref not in figs:
                 problems.append(Problem("conditions-unknown-figure", {"id": ref, "rule": r.id}, r.file or name, r.line))
+        problems.extend(_rule_problems(r, figs, name))
+    problems.extend(_name_problems(c, name))
     return problems
+
+
+def _rule_problems(r: Rule, figs: dict[str, Figure], name: str) -> list[Problem]:
+    """A sum whose total is one of its parts never adds up (unless the other
+    parts are zero); a sum of kronor and percentages means nothing."""
+    out = []
+    if r.total in r.parts:
+        out.append(Problem("conditions-rule-total-in-parts", {"rule": r.id, "id": r.total}, r.file or name, r.line))
+    units = {figs[f].unit: f for f in [r.total, *r.parts] if f in figs}
+    if len(units) > 1:
+        shown = ", ".join(f"{fid} ({unit})" for unit, fid in units.items())
+        out.append(Problem("conditions-rule-units", {"rule": r.id, "figures": shown}, r.file or name, r.line))
+    return out
+
+
+def _name_problems(c: Conditions, name: str) -> list[Problem]:
+    """Titles and aliases that fold to nothing, or to what another section's
+    title or alias folds to: a heading could never be matched to the right
+    section (the draft check compares headings folded the same way)."""
+    from toolkit.read.text import normalise
+
+    out = []
+    owner: dict[str, Section] = {}
+    for s in c.walk_sections():
+        for field_name, text in [("title", s.title), *(("aliases", a) for a in s.aliases)]:
+            key = normalise(text)
+            if not key:
+                out.append(Problem("conditions-name-empty", {"id": s.id, "field": field_name, "text": text}, s.file or name, s.line))
+                continue
+            first = owner.setdefault(key, s)
+            if first is not s:
+                out.append(Problem("conditions-name-clash", {"id": s.id, "other": first.id, "text": text,
+                                                             "first": _where(first, name)}, s.file or name, s.line))
+    return out
 
 
 def _where(item: Section | Figure, name: str) -> str:

@@ -31,7 +31,6 @@ WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
 #: Files a folder is searched for by ``villkor summary``.
 DRAFT_SUFFIXES = (".md", ".markdown", ".docx", ".docm")
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -158,10 +157,26 @@ class Draft:
 
 
 def strip_comments(text: str) -> str:
-    """Remove HTML comments, keeping their line breaks so lines still count."""
-    if "<!--" not in text:
+    """Remove HTML comments, keeping their line breaks so lines still count.
+
+    A ``<!--`` that is never closed is left as it is (and so is everything
+    after it). Searched with ``str.find``, in time linear in the text: a
+    regular expression retries from every unclosed ``<!--``.
+    """
+    start = text.find("<!--")
+    if start == -1:
         return text
-    return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    out, pos = [], 0
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        out.append(text[pos:start])
+        out.append("\n" * text.count("\n", start, end))
+        pos = end + 3
+        start = text.find("<!--", pos)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def count_words(text: str) -> int:

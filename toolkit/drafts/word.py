@@ -44,6 +44,10 @@ rows), and ``Draft.locations`` the paragraph number each line came from, so
 Paragraphs are counted from the top of the document; empty paragraphs are not
 counted and a table counts as one.
 
+Text Word does not show is not read: hidden runs (``w:vanish``, set directly
+or through a style) and the placeholder of a content control that has not
+been filled in (see :class:`Visibility`).
+
 Files that are not Word documents, damaged, encrypted, in the old ``.doc``
 format, too large when unpacked, or empty are refused with a
 :class:`~toolkit.errors.DraftError` that says which.
@@ -382,6 +386,87 @@ def _on(rpr: Any, tag: str) -> bool:
     return el is not None and _val(el) not in ("0", "false", "off")
 
 
+class Visibility:
+    """Which runs Word does not show: hidden text (``w:vanish``) set on the run,
+    in its character style, in its paragraph's style (each through the styles
+    it is based on) or in the document's defaults, the nearest setting
+    winning; and the placeholder a content control shows until it is filled
+    in (``w:showingPlcHdr``). A hidden paragraph *mark* (Word's style
+    separator) hides no text: the paragraph's runs still show.
+    """
+
+    def __init__(self, styles: Any = None):
+        self._styles: dict[tuple[str, str], Any] = {}
+        self._defaults: dict[str, str] = {}
+        self._cache: dict[tuple[str, str | None], bool | None] = {}
+        self._default_vanish: bool | None = None
+        if styles is None:
+            return
+        for st in styles.findall(_q("style")):
+            kind, sid = st.get(_q("type")) or "paragraph", st.get(_q("styleId"))
+            if sid:
+                self._styles[(kind, sid)] = st
+                if st.get(_q("default")) in ("1", "true", "on"):
+                    self._defaults[kind] = sid
+        defaults = styles.find(_q("docDefaults"))
+        rpr = defaults.find(f"{_q('rPrDefault')}/{_q('rPr')}") if defaults is not None else None
+        self._default_vanish = _vanish(rpr)
+
+    def _style_vanish(self, kind: str, sid: str | None) -> bool | None:
+        """The hidden setting a style gives, through the styles it is based on."""
+        sid = sid or self._defaults.get(kind)
+        key = (kind, sid)
+        if key not in self._cache:
+            found: bool | None = None
+            seen: set[str] = set()
+            while sid and sid not in seen and len(seen) < 20:
+                seen.add(sid)
+                st = self._styles.get((kind, sid))
+                if st is None:
+                    break
+                found = _vanish(st.find(_q("rPr")))
+                if found is not None:
+                    break
+                sid = _val(st.find(_q("basedOn")))
+            self._cache[key] = found
+        return self._cache[key]
+
+    def hidden(self, run: Any, p_el: Any) -> bool:
+        rpr = run.find(_q("rPr"))
+        for setting in (
+            _vanish(rpr),
+            self._style_vanish("character", _val(rpr.find(_q("rStyle"))) if rpr is not None else None),
+            self._style_vanish("paragraph", _val(p_el.find(f"{_q('pPr')}/{_q('pStyle')}"))),
+            self._default_vanish,
+        ):
+            if setting is not None:
+                return setting
+        return False
+
+
+def _vanish(rpr: Any) -> bool | None:
+    """``True``/``False`` where run properties say whether text is hidden, else ``None``."""
+    el = rpr.find(_q("vanish")) if rpr is not None else None
+    return None if el is None else _val(el) not in ("0", "false", "off")
+
+
+def _in_placeholder(el: Any) -> bool:
+    """Whether ``el`` lies in a content control that shows its placeholder."""
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag == _q("sdt"):
+            pr = parent.find(_q("sdtPr"))
+            flag = pr.find(_q("showingPlcHdr")) if pr is not None else None
+            if flag is not None and _val(flag) not in ("0", "false", "off"):
+                return True
+        parent = parent.getparent()
+    return False
+
+
+#: Used where a paragraph is read without its document (no styles known).
+_NO_STYLES = Visibility()
+
+
 def _superscript(rpr: Any) -> bool:
     return rpr is not None and _val(rpr.find(_q("vertAlign"))) == "superscript"
 
@@ -389,21 +474,25 @@ def _superscript(rpr: Any) -> bool:
 Segment = tuple[str, bool, bool, str | None]
 
 
-def _segments(p_el: Any, superscript: bool = True, links: dict[str, str] | None = None) -> list[Segment]:
-    """(text, bold, italic, link) of the paragraph's runs, deleted text left out
-    (and superscript text, a footnote's mark, unless ``superscript``); ``link``
-    is the address of the hyperlink the run is in (from ``links``)."""
+def _segments(p_el: Any, superscript: bool = True, links: dict[str, str] | None = None,
+              visibility: Visibility = _NO_STYLES) -> list[Segment]:
+    """(text, bold, italic, link) of the paragraph's runs as Word shows them:
+    deleted, hidden and placeholder text left out (and superscript text, a
+    footnote's mark, unless ``superscript``); ``link`` is the address of the
+    hyperlink the run is in (from ``links``)."""
     out: list[Segment] = []
+    if _in_placeholder(p_el):
+        return out
     for r in p_el.iter(_q("r")):
         parent, skip, link = r.getparent(), False, None
         while parent is not None and parent is not p_el:
-            if parent.tag in _SKIP_RUN_IN:
+            if parent.tag in _SKIP_RUN_IN or (parent.tag == _q("sdt") and _in_placeholder(r)):
                 skip = True
                 break
             if parent.tag == _q("hyperlink") and links:
                 link = links.get(parent.get(_R_ID) or "")
             parent = parent.getparent()
-        if skip:
+        if skip or visibility.hidden(r, p_el):
             continue
         rpr = r.find(_q("rPr"))
         if not superscript and _superscript(rpr):
@@ -430,9 +519,9 @@ def _segments(p_el: Any, superscript: bool = True, links: dict[str, str] | None 
     return out
 
 
-def plain_text(p_el: Any, superscript: bool = True) -> str:
+def plain_text(p_el: Any, superscript: bool = True, visibility: Visibility = _NO_STYLES) -> str:
     """The paragraph's text as the writer sees it, on one line."""
-    return " ".join("".join(s[0] for s in _segments(p_el, superscript)).split())
+    return " ".join("".join(s[0] for s in _segments(p_el, superscript, visibility=visibility)).split())
 
 
 _INLINE_ESCAPE = re.compile(r"([\\`*_])")
@@ -445,14 +534,34 @@ def _escape(text: str) -> str:
     return _TAG_LIKE.sub("&lt;", _INLINE_ESCAPE.sub(r"\\\1", text))
 
 
+_HEADING_ESCAPE = re.compile(r"([\\`*_\[\]])")
+_CLOSING_HASHES = re.compile(r"(^|\s)(#+)\s*$")
+_TRAILING_ID = re.compile(r"\s*\{\s*#[A-Za-z0-9_-]+\s*\}\s*$")
+
+
+def heading_markdown(text: str) -> str:
+    """A heading's text for an ATX heading line that a Markdown reader gives
+    back with the same words: emphasis, link and code characters
+    backslash-escaped, ``<!--`` broken so that it opens no comment (which would
+    swallow the rest of the draft), and trailing ``#`` kept from being read as
+    the heading's closing sequence. Punctuation counts for nothing when
+    headings are matched, so the escapes change no match; a trailing ``{#id}``
+    is left as written, since it names a section in Word too."""
+    m = _TRAILING_ID.search(text)
+    body, suffix = (text[: m.start()], text[m.start() :]) if m else (text, "")
+    body = _HEADING_ESCAPE.sub(r"\\\1", body).replace("<!", "<\\!")
+    body = _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), body)
+    return body + suffix
+
+
 def _link_target(url: str) -> str:
     return f"<{url}>" if re.search(r"[\s()<>]", url) else url
 
 
-def markdown_text(p_el: Any, links: dict[str, str] | None = None) -> list[str]:
+def markdown_text(p_el: Any, links: dict[str, str] | None = None, visibility: Visibility = _NO_STYLES) -> list[str]:
     """The paragraph as Markdown lines: bold, italic and links kept, Markdown syntax escaped."""
     pieces = []
-    segments = _segments(p_el, links=links)
+    segments = _segments(p_el, links=links, visibility=visibility)
     for n, (text, bold, italic, link) in enumerate(segments):
         mark = ("**" if bold else "") + ("*" if italic else "")
         if link and (n == 0 or segments[n - 1][3] != link):
@@ -539,7 +648,7 @@ def _body_elements(container: Any) -> Iterator[Any]:
 _SUPERSCRIPT_CHARS = str.maketrans("", "", SUPERSCRIPTS)
 
 
-def _cell(tc: Any, above: Cell | None) -> Cell:
+def _cell(tc: Any, above: Cell | None, visibility: Visibility = _NO_STYLES) -> Cell:
     """The cell ``tc`` for reading figures; ``above`` is the grid's cell above it."""
     pr = tc.find(_q("tcPr"))
     span_el = pr.find(_q("gridSpan")) if pr is not None else None
@@ -547,7 +656,7 @@ def _cell(tc: Any, above: Cell | None) -> Cell:
     vmerge = pr.find(_q("vMerge")) if pr is not None else None
     if vmerge is not None and _val(vmerge) in (None, "continue") and above is not None:
         return Cell(above.text, max(1, span), merged_down=True, footnote=above.footnote)
-    text = " ".join(t for t in (plain_text(p, superscript=False) for p in tc.iter(_q("p"))) if t)
+    text = " ".join(t for t in (plain_text(p, superscript=False, visibility=visibility) for p in tc.iter(_q("p"))) if t)
     marks = any(tc.iter(_q("footnoteReference"), _q("endnoteReference")))
     marks = marks or any(_superscript(r.find(_q("rPr"))) and "".join(x.text or "" for x in r.iter(_q("t"))).strip()
                          for r in tc.iter(_q("r")))
@@ -555,7 +664,7 @@ def _cell(tc: Any, above: Cell | None) -> Cell:
     return Cell(" ".join(plain.split()), max(1, span), footnote=marks or plain != text)
 
 
-def _rows(table: Any) -> tuple[list[list[str]], list[list[Cell]]]:
+def _rows(table: Any, visibility: Visibility = _NO_STYLES) -> tuple[list[list[str]], list[list[Cell]]]:
     """The table's rows as cell texts (for Markdown) and by grid column (for figures)."""
     rows: list[list[str]] = []
     grid: list[list[Cell]] = []
@@ -567,8 +676,9 @@ def _rows(table: Any) -> tuple[list[list[str]], list[list[Cell]]]:
         before = _val(trpr.find(_q("gridBefore"))) if trpr is not None else None
         line.extend(Cell("") for _ in range(int(before) if before and before.isdigit() else 0))
         for tc in tr.tc_lst:
-            cells.append(" ".join(plain_text(p) for p in tc.iter(_q("p")) if plain_text(p)))
-            cell = _cell(tc, above[len(line)] if len(line) < len(above) else None)
+            texts = (plain_text(p, visibility=visibility) for p in tc.iter(_q("p")))
+            cells.append(" ".join(text for text in texts if text))
+            cell = _cell(tc, above[len(line)] if len(line) < len(above) else None, visibility)
             line.extend([cell] * cell.span)
         above = line
         if any(cells):
@@ -657,6 +767,7 @@ def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
     links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
     blocks: list[Block] = []
     styles: dict[str | None, tuple[str, int, bool]] = {}
+    visibility = Visibility(document.styles.element)
     body = document.element.body
     toc_depth = 0
     for el in _body_elements(body):
@@ -667,7 +778,7 @@ def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
         for kind in _not_read(el):
             skips.add(kind, here)
         if el.tag == _q("tbl"):
-            rows, grid = _rows(Table(el, document._body))
+            rows, grid = _rows(Table(el, document._body), visibility)
             if rows:
                 blocks.append(Block("table", here, rows=rows, grid=grid, element=el))
             continue
@@ -676,7 +787,7 @@ def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
             skips.add("toc", here, 0 if "toc" in skips.found else 1)
             continue
         para = Paragraph(el, document._body)
-        text = plain_text(el)
+        text = plain_text(el, visibility=visibility)
         if not text:
             continue
         kind, level = block_kind(para, styles)
@@ -688,8 +799,8 @@ def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
         block = Block(kind, here, level, text)
         if kind == "list":
             block.numbered = _is_numbered(para, styles)
-        if kind in ("text", "list"):
-            block.lines = markdown_text(el, links)
+        if kind in ("text", "list", "title"):
+            block.lines = markdown_text(el, links, visibility)
         blocks.append(block)
     return blocks
 
@@ -763,14 +874,14 @@ def _custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def _memo_value(key: str, tc: Any, links: dict[str, str]) -> Any:
+def _memo_value(key: str, tc: Any, links: dict[str, str], visibility: Visibility = _NO_STYLES) -> Any:
     """A memo fact from its cell: the statement keeps its paragraphs (as
     Markdown), the recipients are one per paragraph, line or semicolon."""
-    paragraphs = [markdown_text(p, links) for p in tc.iter(_q("p"))]
+    paragraphs = [markdown_text(p, links, visibility) for p in tc.iter(_q("p"))]
     paragraphs = [lines for lines in paragraphs if lines]
     if key == "yttrande":
         return "\n\n".join("\n".join(lines) for lines in paragraphs) or None
-    plain = [" ".join(plain_text(p).split()) for p in tc.iter(_q("p"))]
+    plain = [" ".join(plain_text(p, visibility=visibility).split()) for p in tc.iter(_q("p"))]
     if key == "skickas_till":
         items = [part.strip() for text in plain for line in text.split("\n") for part in line.split(";")]
         return [i for i in items if i] or None
@@ -780,24 +891,25 @@ def _memo_value(key: str, tc: Any, links: dict[str, str]) -> Any:
     return _cell_value(key, text)
 
 
-def _memo_facts(table: Block, links: dict[str, str]) -> dict[str, Any]:
+def _memo_facts(table: Block, links: dict[str, str], visibility: Visibility = _NO_STYLES) -> dict[str, Any]:
     """The memo's facts from the facts table's rows that name them."""
     memo: dict[str, Any] = {}
     for tr in table.element.tr_lst if table.element is not None else ():
         tcs = tr.tc_lst
         if len(tcs) < 2:
             continue
-        hit = _labels().get(normalise(plain_text_of(tcs[0])))
+        hit = _labels().get(normalise(plain_text_of(tcs[0], visibility)))
         if hit and hit[0] == "memo":
-            value = _memo_value(hit[1], tcs[1], links)
+            value = _memo_value(hit[1], tcs[1], links, visibility)
             if value is not None:  # an empty row is a fact not yet known, like a key left out
                 memo[hit[1]] = value
     return memo
 
 
-def plain_text_of(tc: Any) -> str:
-    """A table cell's text on one line."""
-    return " ".join(plain_text(p) for p in tc.iter(_q("p")) if plain_text(p))
+def plain_text_of(tc: Any, visibility: Visibility = _NO_STYLES) -> str:
+    """A table cell's text on one line, as Word shows it."""
+    texts = (plain_text(p, visibility=visibility) for p in tc.iter(_q("p")))
+    return " ".join(text for text in texts if text)
 
 
 def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int], Block | None]:
@@ -811,23 +923,23 @@ def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tu
             meta[key] = value
             lines[(key,)] = 1
     for label, value in _custom_properties(zf).items():
-        key = _fact_key(label)
-        if key and value:
-            meta[key] = _cell_value(key, value)
-            lines[(key,)] = 1
+        fact = _fact_key(label)
+        if fact and value:
+            meta[fact] = _cell_value(fact, value)
+            lines[(fact,)] = 1
     table = _facts_table(blocks)
     if table is not None:
         lines[()] = table.location
         for row in table.rows:
-            key = _fact_key(row[0])
-            if key is None:
+            fact = _fact_key(row[0])
+            if fact is None:
                 continue  # a figure's or the memo's row, or a label the front matter does not know
-            value = _cell_value(key, row[1])
-            if value is not None or key not in meta:
-                meta[key] = value
-            lines[(key,)] = table.location
+            cell = _cell_value(fact, row[1])
+            if cell is not None or fact not in meta:
+                meta[fact] = cell
+            lines[(fact,)] = table.location
         links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
-        memo = _memo_facts(table, links)
+        memo = _memo_facts(table, links, Visibility(document.styles.element))
         if memo:
             meta["memo"] = memo
             lines[("memo",)] = table.location
@@ -1126,13 +1238,14 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
             continue
         if lines and not (b.kind == "list" and prev == ("list", b.numbered)):
             add("", locations[-1])
-        if b.kind == "title":
-            title = len(lines) if title is None else title
-            add(f"# {b.text}", b.location)
+        if b.kind == "title" and title is None and not found:
+            # the document's title: the first Title paragraph above every heading
+            title = len(lines)
+            add(f"# {heading_markdown(b.text)}", b.location)
         elif b.kind == "heading":
             level = min(6, b.level + shift)
             found.append((b.text, level, b.location, len(lines)))
-            add(f"{'#' * level} {b.text}", b.location)
+            add(f"{'#' * level} {heading_markdown(b.text)}", b.location)
         elif b.kind == "list":
             marker = "1." if b.numbered else "-"
             indent = "    " * min(b.level, 5)
@@ -1145,7 +1258,7 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
             # the same marker as in a Markdown draft: a comment the check warns about
             note = b.text.replace(MARKER, "").replace("--", "–").replace(">", "›").strip(" :–-")
             add(f"<!-- {MARKER} {note} -->", b.location)
-        else:
+        else:  # text, and a Title paragraph that is not the document's title
             for line in b.lines:
                 add(line, b.location)
         prev = (b.kind, b.numbered)

@@ -219,8 +219,9 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
         con.print()
     if s.failed:
         con.print(t("summary-failed", lang), style="bold red")
-        for f in s.failed:
-            con.print(f"  {e(f.file)}{':' + str(f.line) if f.line else ''}  {e(f.message(lang))}", overflow="fold")
+        for failure in s.failed:
+            con.print(f"  {e(failure.file)}{':' + str(failure.line) if failure.line else ''}  {e(failure.message(lang))}",
+                      overflow="fold")
         con.print()
     if s.skipped:
         con.print(t("summary-skipped", lang), style="bold")

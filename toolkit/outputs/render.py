@@ -122,7 +122,16 @@ def report_context(result: CheckResult, draft_mode: bool, html: bool = False) ->
 
 def _refuse_if_incomplete(result: CheckResult, draft_mode: bool) -> None:
     if not result.complete and not draft_mode:
-        raise RenderRefused(Problem("render-incomplete", {"errors": result.count("error")}, result.file), result)
+        raise RenderRefused(refusal("render-incomplete", result), result)
+
+
+def refusal(key: str, result: CheckResult) -> Problem:
+    """Why an incomplete draft is not written: its errors, or (with
+    ``--strict`` and no errors) its warnings, never "0 errors"."""
+    errors = result.count("error")
+    if errors == 0 and result.strict:
+        return Problem(f"{key}-strict", {"warnings": result.count("warning")}, result.file)
+    return Problem(key, {"errors": errors}, result.file)
 
 
 def render_markdown(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:

@@ -178,6 +178,18 @@ class DraftPlan:
         return sorted(out, key=lambda problem: problem.line or 0)
 
 
+def refuse_region(region: str) -> None:
+    """A region is one line of plain text: a line break would put a heading of
+    its own into the draft (and the report), a control character is unseen."""
+    from toolkit.drafts.frontmatter import unsafe_value
+
+    if not region.strip():
+        raise DraftError.of("new-region-empty", None)
+    problem = unsafe_value(region, "--region")
+    if problem is not None:
+        raise DraftError(problem)
+
+
 def refuse_existing(output: str | Path | None, force: bool) -> None:
     """Raise :class:`OutputError` when ``output`` exists and ``force`` is not given."""
     if output and output != "-" and Path(output).exists() and not force:
@@ -264,8 +276,7 @@ def plan_draft(conditions: Conditions, region: str, last: str | Path | LastYear 
                last_name: str | None = None) -> DraftPlan:
     """What a new draft for ``region`` under ``conditions`` holds; ``last_name``
     is what the notes call last year's draft (default: ``last``)."""
-    if not region.strip():
-        raise DraftError.of("new-region-empty", None)
+    refuse_region(region)
     prior = read_last_year(last, last_name) if isinstance(last, (str, Path)) else last
 
     def build(sections: list[Section]) -> list[Part]:

@@ -120,3 +120,28 @@ def parse_date(text: str) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+#: Characters that take no room and show nothing (zero-width spaces and
+#: joiners, the byte-order mark, the soft hyphen): text pasted from Word has them.
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Characters that change the order in which text is shown (bidirectional
+#: marks, embeddings, overrides and isolates): "12" can be shown as "21".
+REORDERING = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: Characters that end a line.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def first_unsafe(text: str) -> int | None:
+    """Where ``text`` stops being one plain line: the index of its first line
+    break, control character (a tab too) or reordering character, or ``None``."""
+    for i, ch in enumerate(text):
+        if ch in LINE_BREAKS or ch in REORDERING or unicodedata.category(ch) == "Cc":
+            return i
+    return None
+
+
+def describe_char(ch: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``; ``U+0007`` for a character without a name."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
