@@ -94,7 +94,7 @@ add("schema-title-bool", draft(MIN + "\ntitle: yes"), 2, 4, "'yes' lästes som e
 add("schema-region-yaml-no", draft('conditions: "2017"\nregion: NO'), 2, 3, 'sätt det inom citattecken: "NO"')
 add("schema-region-line-break", draft(FRONT.replace("region: Region Norrbotten", 'region: "Region Norrbotten\\n\\n## Injicerad"')), 2, 3, "en enda rad")
 add("schema-mottagare-control", draft(MIN + '\nmottagare: "Regerings\\u202ekansliet"'), 2, 4, "U+202E")
-add("schema-conditions-slash", draft('conditions: "Beslut/2017"\nregion: X'), 2, 2, "stora eller små")
+add("schema-conditions-slash", draft('conditions: "Beslut/2017"\nregion: X'), 2, 2, "”Beslut/2017” är inte ett beslut-id; skriv 2017")
 add("schema-many-problems", draft('conditions: "2017"\nregion: 1\nkontaktpreson: x\ndatum: [1]'), 2, 3, "kontaktpreson")
 # -- encodings and binaries
 add("enc-utf16le-bom", draft(FRONT).encode("utf-16"), 2, 1, "UTF-16")

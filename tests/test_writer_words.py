@@ -35,7 +35,8 @@ def test_a_decision_written_in_words_says_what_to_write(tmp_path: Path) -> None:
     r = run("check", draft(tmp_path, "conditions: 2018 års beslut (ändrat)\nregion: R"))
     assert_clean_error(r, "skriv 2018")
     r = run("check", draft(tmp_path, "conditions: Beslutet för i år\nregion: R"))
-    assert_clean_error(r, "”Beslutet för i år” är inte ett beslut-id; skriv beslutets id, till exempel 2023", KNOWN)
+    assert_clean_error(r, "”Beslutet för i år” är inte ett beslut-id (bokstäverna a–z, stora eller små, siffror, - och _); "
+                          "skriv beslutets id, till exempel 2023", KNOWN)
     r = run("check", draft(tmp_path, "conditions:\nregion: R"))
     assert_clean_error(r, "utkast.md:2: conditions saknas: skriv vilket villkorsbeslut utkastet följer", KNOWN)
     r = run("check", draft(tmp_path, "conditions: ../conditions/2017.yaml\nregion: R"))

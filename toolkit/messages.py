@@ -1232,12 +1232,12 @@ CATALOGUE.update({
         "en": "“{field}” in the facts table: “{value}” is not a decision id; write {hint} (known decisions: {known})",
     },
     "draft-conditions-form": {
-        "sv": "conditions: ”{value}” är inte ett beslut-id; skriv beslutets id, till exempel {example} (kända beslut: {known})",
-        "en": "conditions: “{value}” is not a decision id; write the decision's id, for example {example} (known decisions: {known})",
+        "sv": "conditions: ”{value}” är inte ett beslut-id (bokstäverna a–z, stora eller små, siffror, - och _); skriv beslutets id, till exempel {example} (kända beslut: {known})",
+        "en": "conditions: “{value}” is not a decision id (the letters a–z, upper or lower case, digits, - and _); write the decision's id, for example {example} (known decisions: {known})",
     },
     "draft-conditions-form-word": {
-        "sv": "”{field}” i faktatabellen: ”{value}” är inte ett beslut-id; skriv beslutets id, till exempel {example} (kända beslut: {known})",
-        "en": "“{field}” in the facts table: “{value}” is not a decision id; write the decision's id, for example {example} (known decisions: {known})",
+        "sv": "”{field}” i faktatabellen: ”{value}” är inte ett beslut-id (bokstäverna a–z, stora eller små, siffror, - och _); skriv beslutets id, till exempel {example} (kända beslut: {known})",
+        "en": "“{field}” in the facts table: “{value}” is not a decision id (the letters a–z, upper or lower case, digits, - and _); write the decision's id, for example {example} (known decisions: {known})",
     },
     "draft-conditions-path": {
         "sv": "conditions: ”{value}” är en sökväg; utkastet anger beslutet med dess id (kända beslut: {known}), och en beslutsfil någon annanstans anges med --conditions",

@@ -202,7 +202,7 @@ def _explain_conditions(problem: Problem, value: Any, rule: str, params: dict[st
     if value is None or str(value).strip() == "" or rule in ("required", "nullable", "empty"):
         return Problem("draft-conditions-empty" + word + ("" if has_row or not in_word else "-missing"), params, problem.file, problem.line, problem.unit)
     text = str(value).lower() if isinstance(value, bool) else str(value)
-    if isinstance(value, str) and ("/" in text or "\\" in text or text.endswith((".yaml", ".yml"))):
+    if isinstance(value, str) and (text.startswith(("/", "./", "../", "~")) or "\\" in text or text.endswith((".yaml", ".yml"))):
         return Problem("draft-conditions-path", dict(params, value=text), problem.file, problem.line, problem.unit)
     named = [cid for cid in known if re.search(rf"(?<![\w-]){re.escape(cid)}(?![\w-])", text, re.IGNORECASE)]
     if len(named) == 1:
