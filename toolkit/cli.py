@@ -345,7 +345,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     failures: list[VillkorError] = []
     checked = complete = 0
     cache = open_cache(no_cache)
-    for outcome in check_batch(drafts, conditions, strict, {key: render}, cache, jobs, want_data=False):
+    for outcome in check_batch(drafts, conditions, strict, {key: render}, cache, jobs):
         if outcome.error is not None:
             failures.append(outcome.error)
             click.echo(outcome.error.format(lang), err=True)

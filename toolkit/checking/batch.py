@@ -5,10 +5,10 @@
 draft before it) is done, so the caller writes its output while the rest are
 being checked and keeps nothing it has written.
 
-* Each result is reduced where it is made to what outputs need: plain data
-  (:mod:`toolkit.checking.compact`) and the texts the caller asks for
-  (``renderers``: the draft's part of a report, made from its result). Only
-  those cross between processes, never a draft with its lines.
+* Each result is reduced where it is made to the texts the caller asks for
+  (``renderers``: the draft's part of a report, a summary's row, the result
+  as plain data with :data:`RESULT`). Only those cross between processes,
+  never a draft with its lines.
 * More than a few dozen drafts are shared out to worker processes (one a
   core); fewer are checked in this process. A worker that dies takes only
   the draft it was checking with it: that draft is reported as one that
@@ -21,6 +21,7 @@ being checked and keeps nothing it has written.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -44,14 +45,22 @@ MAX_CHUNK = 16
 Renderer = Callable[[CheckResult], str]
 
 
+def result_json(result: CheckResult) -> str:
+    """The result as plain data (:func:`~toolkit.checking.compact.to_data`), in JSON."""
+    return json.dumps(to_data(result), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+#: The renderer whose part is the whole (detached) result: ask for it to get
+#: :meth:`Outcome.check_result`.
+RESULT = ("result", result_json)
+
+
 @dataclass
 class Outcome:
-    """One draft of a batch: checked (``data``, ``out``) or not (``error``)."""
+    """One draft of a batch: checked (``out``) or not (``error``)."""
 
     index: int
     name: str
-    #: the result as plain data (:func:`~toolkit.checking.compact.to_data`)
-    data: dict[str, Any] | None = None
     #: what each renderer made of the result, by the renderer's key
     out: dict[str, str] = field(default_factory=dict)
     complete: bool = False
@@ -63,16 +72,27 @@ class Outcome:
     named: bool = True
     #: where the outcome came from: "checked" or "cache"
     source: str = "checked"
-    #: the result itself, when it is at hand (the data is then not needed)
+    #: the result itself, in the rare case that a part could not be made of it
+    #: (a value the data cannot say exactly): the parts are then missing
     result: CheckResult | None = None
 
     def check_result(self, decisions: Decisions) -> CheckResult:
-        """The (detached) result, built again from the data when it came from elsewhere."""
+        """The (detached) result, from the :data:`RESULT` part when it came from elsewhere."""
         if self.result is None:
-            if self.data is None or self.lookup is None:
+            if RESULT[0] not in self.out or self.lookup is None:
                 raise ValueError("no result data")
-            self.result = from_data(self.data, _decision(decisions, self.lookup, self.named))
+            self.result = from_data(json.loads(self.out[RESULT[0]]), self.decision(decisions))
         return self.result
+
+    def decision(self, decisions: Decisions) -> Any:
+        """The decision the draft was checked against."""
+        if self.lookup is None:
+            raise ValueError("no decision")
+        return _decision(decisions, self.lookup, self.named)
+
+
+def _decision(decisions: Decisions, lookup: str, named: bool) -> Any:
+    return decisions.named(lookup) if named else decisions.load(lookup)
 
 
 @dataclass
@@ -83,14 +103,8 @@ class _Settings:
     strict: bool
     renderers: dict[str, Renderer]
     cache: ResultCache | None
-    #: whether outcomes carry the result's data (the caller rebuilds results)
-    want_data: bool
     #: whether a draft may name its decision by a path (see decisions_by_id_only)
     draft_paths: bool = True
-
-
-def _decision(decisions: Decisions, lookup: str, named: bool) -> Any:
-    return decisions.named(lookup) if named else decisions.load(lookup)
 
 
 # --------------------------------------------------------------------------
@@ -113,19 +127,19 @@ def _check_one(index: int, path: Any, settings: _Settings, decisions: Decisions)
     named = not settings.conditions
     lookup = settings.conditions or result.draft.conditions_id
     detached = dataclasses.replace(result, draft=detach(result.draft))
-    out = {key: render(detached) for key, render in settings.renderers.items()}
     try:
-        payload: dict[str, Any] | None = to_data(detached)
+        out = {key: render(detached) for key, render in settings.renderers.items()}
     except TypeError:
-        payload = None  # a value the data cannot say exactly: passed on as it is, and not kept
+        # a value the data cannot say exactly: the result goes on as it is, and is not kept
+        return Outcome(index, name, {}, result.complete, lookup=lookup, named=named, result=detached)
     cache = settings.cache
-    if cache is not None and data is not None and payload is not None and lookup and all(result.conditions.digests):
+    if cache is not None and data is not None and lookup and all(result.conditions.digests):
         key = cache.key(name, data, settings.conditions, settings.strict)
         decision = {"lookup": lookup, "named": named, "path": str(result.conditions.path), "digests": result.conditions.digests}
         old = cache.get(key)
         kept = {**old["out"], **out} if old is not None and old.get("decision") == decision else out
-        cache.put(key, {"decision": decision, "complete": result.complete, "result": payload, "out": kept})
-    return Outcome(index, name, payload, out, result.complete, lookup=lookup, named=named, result=detached)
+        cache.put(key, {"decision": decision, "complete": result.complete, "out": kept})
+    return Outcome(index, name, out, result.complete, lookup=lookup, named=named)
 
 
 def _init_worker(settings: _Settings) -> None:
@@ -150,21 +164,11 @@ def _work(items: list[tuple[int, str]]) -> tuple[list[Outcome], list[str], list[
     settings: _Settings = _WORKER["settings"]
     outcomes = [_check_one(i, path, settings, _WORKER["decisions"]) for i, path in items]
     for o in outcomes:
-        # results do not cross between processes: the data says it, or (rarely)
-        # the result goes without its decision, which the main process gives back
-        if o.result is not None:
-            o.result = None if o.data is not None else _portable(o.result)
-        if not settings.want_data:
-            o.data = None
+        if o.result is not None:  # the rare result that goes as it is: without its decision, given back there
+            o.result = dataclasses.replace(o.result, conditions=None)  # type: ignore[arg-type]
     _WORKER["read"], read = read_since(_WORKER["read"])
     warnings = list(settings.cache.warnings) if settings.cache is not None else []
-    return outcomes, [str(p) for p in read], warnings
-
-
-def _portable(result: CheckResult) -> CheckResult:
-    """A detached result without its decision, to be pickled (the rare
-    result the data cannot say); the main process gives the decision back."""
-    return dataclasses.replace(result, conditions=None)  # type: ignore[arg-type]
+    return outcomes, read, warnings
 
 
 # --------------------------------------------------------------------------
@@ -187,25 +191,23 @@ def check_batch(
     cache: ResultCache | None = None,
     jobs: int | None = None,
     decisions: Decisions | None = None,
-    want_data: bool = True,
 ) -> Iterator[Outcome]:
     """Check every draft at ``paths``; one :class:`Outcome` each, in order.
 
-    ``renderers`` make each draft's part of the outputs (from its detached
-    result, wherever it is checked); ``cache`` remembers results and those
-    parts between runs; ``jobs`` is the most worker processes (default: one
-    a core; 1 checks everything in this process); ``decisions`` keeps the
-    decisions the batch loads. ``want_data`` False: the caller needs only
-    the rendered parts and ``complete``, not the results.
+    ``renderers`` make each draft's parts of the outputs (from its detached
+    result, wherever it is checked; add :data:`RESULT` for the result
+    itself); ``cache`` remembers those parts between runs; ``jobs`` is the
+    most worker processes (default: one a core; 1 checks everything in this
+    process); ``decisions`` keeps the decisions the batch loads.
     """
-    items = [(i, p) for i, p in enumerate(paths)]
+    items = list(enumerate(paths))
     decisions = decisions or Decisions()
-    settings = _Settings(conditions, strict, dict(renderers or {}), cache, want_data, draft_paths_allowed())
+    settings = _Settings(conditions, strict, dict(renderers or {}), cache, draft_paths_allowed())
     jobs = default_jobs() if jobs is None else max(1, jobs)
     pool = _Pool(settings, jobs) if jobs > 1 and len(items) >= POOL_MIN else None
     chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 8) or 1))
     window = jobs * 4  # chunks out at once: every worker busy, little left waiting for the caller
-    ahead: deque[Any] = deque()  # Outcome (ready) or a list of items sent to the pool, in order
+    ahead: deque[Any] = deque()  # Outcome (ready) or (items, future) sent to the pool, in order
     waiting: list[tuple[int, str]] = []
     try:
         for i, path in items:
@@ -234,14 +236,14 @@ def check_batch(
     finally:
         if pool is not None:
             pool.close()
-        if cache is not None and pool is not None:
-            for w in pool.warnings:
-                cache.warn(w)
+            if cache is not None:
+                for w in pool.warnings:
+                    cache.warn(w)
 
 
 def _finish(outcome: Outcome, decisions: Decisions) -> Outcome:
-    if outcome.result is not None and outcome.result.conditions is None and outcome.lookup:
-        outcome.result.conditions = _decision(decisions, outcome.lookup, outcome.named)
+    if outcome.result is not None and outcome.result.conditions is None:
+        outcome.result.conditions = outcome.decision(decisions)
     return outcome
 
 
@@ -280,15 +282,7 @@ def _from_cache(index: int, path: Any, settings: _Settings, decisions: Decisions
     if not all(isinstance(text, str) for text in out.values()) or not isinstance(entry.get("complete"), bool):
         cache.warn(DAMAGED)
         return None
-    outcome = Outcome(index, name, entry.get("result"), out, entry["complete"], lookup=lookup, named=named, source="cache")
-    if settings.want_data:
-        try:
-            outcome.check_result(decisions)
-        except ValueError:
-            cache.warn(DAMAGED)
-            return None
-        outcome.data = None
-    return outcome
+    return Outcome(index, name, out, entry["complete"], lookup=lookup, named=named, source="cache")
 
 
 class _Pool:
@@ -308,9 +302,9 @@ class _Pool:
 
             # fork starts workers in a moment, with the decisions and modules
             # already loaded; with other threads running it is not safe
-            method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "forkserver"
-            if method not in multiprocessing.get_all_start_methods():
-                method = "spawn"
+            methods = multiprocessing.get_all_start_methods()
+            method = "fork" if threading.active_count() == 1 and "fork" in methods else \
+                "forkserver" if "forkserver" in methods else "spawn"
             self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
                                                 initializer=_init_worker, initargs=(self.settings,))
         return self.executor

@@ -22,6 +22,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import operator
+import sys
 from decimal import Decimal
 from pathlib import Path, PurePath
 from typing import Any
@@ -85,6 +87,20 @@ def from_data(data: dict[str, Any], conditions: Conditions) -> CheckResult:
     return result
 
 
+def encode(value: Any) -> Any:
+    """Any value made of a result's parts (findings, section and figure
+    results) as JSON-ready data; :class:`TypeError` for what it cannot say exactly."""
+    return _Encoder().value(value)
+
+
+def decode(data: Any, conditions: Conditions | None = None) -> Any:
+    """The value :func:`encode` made ``data`` from; :class:`ValueError` for data that is not such."""
+    try:
+        return _Decoder(conditions).value(data)
+    except (KeyError, TypeError, AttributeError, IndexError, ArithmeticError) as exc:
+        raise ValueError(f"damaged data: {type(exc).__name__}") from None
+
+
 def conditions_of(data: dict[str, Any]) -> str | None:
     """The id of the decision ``data``'s result was checked against."""
     try:
@@ -95,6 +111,8 @@ def conditions_of(data: dict[str, Any]) -> str | None:
 
 #: Each class's field names, in order (looked up once, not for every object).
 _FIELDS: dict[type[Any], tuple[str, ...]] = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in CLASSES.values()}
+#: Each class's field values as a tuple, in that order (works with slots too).
+_VALUES = {cls: operator.attrgetter(*names) for cls, names in _FIELDS.items()}
 _SCALARS = (str, int, bool, type(None))
 
 
@@ -121,9 +139,9 @@ class _Encoder:
                 return {"$ref": ref}
             self.seen[id(v)] = len(self.keep)
             self.keep.append(v)
-            state = v.__dict__
+            values = _VALUES[t](v)
             return {"$obj": t.__name__,
-                    "f": {name: x if type(x) in _SCALARS else self.value(x) for name in names for x in (state[name],)}}
+                    "f": {name: x if type(x) in _SCALARS else self.value(x) for name, x in zip(names, values)}}
         if t is float:
             return v if math.isfinite(v) else {"$float": repr(v)}
         if t is tuple:
@@ -144,19 +162,24 @@ class _Encoder:
 
 
 _PLAIN = (str, int, bool, float, type(None))
+_intern = sys.intern
 
 
 class _Decoder:
-    def __init__(self, conditions: Conditions) -> None:
+    def __init__(self, conditions: Conditions | None) -> None:
         self.conditions = conditions
         self.objects: list[Any] = []
 
     def value(self, v: Any) -> Any:
+        # text is interned: a summary keeps every finding, and their codes,
+        # file names and references are the same few strings again and again
         t = type(v)
+        if t is str:
+            return _intern(v)
         if t in _PLAIN:
             return v
         if t is list:
-            return [x if type(x) in _PLAIN else self.value(x) for x in v]
+            return [_intern(x) if type(x) is str else x if type(x) in _PLAIN else self.value(x) for x in v]
         if t is not dict:
             raise TypeError(t.__name__)
         cls_name = v.get("$obj")
@@ -168,7 +191,8 @@ class _Decoder:
             names = _FIELDS[cls]
             if len(given) != len(names):
                 raise TypeError("fields differ")
-            obj = cls(**{name: x if type(x) in _PLAIN else self.value(x) for name in names for x in (given[name],)})
+            obj = cls(**{name: _intern(x) if type(x) is str else x if type(x) in _PLAIN else self.value(x)
+                         for name in names for x in (given[name],)})
             self.objects[slot] = obj
             return obj
         if len(v) == 1:
@@ -177,7 +201,7 @@ class _Decoder:
                 return self._tagged(tag, x)
         if any(k[:1] == "$" for k in v):
             raise TypeError("unknown tag")
-        return {k: x if type(x) in _PLAIN else self.value(x) for k, x in v.items()}
+        return {_intern(k): _intern(x) if type(x) is str else x if type(x) in _PLAIN else self.value(x) for k, x in v.items()}
 
     def _tagged(self, tag: str, x: Any) -> Any:
         if tag == "$ref":
@@ -197,7 +221,7 @@ class _Decoder:
         if tag == "$path":
             return Path(x)
         if tag == "$conditions":
-            if x != self.conditions.id:
+            if self.conditions is None or x != self.conditions.id:
                 raise TypeError("another decision")
             return self.conditions
         if tag == "$draft":

@@ -18,16 +18,18 @@ Formatting lives in :mod:`toolkit.outputs.overview`.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, Finding
+from toolkit.decisions.model import Conditions
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import OutputError, Problem, VillkorError
 from toolkit.outputs.write import (
@@ -58,14 +60,39 @@ class Part:
     parent: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One report's state for one part, and the findings that explain it."""
 
     status: str  # ok, incomplete, missing, omitted
     #: the line of the first finding that explains the cell, else the part's own line
     line: int | None = None
-    findings: list[int] = field(default_factory=list)  # indexes into Summary.findings
+    #: indexes into Summary.findings (a cell without any shares one empty tuple:
+    #: ten thousand reports have a hundred thousand cells)
+    findings: Sequence[int] = ()
+
+
+class Cells(Mapping[str, Cell]):
+    """A row's cells by part id, in the order of its decision's parts: a
+    mapping that keeps only the cells, the ids being shared by every row of
+    the decision's matrix."""
+
+    __slots__ = ("_index", "_cells")
+
+    def __init__(self, index: dict[str, int], cells: tuple[Cell, ...]):
+        self._index, self._cells = index, cells
+
+    def __getitem__(self, key: str) -> Cell:
+        return self._cells[self._index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"Cells({dict(self)!r})"
 
 
 @dataclass
@@ -82,8 +109,8 @@ class Row:
     required_ok: int
     required_total: int
     counts: dict[str, int]
-    cells: dict[str, Cell]
-    findings: list[int]
+    cells: Mapping[str, Cell]
+    findings: Sequence[int]
     #: link to the draft's one-page check summary, relative to the overview file
     page: str | None = None
     #: the draft's ``datum`` (ISO) and its file's modification time: of several
@@ -184,6 +211,8 @@ class Summary:
     inputs: list[str] = field(default_factory=list)
     #: drafts for the same region and decision (see :meth:`mark_duplicates`)
     duplicates: list[Duplicates] = field(default_factory=list)
+    #: the index of cells by part id, one for each set of parts (see :class:`Cells`)
+    _indexes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def complete(self) -> int:
@@ -262,48 +291,108 @@ class Summary:
 
     # -- building ---------------------------------------------------------
 
+    def _cells(self, cells: dict[str, Cell]) -> Cells:
+        """``cells`` kept compactly, the ids shared with every row that has the same parts."""
+        ids = tuple(cells)
+        index = self._indexes.get(ids)
+        if index is None:
+            index = self._indexes[ids] = {pid: n for n, pid in enumerate(ids)}
+        return Cells(index, tuple(cells.values()))
+
     def add(self, result: CheckResult) -> Row:
         """Reduce ``result`` to a row and its findings, keeping nothing of the draft's text."""
-        c = result.conditions
+        return self.add_row(row_data(result), result.conditions, _mtime(result.draft.path))
+
+    def add_row(self, data: dict[str, Any], conditions: Conditions, mtime: float) -> Row:
+        """Add the row :func:`row_data` gave (made wherever the draft was
+        checked, or kept from an earlier run), the draft following
+        ``conditions``; ``mtime`` is its file's time of change, now."""
+        c = conditions
         matrix = self.matrices.get(c.id)
         if matrix is None:
-            matrix = self.matrices[c.id] = Matrix(c.id, c.title, c.year, _parts(result))
+            matrix = self.matrices[c.id] = Matrix(c.id, c.title, c.year, _parts(c))
         first = len(self.findings)
-        self.findings.extend(result.findings)
-        local = list(range(first, len(self.findings)))
-        blocking = {ERROR, WARNING} if result.strict else {ERROR}
-        cells: dict[str, Cell] = {}
-        for s in result.sections:
-            idx = [n for n in local if self.findings[n].section == s.id and self.findings[n].code.startswith("section-")
-                   and self.findings[n].severity in blocking]
-            status = s.status
-            if status == "ok" and result.strict and idx:
-                status = "incomplete"  # a warning (order, carried-over text) that --strict counts
-            idx = idx if status != "ok" else []
-            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx)
-        for fr in result.figures:
-            status = _FIGURE_CELL.get(fr.status, fr.status)
-            idx = [n for n in local if _explains_figure(self.findings[n], fr)] if status != "ok" else []
-            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx)
+        self.findings.extend(data["findings"])
+        cells = {pid: Cell(status, line, tuple(first + n for n in idx) if idx else ()) for pid, status, line, idx in data["cells"]}
         row = Row(
             index=len(self.rows),
-            file=result.file,
-            region=str(result.draft.meta.get("region") or ""),
+            file=data["file"],
+            region=data["region"],
             year=c.year,
             conditions=c.id,
-            complete=result.complete,
-            coverage=result.coverage,
-            required_ok=result.required_ok,
-            required_total=result.required_total,
-            counts={ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
-            cells=cells,
-            findings=local,
-            datum=_datum(result.draft.meta.get("datum")),
-            mtime=_mtime(result.draft.path),
+            complete=data["complete"],
+            coverage=data["coverage"],
+            required_ok=data["required_ok"],
+            required_total=data["required_total"],
+            counts=data["counts"],
+            cells=self._cells(cells),
+            findings=list(range(first, len(self.findings))),
+            datum=data["datum"],
+            mtime=mtime,
         )
         self.rows.append(row)
         matrix.rows.append(row.index)
         return row
+
+
+def row_data(result: CheckResult) -> dict[str, Any]:
+    """What a row of the overview takes from ``result``, the findings' places
+    counted from the draft's first finding: all of it depends on the draft's
+    content, nothing on when it is read (the file's time of change is added
+    by :meth:`Summary.add_row`)."""
+    findings = result.findings
+    local = range(len(findings))
+    blocking = {ERROR, WARNING} if result.strict else {ERROR}
+    cells: list[tuple[str, str, int | None, list[int]]] = []
+    for s in result.sections:
+        idx = [n for n in local if findings[n].section == s.id and findings[n].code.startswith("section-")
+               and findings[n].severity in blocking]
+        status = s.status
+        if status == "ok" and result.strict and idx:
+            status = "incomplete"  # a warning (order, carried-over text) that --strict counts
+        idx = idx if status != "ok" else []
+        cells.append((s.id, status, findings[idx[0]].line if idx else s.line, idx))
+    for fr in result.figures:
+        status = _FIGURE_CELL.get(fr.status, fr.status)
+        idx = [n for n in local if _explains_figure(findings[n], fr)] if status != "ok" else []
+        cells.append((fr.id, status, findings[idx[0]].line if idx else fr.line, idx))
+    return {
+        "file": result.file,
+        "region": str(result.draft.meta.get("region") or ""),
+        "complete": result.complete,
+        "coverage": result.coverage,
+        "required_ok": result.required_ok,
+        "required_total": result.required_total,
+        "counts": {ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
+        "cells": cells,
+        "findings": list(findings),
+        "datum": _datum(result.draft.meta.get("datum")),
+    }
+
+
+def row_json(result: CheckResult) -> str:
+    """:func:`row_data` as JSON, to cross between processes and be kept in
+    the result cache (:class:`TypeError` for a finding it cannot say exactly)."""
+    from toolkit.checking.compact import encode
+
+    data = row_data(result)
+    data["findings"] = encode(data["findings"])
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def row_from_json(text: str) -> dict[str, Any]:
+    """The :func:`row_data` that :func:`row_json` wrote (:class:`ValueError` if damaged)."""
+    from toolkit.checking.compact import decode
+
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("not a row")
+    data["findings"] = decode(data["findings"])
+    return data
+
+
+#: The key of a summary's row among the parts a batch makes of each result.
+ROW = "summary-row"
 
 
 def _datum(value: Any) -> str | None:
@@ -327,8 +416,7 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _parts(result: CheckResult) -> list[Part]:
-    c = result.conditions
+def _parts(c: Conditions) -> list[Part]:
     parts = [Part(s.id, s.title, "section", s.required, 0, s.parent) for s in c.walk_sections()]
     parts += [Part(f.id, f.label, "figure", f.required, 0, f.section) for f in c.figures]
     for n, p in enumerate(parts, 1):
@@ -411,8 +499,16 @@ def summarise(
     for folder, exc in unreadable:
         key = "summary-folder-denied" if isinstance(exc, PermissionError) else "summary-folder-unreadable"
         summary.failed.append(Failure(str(folder), [Problem(key, {}, str(folder))]))
+    from toolkit.checking.batch import RESULT
+    from toolkit.checking.checker import check_file
+
     decisions = Decisions()
-    renderers = {pages.key: pages.render} if pages is not None else {}
+    # each draft's row (and page) is made where it is checked, or comes from the cache
+    renderers: dict[str, Callable[[CheckResult], str]] = {ROW: row_json}
+    if pages is not None:
+        renderers[pages.key] = pages.render
+    if on_result is not None:
+        renderers[RESULT[0]] = RESULT[1]
     outcomes = check_batch([p for p, _ in files], conditions, strict, renderers, cache, jobs, decisions)
     for n, outcome in enumerate(outcomes, 1):
         path, in_folder = files[outcome.index]
@@ -425,13 +521,31 @@ def summarise(
             else:
                 summary.failed.append(Failure(name, error.problems))
         else:
-            result = outcome.check_result(decisions)
-            row = summary.add(result)
+            try:
+                data = row_from_json(outcome.out[ROW]) if ROW in outcome.out else None
+            except ValueError:  # never written so: checked again rather than trusted
+                if cache is not None:
+                    cache.warn("cache-damaged")
+                data = None
+                outcome.out.clear()
+                try:
+                    outcome.result = check_file(path, conditions, strict, decisions=decisions)
+                except VillkorError as again:
+                    summary.failed.append(Failure(name, again.problems))
+                    continue
+            if data is not None:
+                row = summary.add_row(data, outcome.decision(decisions), _mtime(Path(outcome.name)))
+            else:  # a result whose parts could not be made: as it is
+                row = summary.add(outcome.check_result(decisions))
             try:
                 if pages is not None:
-                    pages(result, row, outcome.out[pages.key])
+                    page = outcome.out.get(pages.key)
+                    if page is None:
+                        pages(outcome.check_result(decisions), row)
+                    else:
+                        pages(None, row, page)
                 if on_result is not None:
-                    on_result(result, row)
+                    on_result(outcome.check_result(decisions), row)
             except VillkorError as failed:  # this report's page could not be written: only this report fails
                 summary.failed.append(Failure(name, failed.problems))
         if progress is not None:
@@ -601,11 +715,12 @@ class Pages:
 
         return functools.partial(report.format_summary_html if self.fmt == "html" else report.format_summary_md, lang=self.lang)
 
-    def __call__(self, result: CheckResult, row: Row, page: str | None = None) -> None:
+    def __call__(self, result: CheckResult | None, row: Row, page: str | None = None) -> None:
         """Write the one-page summary of ``result`` (``page``, when it is made already)."""
         from urllib.parse import quote
 
         if page is None:
+            assert result is not None
             page = self.render(result)
 
         name = self.name_for(row.file)

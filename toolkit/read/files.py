@@ -32,11 +32,18 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-#: Every file read in this process, so that no output can overwrite one of
-#: them (a draft, a decision, a schema, a template) whatever the command line says.
-_READ: set[Path] = set()
-#: The same files in the order they were first read (see :func:`read_since`).
-_READ_ORDER: list[Path] = []
+#: Every file read in this process (its real path), so that no output can
+#: overwrite one of them (a draft, a decision, a schema, a template) whatever
+#: the command line says.
+_READ: set[str] = set()
+#: The same files in the order they were first read, while a worker process
+#: of a batch keeps count (see :func:`read_since`); ``None`` otherwise.
+_READ_ORDER: list[str] | None = None
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    # what Path.resolve() gives, without its extra stat (this is once a file in a batch)
+    return os.path.realpath(path)
 
 
 def note_read(path: str | os.PathLike[str]) -> None:
@@ -44,27 +51,30 @@ def note_read(path: str | os.PathLike[str]) -> None:
     through :func:`read_bytes`: the template loader, the schema hashed for the
     validation cache)."""
     try:
-        # what Path.resolve() gives, without its extra stat (this is once a file in a batch)
-        real = Path(os.path.realpath(path))
+        real = _real(path)
     except (OSError, RuntimeError, ValueError):  # a symbolic-link loop was never read
         return
     if real not in _READ:
         _READ.add(real)
-        _READ_ORDER.append(real)
+        if _READ_ORDER is not None:
+            _READ_ORDER.append(real)
 
 
-def read_since(mark: int) -> tuple[int, list[Path]]:
-    """The files first read after ``mark`` (0 at the start), and the mark to
-    ask with next time: a batch's worker processes say what they read, so
-    the process that writes the outputs knows every input."""
+def read_since(mark: int) -> tuple[int, list[str]]:
+    """The files first read after ``mark`` (0 when the count began), and the
+    mark to ask with next time. A batch's worker processes count (the first
+    call begins), so the process that writes the outputs knows every input."""
+    global _READ_ORDER
+    if _READ_ORDER is None:
+        _READ_ORDER = []
     return len(_READ_ORDER), _READ_ORDER[mark:]
 
 
 def was_read(path: str | os.PathLike[str]) -> bool:
     """Whether this process has read ``path`` as an input."""
     try:
-        return Path(path).resolve() in _READ
-    except (OSError, RuntimeError):
+        return _real(path) in _READ
+    except (OSError, RuntimeError, ValueError):
         return False
 
 
@@ -72,8 +82,8 @@ def forget(path: str | os.PathLike[str]) -> None:
     """Stop remembering ``path`` as read: for a long-running process (the web
     page) whose inputs are temporary files removed after each request."""
     try:
-        _READ.discard(Path(path).resolve())
-    except (OSError, RuntimeError):
+        _READ.discard(_real(path))
+    except (OSError, RuntimeError, ValueError):
         pass
 
 
