@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -60,9 +61,10 @@ class Part:
     parent: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
-    """One report's state for one part, and the findings that explain it."""
+    """One report's state for one part, and the findings that explain it (a
+    value: a row keeps its cells compactly and gives out a new one each time)."""
 
     status: str  # ok, incomplete, missing, omitted
     #: the line of the first finding that explains the cell, else the part's own line
@@ -72,18 +74,46 @@ class Cell:
     findings: Sequence[int] = ()
 
 
+#: The statuses a cell usually has, by the byte :class:`Cells` keeps for each.
+_STATUSES = ("ok", "incomplete", "missing", "omitted")
+_STATUS_BYTE = {status: n for n, status in enumerate(_STATUSES)}
+
+
 class Cells(Mapping[str, Cell]):
-    """A row's cells by part id, in the order of its decision's parts: a
-    mapping that keeps only the cells, the ids being shared by every row of
-    the decision's matrix."""
+    """A row's cells by part id, in the order of its decision's parts.
 
-    __slots__ = ("_index", "_cells")
+    Ten thousand reports have a hundred and sixty thousand cells, so a row
+    keeps them compactly: a byte for each status, the lines in an array, the
+    findings only where there are any; the ids are shared by every row with
+    the same parts. Each look-up gives a :class:`Cell` (frozen, so a change
+    is refused, never lost).
+    """
 
-    def __init__(self, index: dict[str, int], cells: tuple[Cell, ...]):
-        self._index, self._cells = index, cells
+    __slots__ = ("_index", "_status", "_lines", "_findings", "_cells")
+
+    def __init__(self, index: dict[str, int], cells: Iterable[Cell]):
+        from array import array
+
+        cells = tuple(cells)
+        self._index = index
+        self._cells: tuple[Cell, ...] | None = None
+        self._findings: tuple[Sequence[int], ...] | None = None
+        if all(c.status in _STATUS_BYTE and (c.line is None or 0 <= c.line < 2**31 - 1) for c in cells):
+            self._status = bytes(_STATUS_BYTE[c.status] for c in cells)
+            self._lines = array("i", (-1 if c.line is None else c.line for c in cells))
+            if any(c.findings for c in cells):
+                self._findings = tuple(tuple(c.findings) if c.findings else () for c in cells)
+        else:  # a status or line out of the ordinary: the cells as they are
+            self._cells = cells
+
+    def _cell(self, n: int) -> Cell:
+        if self._cells is not None:
+            return self._cells[n]
+        line = self._lines[n]
+        return Cell(_STATUSES[self._status[n]], None if line < 0 else line, self._findings[n] if self._findings else ())
 
     def __getitem__(self, key: str) -> Cell:
-        return self._cells[self._index[key]]
+        return self._cell(self._index[key])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
@@ -297,7 +327,7 @@ class Summary:
         index = self._indexes.get(ids)
         if index is None:
             index = self._indexes[ids] = {pid: n for n, pid in enumerate(ids)}
-        return Cells(index, tuple(cells.values()))
+        return Cells(index, cells.values())
 
     def add(self, result: CheckResult) -> Row:
         """Reduce ``result`` to a row and its findings, keeping nothing of the draft's text."""
@@ -314,6 +344,7 @@ class Summary:
         first = len(self.findings)
         self.findings.extend(data["findings"])
         cells = {pid: Cell(status, line, tuple(first + n for n in idx) if idx else ()) for pid, status, line, idx in data["cells"]}
+        counts = {_intern(k): v for k, v in data["counts"].items()}
         row = Row(
             index=len(self.rows),
             file=data["file"],
@@ -324,7 +355,7 @@ class Summary:
             coverage=data["coverage"],
             required_ok=data["required_ok"],
             required_total=data["required_total"],
-            counts=data["counts"],
+            counts=counts,
             cells=self._cells(cells),
             findings=list(range(first, len(self.findings))),
             datum=data["datum"],
@@ -393,6 +424,9 @@ def row_from_json(text: str) -> dict[str, Any]:
 
 #: The key of a summary's row among the parts a batch makes of each result.
 ROW = "summary-row"
+
+
+_intern = sys.intern
 
 
 def _datum(value: Any) -> str | None:
@@ -494,7 +528,8 @@ def summarise(
     from toolkit.decisions.load import Decisions
 
     unreadable: list[tuple[Path, OSError]] = []
-    files = list(collect(paths, unreadable))
+    # as text: ten thousand paths take far less room so than as Path objects
+    files = [(str(p), in_folder) for p, in_folder in collect(paths, unreadable)]
     summary = Summary(strict=strict, inputs=[str(p) for p, _ in files])
     for folder, exc in unreadable:
         key = "summary-folder-denied" if isinstance(exc, PermissionError) else "summary-folder-unreadable"
