@@ -318,6 +318,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
           jobs: int | None, no_cache: bool, lang: str) -> None:
     """Check drafts against their decision (help: "help-check")."""
     from toolkit.checking.batch import check_batch
+    from toolkit.decisions.load import Decisions
     from toolkit.outputs import report
 
     output_matches(output, fmt, False, lang)
@@ -345,12 +346,13 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     failures: list[VillkorError] = []
     checked = complete = 0
     cache = open_cache(no_cache)
-    for outcome in check_batch(drafts, conditions, strict, {key: render}, cache, jobs):
+    decisions = Decisions()
+    for outcome in check_batch(drafts, conditions, strict, {key: render}, cache, jobs, decisions):
         if outcome.error is not None:
             failures.append(outcome.error)
             click.echo(outcome.error.format(lang), err=True)
             continue
-        part = outcome.out[key]
+        part = outcome.part(key, render, decisions)
         out.write(reports.add(part) if reports is not None else (between if checked else "") + part)
         checked += 1
         complete += outcome.complete

@@ -84,6 +84,11 @@ class Outcome:
             self.result = from_data(json.loads(self.out[RESULT[0]]), self.decision(decisions))
         return self.result
 
+    def part(self, key: str, render: Renderer, decisions: Decisions) -> str:
+        """The part ``key``; made here from the result when it could not be made where it was checked."""
+        found = self.out.get(key)
+        return found if found is not None else render(self.check_result(decisions))
+
     def decision(self, decisions: Decisions) -> Any:
         """The decision the draft was checked against."""
         if self.lookup is None:

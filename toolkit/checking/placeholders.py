@@ -54,9 +54,10 @@ FOLD_SAFE = frozenset(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x100)))
 
 # The expression's IGNORECASE matches a letter to others that str.lower()
 # does not fold to the same text: "İ" (lowered to i + a combining dot), the
-# dotless "ı" and the long "ſ" (Kelvin's K lowers to k by itself).
+# dotless "ı", the long "ſ" and the micro sign "µ" (Greek mu to the
+# expression); Kelvin's K lowers to k by itself.
 _BEFORE_LOWER = {0x130: "i"}
-_AFTER_LOWER = {0x131: "i", 0x17F: "s"}
+_AFTER_LOWER = {0x131: "i", 0x17F: "s", 0xB5: "\u03bc"}
 
 
 def fold(text: str) -> str:
@@ -65,7 +66,7 @@ def fold(text: str) -> str:
     if "\u0130" in text:
         text = text.translate(_BEFORE_LOWER)
     low = text.lower()
-    if "\u0131" in low or "\u017f" in low:
+    if "\u0131" in low or "\u017f" in low or "\u00b5" in low:
         low = low.translate(_AFTER_LOWER)
     return low
 
