@@ -444,3 +444,16 @@ def test_check_stays_free_of_the_process_pool_for_one_draft():
     r = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, cwd=PROJECT_ROOT,
                        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_summary_written_as_it_is_made_is_the_summary_made_whole(many: list[Path], fmt: str):
+    folders = [many[0].parent, REPORTS, BAD]
+    s = summarise(folders)
+    whole = overview.format_text(s, "sv", 80) if fmt == "text" else overview.format_json(s)
+    if fmt == "text":
+        pieces: list[str] = []
+        assert overview.format_text(s, "sv", 80, write=pieces.append) == ""
+        assert "".join(pieces) == whole and len(pieces) > 3
+    r = run("summary", "--format", fmt, *folders)
+    assert r.out == whole + ("" if whole.endswith("\n") else "\n")

@@ -558,8 +558,13 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             out.finish(list(paths) + result.inputs, lang, fmt)
             sys.exit(result.exit_code)
         if fmt == "text":
+            # written as it is made: ten thousand reports are never held as one text
             to_tty = not to_file and _is_tty(sys.stdout)
-            text = overview.format_text(result, lang, terminal_width(200), to_tty and "NO_COLOR" not in os.environ, all_places)
+            out = Stream(output)
+            overview.format_text(result, lang, terminal_width(200), to_tty and "NO_COLOR" not in os.environ, all_places,
+                                 write=out.write)
+            out.finish(list(paths) + result.inputs, lang, fmt)
+            sys.exit(result.exit_code)
         else:
             text = {"md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
         emit(text, output, list(paths) + result.inputs, lang, fmt)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -153,14 +153,62 @@ def json_parts(s: Summary, lang: str = "sv", compact: bool = False) -> Iterator[
 # Terminal text
 
 
-def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = False, all_places: bool = False) -> str:
-    """The overview for a terminal: reports, one matrix per decision, findings by kind."""
+class _LineSink(io.TextIOBase):
+    """A text stream that hands on whole lines, each without the spaces rich
+    pads it with (as :func:`strip_trailing` does to a whole text)."""
+
+    def __init__(self, write: Callable[[str], Any]):
+        super().__init__()
+        self._write, self._rest = write, ""
+
+    def write(self, text: str) -> int:
+        whole = self._rest + text
+        cut = whole.rfind("\n") + 1
+        self._rest = whole[cut:]
+        if cut:
+            self._write(strip_trailing(whole[:cut]))
+        return len(text)
+
+    def finish(self) -> None:
+        if self._rest:
+            self._write(strip_trailing(self._rest))
+            self._rest = ""
+
+
+class _Rows(Sequence[Any]):
+    """A table's rows, each made when it is read (the table reads them twice)."""
+
+    def __init__(self, count: int, make: Callable[[int], Any]):
+        self.size, self.make = count, make
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(self.size))]
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        return self.make(i)
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self.make(n) for n in range(self.size))
+
+
+def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = False, all_places: bool = False,
+                write: Callable[[str], Any] | None = None) -> str:
+    """The overview for a terminal: reports, one matrix per decision, findings by kind.
+
+    ``write``: each piece is handed to it as it is made (whole lines), and ""
+    is returned: ten thousand reports are never held as one text."""
     from rich.console import Console
     from rich.markup import escape as e
     from rich.padding import Padding
     from rich.table import Table
 
-    out = io.StringIO()
+    out: Any = io.StringIO() if write is None else _LineSink(write)
     con = Console(file=out, width=width, color_system="standard" if color else None, force_terminal=color,
                   highlight=False, emoji=False, soft_wrap=False)
     style = {"ok": "green", "incomplete": "yellow", "missing": "red", "omitted": "dim"}
@@ -170,15 +218,22 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     if s.rows:
         con.print(t("summary-reports", lang), style="bold")
         headers = [t(k, lang) for k in ("col-file", "col-region", "col-year", "col-status", "col-coverage", "col-errors", "col-warnings")]
-        body = [([r.file, r.region, str(r.year or ""), t("report-status-" + r.status, lang), percent(r.coverage),
-                  str(r.counts[ERROR]), str(r.counts[WARNING])], [None, None, None, "green" if r.complete else "red", None, None, None])
-                for r in s.rows]
         if s.duplicates:
             headers.append(t("col-note", lang))
-            for (texts, styles), r in zip(body, s.rows):
+
+        def report_row(i: int) -> tuple[list[str], list[str | None]]:
+            r = s.rows[i]
+            texts = [r.file, r.region, str(r.year or ""), t("report-status-" + r.status, lang), percent(r.coverage),
+                     str(r.counts[ERROR]), str(r.counts[WARNING])]
+            styles: list[str | None] = [None, None, None, "green" if r.complete else "red", None, None, None]
+            if s.duplicates:
                 texts.append(row_note(s, r, lang))
                 styles.append("yellow" if texts[-1] else None)
-        out.write(format_grid(headers, body, width, right={2, 4, 5, 6}, wrap={0, 1, 7}, color=color))
+            return texts, styles
+
+        # the rows are made as the table is laid out: ten thousand are never held at once
+        body = _Rows(len(s.rows), report_row)
+        format_grid(headers, body, width, right={2, 4, 5, 6}, wrap={0, 1, 7}, color=color, write=out.write)
         if s.duplicates:
             con.print()
             con.print(t("summary-duplicates", lang), style="bold yellow")
@@ -188,16 +243,20 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
         con.print()
         con.print(e(t("summary-matrix", lang, id=m.conditions, title=m.title)), style="bold")
         headers = [t("col-file", lang), *(str(p.number) for p in m.parts), t("col-coverage", lang)]
-        body = []
-        for i in m.rows:
-            r = s.rows[i]
+        footer = ([t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), ""], [None] * (len(m.parts) + 2))
+
+        def matrix_row(n: int, m: Matrix = m, footer: Any = footer) -> tuple[list[str], list[str | None]]:
+            if n == len(m.rows):
+                return footer
+            r = s.rows[m.rows[n]]
             cells = [r.cells.get(p.id) for p in m.parts]
-            body.append(([r.file, *(cell_text(c) for c in cells), percent(r.coverage)],
-                         [None, *(style[c.status] if c else None for c in cells), None]))
-        body.append(([t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), ""], [None] * (len(m.parts) + 2)))
+            return ([r.file, *(cell_text(c) for c in cells), percent(r.coverage)],
+                    [None, *(style[c.status] if c else None for c in cells), None])
+
+        body = _Rows(len(m.rows) + 1, matrix_row)
         # the file column keeps a quarter of the width; the parts go in blocks under each other
-        out.write(format_grid(headers, body, width, right={len(m.parts) + 1}, wrap={0}, color=color, footer=True, gap=2,
-                              min_wrapped=width // 4))
+        format_grid(headers, body, width, right={len(m.parts) + 1}, wrap={0}, color=color, footer=True, gap=2,
+                    min_wrapped=width // 4, write=out.write)
         con.print(t("summary-matrix-legend", lang), style="dim")
         legend = Table.grid(padding=(0, 2))  # a long title wraps under itself, not under the number
         legend.add_column(justify="right", no_wrap=True)
@@ -243,6 +302,9 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             con.print(f"  {e(k.file)}  {e(t(k.key, lang))}", overflow="fold")
         con.print()
     con.print(totals(s, lang), style="bold green" if s.exit_code == 0 else "bold red")
+    if write is not None:
+        out.finish()
+        return ""
     return strip_trailing(out.getvalue())
 
 

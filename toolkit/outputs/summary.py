@@ -569,6 +569,8 @@ def summarise(
                     summary.failed.append(Failure(name, again.problems))
                     continue
             if data is not None:
+                if data["file"] == name:
+                    data["file"] = name  # one string for the input and its row
                 row = summary.add_row(data, outcome.decision(decisions), _mtime(Path(outcome.name)))
             else:  # a result whose parts could not be made: as it is
                 row = summary.add(outcome.check_result(decisions))

@@ -13,7 +13,8 @@ milliseconds, where rich's table layout takes seconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 _ANSI = {"green": "\x1b[32m", "red": "\x1b[31m", "yellow": "\x1b[33m", "dim": "\x1b[2m"}
 #: Narrowest a column is wrapped to before the table is split into blocks.
@@ -24,7 +25,7 @@ Row = tuple[Sequence[str], Sequence[str | None]]
 
 def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: set[int] | None = None,
                 wrap: set[int] | None = None, color: bool = False, footer: bool = False, gap: int = 3,
-                min_wrapped: int = MIN_WRAPPED) -> str:
+                min_wrapped: int = MIN_WRAPPED, write: Callable[[str], Any] | None = None) -> str:
     """The table as text no wider than ``width``.
 
     ``rows`` are (cells, styles) pairs; ``right`` the columns aligned right;
@@ -32,22 +33,42 @@ def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: 
     ``min_wrapped`` characters, before the table is split into blocks (any
     column is wrapped as a last resort); ``footer`` puts a rule above the last
     row. A table that does not fit has two spaces between its columns.
+    ``write``: the table is handed to it a line at a time, and "" returned
+    (a table of ten thousand rows is never held as one text).
     """
     right, wrap = right or set(), {c for c in wrap or () if c < len(headers)}  # a column that may be absent
     width = max(width, 20)
-    natural = [max([len(h), *(len(r[0][n]) for r in rows)]) for n, h in enumerate(headers)]
+    widest = _widest(headers, rows)  # one pass over the rows: they may be made as they are read
+    natural = [max(len(h), w) for h, w in zip(headers, widest)]
     if _total(natural, gap) > width:
         gap = min(gap, 2)
         # a header of several words may then wrap to its column's widest cell
-        natural = [max([max(map(len, h.split()), default=0), *(len(r[0][n]) for r in rows)]) for n, h in enumerate(headers)]
+        natural = [max(max(map(len, h.split()), default=0), w) for h, w in zip(headers, widest)]
     widths = _fit(natural, wrap, width, gap, min_wrapped)
-    out = []
-    for cols in _blocks(widths, width, gap):
+    out: list[str] = []
+    for n, cols in enumerate(_blocks(widths, width, gap)):
         shown = [widths[c] for c in cols]
         while _total(shown, gap) > width and max(shown) > 1:  # the last resort: wrap any column
             shown[shown.index(max(shown))] -= 1
-        out.append(_block(headers, rows, cols, shown, right, color, footer, gap))
+        if write is None:
+            lines: list[str] = []
+            _block(headers, rows, cols, shown, right, color, footer, gap, lines.append)
+            out.append("".join(lines))
+        else:
+            if n:
+                write("\n")
+            _block(headers, rows, cols, shown, right, color, footer, gap, write)
     return "\n".join(out)
+
+
+def _widest(headers: Sequence[str], rows: Sequence[Row]) -> list[int]:
+    """The widest cell of each column, the rows read once."""
+    widest = [0] * len(headers)
+    for cells, _ in rows:
+        for n in range(len(headers)):
+            if len(cells[n]) > widest[n]:
+                widest[n] = len(cells[n])
+    return widest
 
 
 def _total(widths: Sequence[int], gap: int) -> int:
@@ -112,7 +133,7 @@ def _lines(text: str, w: int) -> list[str]:
 
 
 def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: list[int], right: set[int],
-           color: bool, footer: bool, gap: int) -> str:
+           color: bool, footer: bool, gap: int, write: Callable[[str], Any]) -> None:
     widths = shown
     pad = " " * gap
 
@@ -130,12 +151,12 @@ def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: 
         return text
 
     rule = "─" * (sum(widths) + gap * (len(widths) - 1)) + "\n"
-    text = line(headers, [None] * len(headers)) + rule
+    write(line(headers, [None] * len(headers)) + rule)
+    last = len(rows) - 1
     for n, (cells, styles) in enumerate(rows):
-        if footer and n == len(rows) - 1:
-            text += rule
-        text += line(cells, styles)
-    return text
+        if footer and n == last:
+            write(rule)
+        write(line(cells, styles))
 
 
 def strip_trailing(text: str) -> str:
