@@ -35,29 +35,77 @@ from toolkit.read.amounts import AmountError, parse_amount
 from toolkit.read.text import did_you_mean
 from toolkit.read.validation import leaf_errors
 
-#: Placeholder text nobody should send to the government. A decision may add
-#: its own with ``placeholders:``.
-DEFAULT_PLACEHOLDERS = (
-    r"\bTODO\b",
-    r"\bTBD\b",
-    r"\bFIXME\b",
-    r"\bXXX+\b",
-    r"\blorem ipsum\b",
-    r"\[\s*text kommer[^\]]*\]",
-    r"\[\s*fyll i[^\]]*\]",
-    r"\[\s*skriv[^\]]*\]",
-    r"\[\s*infoga[^\]]*\]",
-    r"\btext kommer\b",
-)
+#: Placeholder text nobody should send to the government: these words, ...
+PLACEHOLDER_WORDS = (r"\bTODO\b", r"\bTBD\b", r"\bFIXME\b", r"\bXXX++\b", r"\blorem ipsum\b")
+#: ... these in brackets, up to the first ``]`` ("[fyll i namn]"), ...
+PLACEHOLDER_BRACKETED = ("text kommer", "fyll i", "skriv", "infoga")
+#: ... and these anywhere. A decision may add its own with ``placeholders:``.
+PLACEHOLDER_LAST = (r"\btext kommer\b",)
+
+
+class Placeholders:
+    """Finds the first placeholder in a text: the leftmost, the earliest in
+    the lists above at the same place, then the decision's own.
+
+    The closing ``]`` of a bracketed placeholder is looked for once, not once
+    per opening: a regex ``[fyll i[^]]*]`` scanned to the end of the text
+    for every ``[fyll i`` that was never closed, which is quadratic.
+    """
+
+    def __init__(self, own: list[str]):
+        opening = r"\[\s*+(?:" + "|".join(PLACEHOLDER_BRACKETED) + ")"
+        extra = [re.escape(p) for p in own]
+        self._pattern = re.compile("|".join([*PLACEHOLDER_WORDS, f"(?P<open>{opening})", *PLACEHOLDER_LAST, *extra]),
+                                   re.IGNORECASE)
+        #: what may still match at an opening that is never closed
+        self._after = re.compile("|".join(extra), re.IGNORECASE) if extra else None
+
+    def search(self, text: str) -> tuple[int, str] | None:
+        """Where the first placeholder starts, and its text; ``None`` when there is none."""
+        pos = 0
+        close: int | None = None  # the first "]" at or after the last opening; -1: none left
+        while (m := self._pattern.search(text, pos)) is not None:
+            if m.lastgroup != "open":
+                return m.start(), m.group()
+            if close is None or 0 <= close < m.end():
+                close = text.find("]", m.end())
+            if close >= 0:
+                return m.start(), text[m.start() : close + 1]
+            after = self._after.match(text, m.start()) if self._after else None
+            if after is not None:
+                return m.start(), after.group()
+            pos = m.start() + 1
+        return None
+
+
+#: How many headings that match nothing get a "did you mean" (see
+#: :meth:`Checker._match_headings`).
+MAX_SUGGESTIONS = 200
 
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
-_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
+#: (``\s*(?::\s*)?$`` rather than ``\s*:?\s*$``, which tried every way of
+#: sharing a run of spaces between the two and was quadratic.)
+_BOLD_LINE = re.compile(r"^\s*+(\*\*|__)([^*_].*?)\1\s*(?::\s*)?$")
 
-#: Marker that ``villkor new --from`` puts on carried-over text.
-CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
+#: The marker that ``villkor new --from`` puts on carried-over text, as an
+#: HTML comment: ``<!-- villkor:carried-over ... -->``.
+_CARRIED_OVER_OPEN = re.compile(r"<!--\s*+villkor:carried-over\b")
 #: The same marker on a figure's line in the front matter (a YAML comment).
 FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 
+
+def carried_over(text: str) -> bool:
+    """Whether ``text`` holds the carried-over marker: an HTML comment whose
+    first ``>`` after the marker is the one of its ``-->``."""
+    gt: int | None = None  # the first ">" after the last marker; -1: none left
+    for m in _CARRIED_OVER_OPEN.finditer(text):
+        if gt is None or 0 <= gt < m.end():
+            gt = text.find(">", m.end())
+        if gt < 0:
+            return False
+        if gt - 2 >= m.end() and text[gt - 2 : gt] == "--":
+            return True
+    return False
 
 
 class DraftValidator(cerberus.Validator):
@@ -75,7 +123,7 @@ class DraftValidator(cerberus.Validator):
         """{'nullable': True}"""
         if constraint is None or not isinstance(value, dict):
             return
-        if constraint.search(value.get("text", "")):
+        if constraint.search(value.get("text", "")) is not None:
             self._error(field, "placeholder")
 
     def _validate_amount(self, constraint: str, field: str, value: Any) -> None:
@@ -103,11 +151,6 @@ class DraftValidator(cerberus.Validator):
                     self._error(field, f"inconsistent:{rule.id}")
 
 
-def _placeholder_regex(conditions: Conditions) -> re.Pattern[str]:
-    patterns = list(DEFAULT_PLACEHOLDERS) + [re.escape(p) for p in conditions.placeholders]
-    return re.compile("|".join(patterns), re.IGNORECASE)
-
-
 def build_schema(conditions: Conditions, present: set[str] | None = None) -> dict[str, Any]:
     """The Cerberus schema of what the decision requires.
 
@@ -115,7 +158,7 @@ def build_schema(conditions: Conditions, present: set[str] | None = None) -> dic
     required only when its parent is required or present.
     """
     present = present or set()
-    placeholders = _placeholder_regex(conditions)
+    placeholders = Placeholders(conditions.placeholders)
     sections: dict[str, Any] = {}
     for s in conditions.walk_sections():
         rules: dict[str, Any] = {
@@ -219,7 +262,7 @@ class Checker:
         c = self.conditions
         file = draft.name
         findings: list[Finding] = []
-        matches = {i: self.matcher.match(h.text) for i, h in enumerate(draft.headings)}
+        matches = self._match_headings(draft)
         matched = {i: m for i, m in matches.items() if m.section is not None}
         spans = _spans(draft, matched)
         if draft.kind == "docx" and not draft.headings:
@@ -318,11 +361,11 @@ class Checker:
         # carried-over text from last year's draft (villkor new --from)
         for sid, p in placed.items():
             raw = "\n".join(draft.lines[p.start : p.end])
-            if CARRIED_OVER.search(raw):
+            if carried_over(raw):
                 findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": p.section.title},
                                         file, p.heading.line, sid, p.section.point))
         for x in extras:
-            if CARRIED_OVER.search("\n".join(draft.lines[x.span[0] : x.span[1]])):
+            if carried_over("\n".join(draft.lines[x.span[0] : x.span[1]])):
                 findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": x.title}, file, x.line))
         if draft.kind == "markdown":
             for f in c.figures:
@@ -342,11 +385,29 @@ class Checker:
                 sr.status = "incomplete"  # e.g. written twice
         return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble)
 
+    def _match_headings(self, draft: Draft) -> dict[int, Match]:
+        """Each heading's match. A heading written twice is matched once, and
+        only the first :data:`MAX_SUGGESTIONS` that match nothing get a "did
+        you mean": past them a draft is not a report being written, and
+        looking for near misses would cost more than the rest of the check."""
+        seen: dict[str, Match] = {}
+        unmatched = 0
+        matches = {}
+        for i, h in enumerate(draft.headings):
+            m = seen.get(h.text)
+            if m is None:
+                m = seen[h.text] = self.matcher.match(h.text, suggest=unmatched < MAX_SUGGESTIONS)
+                unmatched += m.section is None
+            matches[i] = m
+        return matches
+
     def _section_results(self, draft: Draft, placed: dict[str, _Placed], errors: dict[str, list[str]],
                          findings: list[Finding], matches: dict[int, Match]) -> list[SectionResult]:
         file = draft.name
         present = set(placed)
         results = []
+        near = _near_misses(draft, matches)
+        bold: dict[str, tuple[str, int]] | None = None
         for s in self.conditions.walk_sections():
             required = effective_required(self.conditions, s, present)
             p = placed.get(s.id)
@@ -354,12 +415,13 @@ class Checker:
             if p is None:
                 status = "missing" if required else "omitted"
                 if "required" in errs and not (s.parent and s.parent not in present):
-                    hint = _near_miss(draft, matches, s)
-                    bold = None if hint else self._bold_title(draft, s)
+                    hint = near.get(s.id)
+                    if hint is None and bold is None:
+                        bold = self._bold_titles(draft)
                     if hint:
                         key = _keyed("section-missing-hint", draft)
-                    elif bold:
-                        key, hint = _keyed("section-missing-bold", draft), bold
+                    elif bold is not None and s.id in bold:
+                        key, hint = _keyed("section-missing-bold", draft), bold[s.id]
                     else:
                         key = "section-missing"
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
@@ -388,16 +450,19 @@ class Checker:
                 by_id[r.parent].status = "incomplete"
         return results
 
-    def _bold_title(self, draft: Draft, s: Section) -> tuple[str, int] | None:
-        """A line of only bold text that names the section: a heading written
-        as bold text (or, in Word, not given a heading style)."""
+    def _bold_titles(self, draft: Draft) -> dict[str, tuple[str, int]]:
+        """Lines of only bold text that name a section, the first for each
+        section: headings written as bold text (or, in Word, not given a
+        heading style). The draft is read once for all missing sections."""
+        found: dict[str, tuple[str, int]] = {}
         for i in range(draft.body_start, len(draft.lines)):
-            m = _BOLD_LINE.match(draft.lines[i])
+            line = draft.lines[i]
+            m = _BOLD_LINE.match(line) if "**" in line or "__" in line else None
             if m:
-                found = self.matcher.match(m.group(2)).section
-                if found is not None and found.id == s.id:
-                    return m.group(2).strip(), draft.location(i)
-        return None
+                section = self.matcher.match(m.group(2), suggest=False).section
+                if section is not None and section.id not in found:
+                    found[section.id] = (m.group(2).strip(), draft.location(i))
+        return found
 
     def _insertion_line(self, draft: Draft, placed: dict[str, _Placed], s: Section) -> int:
         """Where a missing section belongs: at the next present section, or the end."""
@@ -490,18 +555,20 @@ def _error_name(err: Any) -> str:
 
 
 def _placeholder_at(draft: Draft, p: _Placed, conditions: Conditions) -> tuple[int, str]:
-    m = _placeholder_regex(conditions).search(p.text)
-    if m is None:
+    found = Placeholders(conditions.placeholders).search(p.text)
+    if found is None:
         return p.heading.line, ""
-    return draft.location(p.start + p.text.count("\n", 0, m.start())), m.group(0)
+    return draft.location(p.start + p.text.count("\n", 0, found[0])), found[1]
 
 
-def _near_miss(draft: Draft, matches: dict[int, Match], s: Section) -> tuple[str, int] | None:
+def _near_misses(draft: Draft, matches: dict[int, Match]) -> dict[str, tuple[str, int]]:
+    """The first heading that nearly names each section: its text and line."""
+    near: dict[str, tuple[str, int]] = {}
     for i, m in matches.items():
-        if m.section is None and m.suggestion is not None and m.suggestion.id == s.id:
+        if m.section is None and m.suggestion is not None and m.suggestion.id not in near:
             h = draft.headings[i]
-            return h.text, h.line
-    return None
+            near[m.suggestion.id] = (h.text, h.line)
+    return near
 
 
 def _longest_increasing(seq: list[int]) -> set[int]:

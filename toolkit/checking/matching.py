@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from toolkit.decisions.model import Conditions, Section
-from toolkit.read.text import did_you_mean, normalise, split_explicit_id
+from toolkit.read.text import could_be_close, did_you_mean, normalise, split_explicit_id
 
 
 @dataclass
@@ -41,13 +41,15 @@ class Matcher:
         self._by_norm_id = {normalise(i): s for i, s in self.by_id.items()}
         self._names = list(self.by_name)
 
-    def match(self, heading: str) -> Match:
+    def match(self, heading: str, suggest: bool = True) -> Match:
+        """The section ``heading`` names; with ``suggest``, the nearest one
+        when it names none (the "did you mean", which costs the most)."""
         title, explicit = split_explicit_id(heading)
         if explicit is not None:
             s = self.by_id.get(explicit)
             if s is not None:
                 return Match(s, "id" if s.id == explicit else "renamed")
-            hint = did_you_mean(explicit, list(self.by_id))
+            hint = did_you_mean(explicit, list(self.by_id)) if suggest else None
             return Match(None, "", self.by_id[hint] if hint else None, unknown_id=explicit)
         key = normalise(title)
         hit = self.by_name.get(key)
@@ -55,5 +57,7 @@ class Matcher:
             return Match(hit[0], hit[1])
         if key in self._by_norm_id:
             return Match(self._by_norm_id[key], "id")
+        if not suggest or not could_be_close(key, self._names, 0.8):
+            return Match(None, "")
         close = difflib.get_close_matches(key, self._names, n=1, cutoff=0.8)
         return Match(None, "", self.by_name[close[0]][0] if close else None)

@@ -17,9 +17,34 @@ from toolkit.drafts.model import Draft, Heading
 from toolkit.errors import DraftError
 from toolkit.read.yamldoc import load_yaml
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def atx_heading(line: str) -> tuple[str, str] | None:
+    """``("##", "Title")`` from an ATX heading line (``## Title ##``), else ``None``.
+
+    Up to three spaces before one to six ``#``; then the end of the line or a
+    space, a tab or a non-breaking space (Word pastes them) and the text; a
+    closing run of ``#`` after a space or tab is not part of the text. Read
+    by hand: the regex this replaces backtracked over runs of spaces and took
+    seconds for a line of a few thousand.
+    """
+    indent = len(line) - len(line.lstrip(" "))
+    if indent > 3:
+        return None
+    rest = line[indent:]
+    hashes = len(rest) - len(rest.lstrip("#"))
+    if not 1 <= hashes <= 6:
+        return None
+    rest = rest[hashes:]
+    if rest and rest[0] not in " \t\u00a0":
+        return None
+    text = rest.lstrip(" \t\u00a0").rstrip(" \t")
+    closing = text.rstrip("#")
+    if len(closing) < len(text) and closing[-1:] in (" ", "\t"):
+        text = closing.rstrip(" \t")
+    return "#" * hashes, text
 
 
 def shift_headings(text: str, own_level: int, new_level: int) -> str:
@@ -35,9 +60,9 @@ def shift_headings(text: str, own_level: int, new_level: int) -> str:
         elif fence_opens(line):
             fence = fence_opens(line)
         else:
-            h = _ATX.match(line)
+            h = atx_heading(line)
             if h:
-                hashes = h.group(1)
+                hashes = h[0]
                 level = min(6, max(new_level + 1, len(hashes) + shift))
                 line = line.replace(hashes, "#" * level, 1)
         out.append(line)
@@ -58,7 +83,7 @@ def split_front_matter(text: str, name: str) -> tuple[str, int, int]:
 
 def _is_setext_text(lines: list[str], j: int, start: int) -> bool:
     text = lines[j].strip()
-    if not text or _ATX.match(lines[j]) or text.startswith(("|", "-", "*", "+", ">", "<")):
+    if not text or atx_heading(lines[j]) or text.startswith(("|", "-", "*", "+", ">", "<")):
         return False
     return j == start or not lines[j - 1].strip()
 
@@ -112,9 +137,9 @@ def find_headings(lines: list[str], start: int) -> list[Heading]:
             fence = opened
             continue
         in_comment = _ends_in_comment(line, False)
-        m = _ATX.match(line)
-        if m:
-            found.append(((m.group(2) or "").strip(), len(m.group(1)), i, i + 1))
+        atx = atx_heading(line)
+        if atx:
+            found.append((atx[1].strip(), len(atx[0]), i, i + 1))
             prev_blank = False
             continue
         s = _SETEXT.match(line)
