@@ -103,16 +103,34 @@ def localise(command: click.Command, lang: str, path: str = "") -> None:
             localise(sub, lang, f"{path}-{name}" if path else name)
 
 
-def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
-    """Write ``text`` to ``output`` (whole or not at all) or to standard output."""
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Show a message or a text report: nothing in it is obeyed by the terminal
+    (:func:`~toolkit.outputs.terminal.printable`), whatever the user's file held."""
+    from toolkit.outputs.terminal import printable
+
+    click.echo(printable(text), err=err, nl=nl)
+
+
+def emit(text: str, output: str | None, inputs: list[str], lang: str, kind: str = "document") -> None:
+    """Write ``text`` to ``output`` (whole or not at all) or to standard output.
+
+    ``kind`` says what the text is: "text" is made for the terminal and is
+    made printable wherever it goes; "colored" is that text with the
+    formatter's own colours (its user text is printable already); a
+    "document" (Markdown, HTML, JSON) is written as it is, and made printable
+    only when it is shown on a terminal.
+    """
     if output and output != "-":
+        from toolkit.outputs.terminal import printable
         from toolkit.outputs.write import refuse_input_as_output, write_atomic
 
         refuse_input_as_output(output, inputs)
-        write_atomic(output, text)
-        click.echo(t("cli-wrote", lang, path=output), err=True)
-    else:
+        write_atomic(output, printable(text) if kind == "text" else text)
+        say(t("cli-wrote", lang, path=output), err=True)
+    elif kind == "colored" or (kind == "document" and not sys.stdout.isatty()):
         click.echo(text, nl=not text.endswith("\n"))
+    else:
+        say(text, nl=not text.endswith("\n"))
 
 
 class CannotCheck(click.ClickException):
@@ -121,25 +139,30 @@ class CannotCheck(click.ClickException):
     exit_code = EXIT_CANNOT
 
     def show(self, file: Any = None) -> None:
-        click.echo(self.format_message(), err=True)
+        say(self.format_message(), err=True)
 
 
 def refused(exc: Any, lang: str) -> None:
     """An incomplete draft that was not rendered: its findings, then exit 1."""
     from toolkit.outputs.report import format_text
 
-    click.echo(format_text([exc.result], lang), err=True)
-    click.echo(f"villkor: {exc.format(lang)}", err=True)
+    say(format_text([exc.result], lang), err=True)
+    say(f"villkor: {exc.format(lang)}", err=True)
     sys.exit(EXIT_INCOMPLETE)
 
 
 def remaining_warnings(result: Any, lang: str) -> None:
     """After writing a report or memo: say which warnings it still has."""
+    from toolkit.outputs.report import listed, more_of_kind
+
     warnings = [f for f in result.findings if f.severity == "warning"]
     if warnings and result.complete:
-        click.echo(t("report-warnings", lang, file=result.file, n=len(warnings)), err=True)
-        for f in warnings:
-            click.echo(f"  {f.location(lang)}: {f.message(lang)}", err=True)
+        say(t("report-warnings", lang, file=result.file, n=len(warnings)), err=True)
+        shown, hidden = listed(warnings)
+        for f in shown:
+            say(f"  {f.location(lang)}: {f.message(lang)}", err=True)
+        for code, n in hidden.items():
+            say(f"  {more_of_kind(code, n, lang)}", err=True)
 
 
 def fail(exc: VillkorError, lang: str) -> CannotCheck:
@@ -175,7 +198,8 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
     for exc in failures:
-        click.echo(exc.format(lang), err=True)
+        say(exc.format(lang), err=True)
+    kind = "document"
     if fmt == "json":
         text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
     elif fmt == "md":
@@ -185,14 +209,16 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     else:
         to_tty = output in (None, "-") and sys.stdout.isatty()
         width = max(80, min(140, shutil.get_terminal_size((100, 24)).columns)) if to_tty else 100
-        text = report.format_text(results, lang, width=width, color=to_tty and "NO_COLOR" not in os.environ)
+        color = to_tty and "NO_COLOR" not in os.environ
+        text = report.format_text(results, lang, width=width, color=color)
+        kind = "colored" if color else "text"
         if len(drafts) > 1:
             complete = sum(1 for r in results if r.complete)
             text += t("batch-total", lang, drafts=len(drafts), complete=complete,
                       incomplete=len(results) - complete, failed=len(failures)) + "\n"
     if results or fmt == "json":
         try:
-            emit(text, output, list(drafts), lang)
+            emit(text, output, list(drafts), lang, kind)
         except VillkorError as exc:
             raise fail(exc, lang) from None
     if failures:
@@ -243,7 +269,7 @@ def conditions_list(lang: str) -> None:
     from toolkit.decisions.inherit import survey
     from toolkit.outputs.conditions_report import format_list
 
-    click.echo(format_list(survey(), lang), nl=False)
+    say(format_list(survey(), lang), nl=False)
 
 
 @conditions_group.command(name="show")
@@ -254,7 +280,7 @@ def conditions_show(decision: str, lang: str) -> None:
     from toolkit.decisions.load import load_conditions
     from toolkit.outputs.conditions_report import format_outline
 
-    click.echo(format_outline(load_conditions(decision), lang), nl=False)
+    say(format_outline(load_conditions(decision), lang), nl=False)
 
 
 @conditions_group.command(name="validate")
@@ -272,7 +298,7 @@ def conditions_validate(paths: tuple[str, ...], lang: str) -> None:
     if not files:
         raise CannotCheck(t("validate-no-files", lang))
     results = validate_paths(files)
-    click.echo(format_validation(results, lang), nl=False)
+    say(format_validation(results, lang), nl=False)
     sys.exit(EXIT_CANNOT if any(problems for _, problems in results) else EXIT_COMPLETE)
 
 
@@ -289,7 +315,8 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
     from toolkit.outputs.conditions_report import format_diff
 
     old_c, new_c = load_conditions(old), load_conditions(new)
-    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang)
+    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang,
+         "text" if fmt == "text" else "document")
 
 
 @cli.command(name="new")
@@ -334,16 +361,19 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             raise CannotCheck(t("summary-nothing", lang, paths=", ".join(paths)))
         if to_file or not result.rows:
             for failure in result.failed:
-                click.echo(VillkorError(failure.problems).format(lang), err=True)
+                say(VillkorError(failure.problems).format(lang), err=True)
         if not result.rows:  # nothing could be checked: write nothing
             sys.exit(EXIT_CANNOT)
+        kind = "document"
         if fmt == "text":
             to_tty = not to_file and sys.stdout.isatty()
             width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
-            text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
+            color = to_tty and "NO_COLOR" not in os.environ
+            text = overview.format_text(result, lang, width, color, all_places)
+            kind = "colored" if color else "text"
         else:
             text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, list(paths) + result.inputs, lang)
+        emit(text, output, list(paths) + result.inputs, lang, kind)
         if pages is not None:
             pages.commit()
     except VillkorError as exc:
@@ -398,7 +428,7 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions:
         refused(exc, lang)
     emit(made.text, output, [draft], lang)
     if made.gaps:
-        click.echo(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
+        say(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
 
 
 # -- Word drafts: convert --------------------------------------------------
@@ -433,20 +463,20 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     try:
         cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo(t("cli-aborted", lang), err=True)
+        say(t("cli-aborted", lang), err=True)
         sys.exit(EXIT_CANNOT)
     except click.UsageError as exc:
         # click's own sentence stays as click words it; the frame around it is ours
         if exc.ctx is not None:
-            click.echo(exc.ctx.get_usage(), err=True)
-            click.echo(t("cli-try-help", lang, command=exc.ctx.command_path), err=True)
-        click.echo(f"\n{t('cli-error', lang).capitalize()}: {exc.format_message()}", err=True)
+            say(exc.ctx.get_usage(), err=True)
+            say(t("cli-try-help", lang, command=exc.ctx.command_path), err=True)
+        say(f"\n{t('cli-error', lang).capitalize()}: {exc.format_message()}", err=True)
         sys.exit(EXIT_CANNOT)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except VillkorError as exc:
-        click.echo(exc.format(lang), err=True)
+        say(exc.format(lang), err=True)
         sys.exit(EXIT_CANNOT)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -455,5 +485,5 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     except Exception as exc:  # a bug: say so briefly, never a traceback unless asked
         if os.environ.get("VILLKOR_DEBUG"):
             raise
-        click.echo(f"villkor: {t('cli-internal-error', lang, error=type(exc).__name__ + ': ' + str(exc))}", err=True)
+        say(f"villkor: {t('cli-internal-error', lang, error=type(exc).__name__ + ': ' + str(exc))}", err=True)
         sys.exit(EXIT_CANNOT)

@@ -745,6 +745,16 @@ CATALOGUE.update({
 # -- limits on size, depth, headings and unpacked Word files ---------------
 # (TRUST_LIMITS)
 CATALOGUE.update({
+    "report-more-of-kind": {
+        "sv": "… och {n} till av samma slag ({kind})",
+        "en": "… and {n} more of the same kind ({kind})",
+    },
+    "draft-too-many-headings": {
+        "sv": "utkastet har fler än {limit} rubriker; en rapport har några tiotal – är det rätt fil, "
+              "eller har vanlig text fått rubrikformat?",
+        "en": "the draft has more than {limit} headings; a report has a few dozen – is it the right file, "
+              "or has body text been given a heading style?",
+    },
 })
 
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
@@ -781,6 +791,19 @@ CATALOGUE.update({
 # (SPEED)
 CATALOGUE.update({
 })
+
+
+#: Longest text from a user's file that a message quotes whole: a heading or
+#: a value of megabytes is cut, so that a message stays a sentence (and a
+#: terminal table does not lay out megabytes).
+MAX_QUOTED = 200
+
+
+def quoted(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with every text longer than :data:`MAX_QUOTED` cut to it and "…"."""
+    if not any(isinstance(v, str) and len(v) > MAX_QUOTED for v in params.values()):
+        return params
+    return {k: v[:MAX_QUOTED] + "…" if isinstance(v, str) and len(v) > MAX_QUOTED else v for k, v in params.items()}
 
 
 class _Formatter(string.Formatter):

@@ -49,9 +49,9 @@ class Finding:
         return cls(code, severity(code), key, params, file, line, section, point)
 
     def message(self, lang: str = "sv") -> str:
-        from toolkit.messages import t
+        from toolkit.messages import quoted, t
 
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **quoted(self.params))
 
     def location(self, lang: str = "sv") -> str:
         """``utkast.md:12``, or ``utkast.docx, stycke 12`` for a Word draft."""

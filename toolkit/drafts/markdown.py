@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from toolkit.drafts.frontmatter import validate_front_matter
-from toolkit.drafts.model import Draft, Heading
+from toolkit.drafts.model import MAX_HEADINGS, Draft, Heading, refuse_many_headings
 from toolkit.errors import DraftError
 from toolkit.read.yamldoc import load_yaml
 
@@ -116,8 +116,9 @@ def _ends_in_comment(line: str, in_comment: bool) -> bool:
             pos, in_comment = begin + 4, True
 
 
-def find_headings(lines: list[str], start: int) -> list[Heading]:
-    """Headings from line index ``start`` on, with their body ranges."""
+def find_headings(lines: list[str], start: int, name: str = "") -> list[Heading]:
+    """Headings from line index ``start`` on, with their body ranges; more
+    than :data:`~toolkit.drafts.model.MAX_HEADINGS` are refused (as file ``name``)."""
     found: list[tuple[str, int, int, int]] = []  # text, level, heading index, body start
     fence: str | None = None
     in_comment = False
@@ -139,12 +140,16 @@ def find_headings(lines: list[str], start: int) -> list[Heading]:
         in_comment = _ends_in_comment(line, False)
         atx = atx_heading(line)
         if atx:
+            if len(found) == MAX_HEADINGS:
+                refuse_many_headings(name, i + 1)
             found.append((atx[1].strip(), len(atx[0]), i, i + 1))
             prev_blank = False
             continue
         s = _SETEXT.match(line)
         if s and not prev_blank and _is_setext_text(lines, i - 1, start):
             # the previous line is a one-line paragraph underlined into a heading
+            if len(found) == MAX_HEADINGS:
+                refuse_many_headings(name, i)
             found.append((lines[i - 1].strip(), 1 if s.group(1)[0] == "=" else 2, i - 1, i + 1))
             prev_blank = False
             continue
@@ -163,4 +168,4 @@ def parse_markdown(text: str, path: Path, name: str | None = None) -> Draft:
     doc = load_yaml(fm_text, name, line_offset=offset)
     meta = validate_front_matter(doc.data, doc, name)
     lines = text.split("\n")
-    return Draft(path, name, meta, doc, lines, find_headings(lines, body_start), body_start)
+    return Draft(path, name, meta, doc, lines, find_headings(lines, body_start, name), body_start)

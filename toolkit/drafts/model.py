@@ -31,6 +31,11 @@ WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
 #: Files a folder is searched for by ``villkor summary``.
 DRAFT_SUFFIXES = (".md", ".markdown", ".docx", ".docm")
 
+#: Most headings a draft may have. A report has a few dozen; past this it is
+#: the wrong file, or body text that has been given a heading style, and the
+#: check would only list thousands of headings that match nothing.
+MAX_HEADINGS = 10_000
+
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -99,6 +104,14 @@ class Draft:
     def text(self, start: int, end: int) -> str:
         """The writer's text between two line indexes, comments removed."""
         return strip_comments("\n".join(self.lines[start:end]))
+
+
+def refuse_many_headings(name: str, line: int, unit: str = "line") -> None:
+    """Raise the error for a draft with more than :data:`MAX_HEADINGS`
+    headings; ``line`` is where the first heading past the limit is."""
+    from toolkit.errors import DraftError, Problem
+
+    raise DraftError(Problem("draft-too-many-headings", {"limit": f"{MAX_HEADINGS:,}".replace(",", "\u00a0")}, name, line, unit))
 
 
 def comment_spans(text: str) -> Iterator[tuple[int, int]]:

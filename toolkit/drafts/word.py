@@ -46,7 +46,7 @@ from typing import Any
 
 from toolkit.decisions.model import Conditions
 from toolkit.drafts.frontmatter import validate_front_matter
-from toolkit.drafts.model import DecisionFor, Draft, Heading
+from toolkit.drafts.model import MAX_HEADINGS, DecisionFor, Draft, Heading, refuse_many_headings
 from toolkit.errors import DraftError, Problem, VillkorError
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
 from toolkit.read.text import normalise
@@ -537,7 +537,7 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
     return [cells(rows[0]), "|" + "---|" * width, *(cells(r) for r in rows[1:])]
 
 
-def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[int], list[Heading], int | None]:
+def build_lines(blocks: list[Block], skip: set[int], name: str = "") -> tuple[list[str], list[int], list[Heading], int | None]:
     """Markdown lines, the paragraph number of each, the headings with their
     spans, and the index of the title's line (if the document has one)."""
     lines: list[str] = []
@@ -561,6 +561,8 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
             add(f"# {b.text}", b.location)
         elif b.kind == "heading":
             level = min(6, b.level + shift)
+            if len(found) == MAX_HEADINGS:
+                refuse_many_headings(name, b.location, "paragraph")
             found.append((b.text, level, b.location, len(lines)))
             add(f"{'#' * level} {b.text}", b.location)
         elif b.kind == "list":
@@ -622,6 +624,6 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
             problem.unit = "paragraph"
         raise
     skip = data_tables | ({facts.location} if facts else set())
-    lines, locations, headings, title = build_lines(blocks, skip)
+    lines, locations, headings, title = build_lines(blocks, skip, name)
     return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations,
                  title_index=title)

@@ -17,6 +17,7 @@ from toolkit.decisions.diff import Change, ConditionsDiff, ItemDiff
 from toolkit.decisions.model import Conditions
 from toolkit.errors import Problem
 from toolkit.messages import t
+from toolkit.outputs.terminal import json_escaped, printable
 
 FORMATS = ("text", "md", "html", "json")
 
@@ -73,10 +74,11 @@ def _context(d: ConditionsDiff, lang: str) -> dict[str, Any]:
 def format_diff(d: ConditionsDiff, fmt: str = "text", lang: str = "sv") -> str:
     """The diff in ``fmt`` (text, md, html or json)."""
     if fmt == "json":
-        return json.dumps(d.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_escaped(json.dumps(d.as_dict(), ensure_ascii=False, indent=2)) + "\n"
     from toolkit.outputs.templating import render_template
 
-    return render_template({"text": "diff.txt.j2", "md": "diff.md.j2", "html": "diff.html.j2"}[fmt], lang, **_context(d, lang))
+    text = render_template({"text": "diff.txt.j2", "md": "diff.md.j2", "html": "diff.html.j2"}[fmt], lang, **_context(d, lang))
+    return printable(text) if fmt == "text" else text
 
 
 # --------------------------------------------------------------------------
@@ -88,7 +90,7 @@ def format_outline(c: Conditions, lang: str = "sv") -> str:
     from toolkit.decisions.diff import numbers
     from toolkit.outputs.templating import render_template
 
-    return render_template("conditions_show.txt.j2", lang, c=c, numbers=numbers(c), where=_where)
+    return printable(render_template("conditions_show.txt.j2", lang, c=c, numbers=numbers(c), where=_where))
 
 
 def _where(item: Any) -> str:
@@ -112,7 +114,7 @@ def format_list(rows: list[tuple[str, Path, Conditions | None, str]], lang: str 
 def _columns(lines: list[str]) -> str:
     rows = [line.split("\t") for line in lines]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows) + "\n"
+    return printable("\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows) + "\n")
 
 
 def _display(path: Path) -> str:
@@ -140,4 +142,4 @@ def format_validation(results: list[tuple[Path, list[Problem]]], lang: str = "sv
                 count += 1
     invalid = sum(1 for _, problems in results if problems)
     lines.append(t("validate-total", lang, files=len(results), valid=len(results) - invalid, invalid=invalid, problems=count))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")

@@ -17,6 +17,7 @@ from typing import Any
 from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
 from toolkit.outputs.summary import CELL_ORDER, Cell, Group, Matrix, Row, Summary
+from toolkit.outputs.terminal import json_escaped, printable
 
 #: How many places each kind of finding shows before "… and N more".
 FIRST_PLACES = 3
@@ -100,7 +101,7 @@ def _group_dict(g: Group) -> dict[str, Any]:
 
 
 def format_json(s: Summary, lang: str = "sv") -> str:
-    return json.dumps(to_dict(s, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(to_dict(s, lang), ensure_ascii=False, indent=2)) + "\n"
 
 
 # --------------------------------------------------------------------------
@@ -110,8 +111,11 @@ def format_json(s: Summary, lang: str = "sv") -> str:
 def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = False, all_places: bool = False) -> str:
     """The overview for a terminal: reports, one matrix per decision, findings by kind."""
     from rich.console import Console
-    from rich.markup import escape as e
+    from rich.markup import escape
     from rich.table import Table
+
+    def e(text: str) -> str:  # user text: shown, never obeyed by the terminal or by rich
+        return escape(printable(text))
 
     out = io.StringIO()
     con = Console(file=out, width=width, color_system="standard" if color else None, force_terminal=color,
@@ -184,6 +188,8 @@ def _grid(headers: list[str], rows: list[tuple[list[str], list[str | None]]], ri
           footer: bool = False) -> str:
     """A plain table: columns padded to their widest cell, a rule under the header
     (and above a footer row), colours as ANSI codes only when asked for."""
+    headers = [printable(h) for h in headers]
+    rows = [([printable(c) for c in cells], styles) for cells, styles in rows]
     widths = [max(len(h), *(len(cells[n]) for cells, _ in rows)) if rows else len(h) for n, h in enumerate(headers)]
 
     def line(cells: list[str], styles: list[str | None]) -> str:
