@@ -745,6 +745,20 @@ CATALOGUE.update({
 # -- limits on size, depth, headings and unpacked Word files ---------------
 # (TRUST_LIMITS)
 CATALOGUE.update({
+    "docx-too-many-paragraphs": {
+        "sv": "Word-dokumentet har fler än {limit} stycken; en rapport har några hundra – är det rätt fil?",
+        "en": "the Word document has more than {limit} paragraphs; a report has a few hundred – is it the right file?",
+    },
+    "docx-xml-too-large": {
+        "sv": "Word-dokumentets text och formatering packas upp till mer än {limit_mb} MB XML; "
+              "en lång rapport har några få MB – är det rätt fil?",
+        "en": "the Word document's text and formatting unpack to more than {limit_mb} MB of XML; "
+              "a long report has a few MB – is it the right file?",
+    },
+    "schema-too-many": {
+        "sv": "minst {limit} fel; bara de första visas – rätta dem och kontrollera igen",
+        "en": "at least {limit} errors; only the first are shown – correct them and check again",
+    },
     "report-more-of-kind": {
         "sv": "… och {n} till av samma slag ({kind})",
         "en": "… and {n} more of the same kind ({kind})",

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import cerberus
-
 from toolkit.checking.matching import Match, Matcher
 from toolkit.checking.results import (
     ERROR,
@@ -33,7 +31,7 @@ from toolkit.decisions.model import Conditions, Section
 from toolkit.drafts.model import Draft, Heading, count_words
 from toolkit.read.amounts import AmountError, parse_amount
 from toolkit.read.text import did_you_mean
-from toolkit.read.validation import leaf_errors
+from toolkit.read.validation import BoundedValidator, leaf_errors
 
 #: Placeholder text nobody should send to the government: these words, ...
 PLACEHOLDER_WORDS = (r"\bTODO\b", r"\bTBD\b", r"\bFIXME\b", r"\bXXX++\b", r"\blorem ipsum\b")
@@ -108,7 +106,7 @@ def carried_over(text: str) -> bool:
     return False
 
 
-class DraftValidator(cerberus.Validator):
+class DraftValidator(BoundedValidator):
     """Cerberus validator with the rules a report needs."""
 
     def _validate_min_words(self, constraint: int, field: str, value: Any) -> None:

@@ -35,10 +35,12 @@ format, too large when unpacked, or empty are refused with a
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,9 +54,16 @@ from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
 from toolkit.read.text import normalise
 from toolkit.read.yamldoc import YamlDoc
 
-#: Most bytes a Word file may unpack to. Real reports with pictures stay far
-#: below; a "zip bomb" declares gigabytes in its directory.
+#: Most bytes a Word file may unpack to, counted as they are unpacked (the
+#: sizes a zip declares may lie). Real reports with pictures stay far below;
+#: a "zip bomb" unpacks to gigabytes.
 MAX_UNPACKED = 200 * 1024 * 1024
+#: Most bytes of XML (the text, styles and properties python-docx parses
+#: into memory, at up to fifteen times their size) a Word file may unpack
+#: to. A long report has a megabyte or two.
+MAX_XML = 16 * 1024 * 1024
+#: Most paragraphs and tables a Word draft's body may hold: some 1,500 pages.
+MAX_PARAGRAPHS = 50_000
 #: Most members a Word file's zip may hold.
 MAX_MEMBERS = 5_000
 
@@ -123,6 +132,7 @@ def open_document(path: Path, name: str) -> Any:
         raise _refuse("docx-damaged", name) from None
     if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
         raise _refuse("docx-unpacked-too-large", name, limit_mb=MAX_UNPACKED // 1048576)
+    _unpack_within_limits(zf, members, name)
     names = {m.filename for m in members}
     if "[Content_Types].xml" not in names:
         raise _refuse("docx-not-document", name)
@@ -143,6 +153,47 @@ def open_document(path: Path, name: str) -> Any:
         raise _refuse("docx-damaged", name) from None
     except Exception:  # python-docx and lxml raise many kinds on a broken part
         raise _refuse("docx-damaged", name) from None
+
+
+def _unpack_within_limits(zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:
+    """Unpack every member once, a megabyte at a time, counting the bytes that
+    really come out; refuse the file before python-docx reads it when they
+    pass :data:`MAX_UNPACKED` (or :data:`MAX_XML` for the XML parts), or
+    differ from what the zip's directory declares.
+
+    The directory's sizes cannot be trusted: unpacking a member whole
+    inflates all of it in memory before its declared size is looked at, so a
+    1 MB file that declares a kilobyte could take gigabytes.
+    """
+    left = {"all": MAX_UNPACKED, "xml": MAX_XML}
+    for m in members:
+        xml = m.filename.endswith((".xml", ".rels"))
+        room = min(left["all"], left["xml"]) if xml else left["all"]
+        # zipfile stops at the declared size (and checks the CRC there): let
+        # it go a chunk past the room left, so that it is this loop that stops
+        chunk_size = 1 << 20
+        probe = copy.copy(m)
+        probe.file_size = room + chunk_size + 2
+        got = 0
+        try:
+            with zf.open(probe) as fh:
+                while chunk := fh.read(chunk_size):
+                    got += len(chunk)
+                    if got > room:
+                        if xml and left["xml"] < left["all"]:
+                            raise _refuse("docx-xml-too-large", name, limit_mb=MAX_XML // 1048576)
+                        raise _refuse("docx-unpacked-too-large", name, limit_mb=MAX_UNPACKED // 1048576)
+        except VillkorError:
+            raise
+        except RuntimeError:  # a member encrypted with a zip password
+            raise _refuse("docx-damaged", name) from None
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+            raise _refuse("docx-damaged", name) from None
+        if got != m.file_size:  # the directory lies about this member
+            raise _refuse("docx-damaged", name)
+        left["all"] -= got
+        if xml:
+            left["xml"] -= got
 
 
 def _retype(zf: zipfile.ZipFile, types: bytes) -> bytes:
@@ -249,17 +300,32 @@ def _is_numbered(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]])
     return False
 
 
-def _on(rpr: Any, tag: str) -> bool:
-    if rpr is None:
-        return False
-    el = rpr.find(_q(tag))
-    return el is not None and _val(el) not in ("0", "false", "off")
+_R, _RPR, _T, _TAB, _NO_BREAK_HYPHEN, _VAL, _TYPE = (_q(tag) for tag in ("r", "rPr", "t", "tab", "noBreakHyphen", "val", "type"))
+_BREAKS = (_q("br"), _q("cr"))
+_BOLD, _ITALIC = _q("b"), _q("i")
 
 
-def _segments(p_el: Any) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) of the paragraph's runs, deleted text left out."""
-    out: list[tuple[str, bool, bool]] = []
-    for r in p_el.iter(_q("r")):
+def _bold_italic(rpr: Any) -> tuple[bool, bool]:
+    """Whether run properties make a run bold and italic. Their children are
+    walked rather than searched with ``find``, which costs ten times more."""
+    bold = italic = None
+    if rpr is not None:
+        for child in rpr:
+            if child.tag == _BOLD and bold is None:
+                bold = child.get(_VAL) not in ("0", "false", "off")
+            elif child.tag == _ITALIC and italic is None:
+                italic = child.get(_VAL) not in ("0", "false", "off")
+    return bool(bold), bool(italic)
+
+
+Segments = list[tuple[str, bool, bool]]
+
+
+def segments(p_el: Any) -> Segments:
+    """(text, bold, italic) of the paragraph's runs, deleted text left out;
+    neighbouring runs of the same kind are one segment."""
+    out: list[tuple[list[str], bool, bool]] = []
+    for r in p_el.iter(_R):
         parent, skip = r.getparent(), False
         while parent is not None and parent is not p_el:
             if parent.tag in _SKIP_RUN_IN:
@@ -268,32 +334,34 @@ def _segments(p_el: Any) -> list[tuple[str, bool, bool]]:
             parent = parent.getparent()
         if skip:
             continue
-        rpr = r.find(_q("rPr"))
-        bold, italic = _on(rpr, "b"), _on(rpr, "i")
+        rpr = None
         parts = []
         for child in r:
             tag = child.tag
-            if tag == _q("t"):
+            if tag == _RPR:
+                rpr = child if rpr is None else rpr
+            elif tag == _T:
                 parts.append(child.text or "")
-            elif tag == _q("tab"):
+            elif tag == _TAB:
                 parts.append(" ")
-            elif tag in (_q("br"), _q("cr")) and child.get(_q("type")) in (None, "textWrapping"):
+            elif tag in _BREAKS and child.get(_TYPE) in (None, "textWrapping"):
                 parts.append("\n")
-            elif tag == _q("noBreakHyphen"):
+            elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
         text = "".join(parts)
         if not text:
             continue
-        if out and out[-1][1:] == (bold, italic):
-            out[-1] = (out[-1][0] + text, bold, italic)
+        bold, italic = _bold_italic(rpr)
+        if out and out[-1][1] == bold and out[-1][2] == italic:
+            out[-1][0].append(text)  # joined once at the end: adding run by run was quadratic
         else:
-            out.append((text, bold, italic))
-    return out
+            out.append(([text], bold, italic))
+    return [("".join(texts), bold, italic) for texts, bold, italic in out]
 
 
-def plain_text(p_el: Any) -> str:
+def plain_text(p_el: Any, segs: Segments | None = None) -> str:
     """The paragraph's text as the writer sees it, on one line."""
-    return " ".join("".join(s[0] for s in _segments(p_el)).split())
+    return " ".join("".join(s[0] for s in (segments(p_el) if segs is None else segs)).split())
 
 
 _INLINE_ESCAPE = re.compile(r"([\\`*_])")
@@ -306,10 +374,10 @@ def _escape(text: str) -> str:
     return _TAG_LIKE.sub("&lt;", _INLINE_ESCAPE.sub(r"\\\1", text))
 
 
-def markdown_text(p_el: Any) -> list[str]:
+def markdown_text(p_el: Any, segs: Segments | None = None) -> list[str]:
     """The paragraph as Markdown lines: bold and italic kept, Markdown syntax escaped."""
     pieces = []
-    for text, bold, italic in _segments(p_el):
+    for text, bold, italic in segments(p_el) if segs is None else segs:
         mark = ("**" if bold else "") + ("*" if italic else "")
         for n, chunk in enumerate(text.split("\n")):
             if n:
@@ -364,13 +432,14 @@ def _rows(table: Any) -> list[list[str]]:
     for tr in table._tbl.tr_lst:
         cells = []
         for tc in tr.tc_lst:
-            cells.append(" ".join(plain_text(p) for p in tc.iter(_q("p")) if plain_text(p)))
+            texts = (plain_text(p) for p in tc.iter(_q("p")))
+            cells.append(" ".join(text for text in texts if text))
         if any(cells):
             rows.append(cells)
     return rows
 
 
-def read_blocks(document: Any) -> list[Block]:
+def read_blocks(document: Any, name: str = "") -> list[Block]:
     """Every non-empty paragraph and table of the body, numbered from 1."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -378,6 +447,10 @@ def read_blocks(document: Any) -> list[Block]:
     blocks: list[Block] = []
     styles: dict[str | None, tuple[str, int, bool]] = {}
     body = document.element.body
+    for n, _ in enumerate(_body_elements(body), 1):  # counted first: reading them is what takes time
+        if n > MAX_PARAGRAPHS:
+            raise DraftError(Problem("docx-too-many-paragraphs", {"limit": f"{MAX_PARAGRAPHS:,}".replace(",", "\u00a0")},
+                                     name, None, "paragraph"))
     for el in _body_elements(body):
         if el.tag == _q("tbl"):
             rows = _rows(Table(el, document._body))
@@ -385,7 +458,8 @@ def read_blocks(document: Any) -> list[Block]:
                 blocks.append(Block("table", len(blocks) + 1, rows=rows))
             continue
         para = Paragraph(el, document._body)
-        text = plain_text(el)
+        segs = segments(el)
+        text = plain_text(el, segs)
         if not text:
             continue
         kind, level = block_kind(para, styles)
@@ -393,7 +467,7 @@ def read_blocks(document: Any) -> list[Block]:
         if kind == "list":
             block.numbered = _is_numbered(para, styles)
         if kind in ("text", "list"):
-            block.lines = markdown_text(el)
+            block.lines = markdown_text(el, segs)
         blocks.append(block)
     return blocks
 
@@ -596,7 +670,7 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     name = name or str(path)
     document, zf = open_document(p, name)
     try:
-        blocks = read_blocks(document)
+        blocks = read_blocks(document, name)
     except VillkorError:
         raise
     except Exception:  # a part python-docx cannot make sense of
