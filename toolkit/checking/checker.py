@@ -57,6 +57,8 @@ class Placeholders:
                                    re.IGNORECASE)
         #: what may still match at an opening that is never closed
         self._after = re.compile("|".join(extra), re.IGNORECASE) if extra else None
+        #: everything but the bracketed ones, for the text after the last "]"
+        self._unbracketed = re.compile("|".join([*PLACEHOLDER_WORDS, *PLACEHOLDER_LAST, *extra]), re.IGNORECASE)
 
     def search(self, text: str) -> tuple[int, str] | None:
         """Where the first placeholder starts, and its text; ``None`` when there is none."""
@@ -72,7 +74,9 @@ class Placeholders:
             after = self._after.match(text, m.start()) if self._after else None
             if after is not None:
                 return m.start(), after.group()
-            pos = m.start() + 1
+            # no "]" is left, so no bracketed placeholder: one search for the rest
+            rest = self._unbracketed.search(text, m.start() + 1)
+            return None if rest is None else (rest.start(), rest.group())
         return None
 
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from toolkit.drafts.frontmatter import validate_front_matter
-from toolkit.drafts.model import MAX_HEADINGS, Draft, Heading, refuse_many_headings
+from toolkit.drafts.model import Draft, Heading, count_heading
 from toolkit.errors import DraftError
 from toolkit.read.yamldoc import load_yaml
 
@@ -140,16 +140,14 @@ def find_headings(lines: list[str], start: int, name: str = "") -> list[Heading]
         in_comment = _ends_in_comment(line, False)
         atx = atx_heading(line)
         if atx:
-            if len(found) == MAX_HEADINGS:
-                refuse_many_headings(name, i + 1)
+            count_heading(len(found), name, i + 1)
             found.append((atx[1].strip(), len(atx[0]), i, i + 1))
             prev_blank = False
             continue
         s = _SETEXT.match(line)
         if s and not prev_blank and _is_setext_text(lines, i - 1, start):
             # the previous line is a one-line paragraph underlined into a heading
-            if len(found) == MAX_HEADINGS:
-                refuse_many_headings(name, i)
+            count_heading(len(found), name, i)
             found.append((lines[i - 1].strip(), 1 if s.group(1)[0] == "=" else 2, i - 1, i + 1))
             prev_blank = False
             continue

@@ -36,6 +36,8 @@ DRAFT_SUFFIXES = (".md", ".markdown", ".docx", ".docm")
 #: check would only list thousands of headings that match nothing.
 MAX_HEADINGS = 10_000
 
+_SPACE = re.compile(r"\s")
+_CHUNK = 1 << 18
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -106,12 +108,14 @@ class Draft:
         return strip_comments("\n".join(self.lines[start:end]))
 
 
-def refuse_many_headings(name: str, line: int, unit: str = "line") -> None:
-    """Raise the error for a draft with more than :data:`MAX_HEADINGS`
-    headings; ``line`` is where the first heading past the limit is."""
-    from toolkit.errors import DraftError, Problem
+def count_heading(found: int, name: str, line: int, unit: str = "line") -> None:
+    """Refuse the draft when ``found`` headings come before the one at
+    ``line``: it would be one more than :data:`MAX_HEADINGS`."""
+    if found >= MAX_HEADINGS:
+        from toolkit.errors import DraftError, Problem
 
-    raise DraftError(Problem("draft-too-many-headings", {"limit": f"{MAX_HEADINGS:,}".replace(",", "\u00a0")}, name, line, unit))
+        limit = f"{MAX_HEADINGS:,}".replace(",", "\u00a0")
+        raise DraftError(Problem("draft-too-many-headings", {"limit": limit}, name, line, unit))
 
 
 def comment_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -145,6 +149,14 @@ def strip_comments(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    # counted one match at a time: a list of every word of a 10 MB section
-    # would take a few hundred megabytes
-    return sum(1 for _ in _WORD.finditer(text))
+    """The number of words in ``text``, counted a megabyte at a time: a list
+    of every word of a 10 MB section would take a few hundred megabytes."""
+    count = start = 0
+    while start < len(text):
+        end = start + _CHUNK
+        if end < len(text):  # cut at white space, which no word holds
+            space = _SPACE.search(text, end)
+            end = space.start() if space else len(text)
+        count += len(_WORD.findall(text, start, end))
+        start = end
+    return count

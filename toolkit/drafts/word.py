@@ -48,7 +48,7 @@ from typing import Any
 
 from toolkit.decisions.model import Conditions
 from toolkit.drafts.frontmatter import validate_front_matter
-from toolkit.drafts.model import MAX_HEADINGS, DecisionFor, Draft, Heading, refuse_many_headings
+from toolkit.drafts.model import DecisionFor, Draft, Heading, count_heading
 from toolkit.errors import DraftError, Problem, VillkorError
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
 from toolkit.read.text import normalise
@@ -635,8 +635,7 @@ def build_lines(blocks: list[Block], skip: set[int], name: str = "") -> tuple[li
             add(f"# {b.text}", b.location)
         elif b.kind == "heading":
             level = min(6, b.level + shift)
-            if len(found) == MAX_HEADINGS:
-                refuse_many_headings(name, b.location, "paragraph")
+            count_heading(len(found), name, b.location, "paragraph")
             found.append((b.text, level, b.location, len(lines)))
             add(f"{'#' * level} {b.text}", b.location)
         elif b.kind == "list":
