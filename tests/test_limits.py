@@ -336,3 +336,66 @@ def test_each_kind_of_finding_is_listed_fifty_times_and_json_lists_them_all(tmp_
         assert out.count("Egen del") == 50 and more in out, fmt
     problems = json.loads(run("check", path, "--format", "json").out)["problems"]
     assert sum(p["code"] == "heading-unmatched" for p in problems) == 60
+
+
+# --------------------------------------------------------------------------
+# Rendering: what would make the Markdown converter superlinear is defused
+
+
+def complete_with(extra: str, tmp_path: Path, name: str = "utkast.md") -> Path:
+    """The complete example with ``extra`` as a part of the writer's own at the end."""
+    path = tmp_path / name
+    path.write_text(EXAMPLE.read_text(encoding="utf-8") + "\n# Egen del\n\n" + extra + "\n", encoding="utf-8")
+    return path
+
+
+def render_bounded(path: Path) -> str:
+    try:
+        r = subprocess.run([sys.executable, "-m", "toolkit", "render", str(path), "--format", "html"], cwd=PROJECT_ROOT,
+                           capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"villkor render {path.name} did not finish within {TIMEOUT} s")
+    assert r.returncode == 0, r.stderr[-2000:]
+    return r.stdout
+
+
+#: name -> (the writer's text, what the HTML must show of it)
+RENDER_SLOW_BEFORE = {
+    "unclosed-brackets": ("[fyll i " * 10_000, "[fyll i [fyll i"),  # eleven minutes
+    "asterisks": ("*a" * 100_000, "*a*a*a"),  # forty seconds, quadratic
+    "unclosed-tags": ("<div " * 20_000, "&lt;div &lt;div"),  # as the writer wrote it, escaped
+    "nested-list": ("- " * 1_000 + "x", "x"),  # RecursionError
+    "headings-in-one-block": ("### a\n" * 5_000, '<h4 id="a_4999">a</h4>'),
+    "entities": ("&amp;" * 200_000, "&amp;amp;&amp;amp;"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RENDER_SLOW_BEFORE))
+def test_a_complete_draft_with_strange_text_renders_promptly(name: str, tmp_path: Path):
+    extra, shown = RENDER_SLOW_BEFORE[name]
+    html = render_bounded(complete_with(extra, tmp_path))
+    assert shown in html
+    assert "Regionala tillväxtåtgärder" in html  # the rest of the report is there
+
+
+def test_every_bundled_report_is_rendered_exactly_as_written():
+    from toolkit.checking.checker import check_file
+    from toolkit.drafts.markdown import split_front_matter
+    from toolkit.outputs.defuse import protect
+    from toolkit.outputs.render import render_markdown, split_parts
+
+    for path in sorted((PROJECT_ROOT / "reports").glob("*.md")):
+        text = render_markdown(check_file(path), draft_mode=True)
+        _, _, start = split_front_matter(text, path.name)
+        for chunk in split_parts(text.split("\n")[start:]):
+            protected = protect(chunk)
+            assert protected.text == chunk and not protected.plain, path.name
+
+
+def test_a_costly_paragraph_is_shown_as_its_text():
+    from toolkit.outputs.htmlsafe import markdown_to_html
+
+    body, _ = markdown_to_html("Före.\n\n" + "[a <b> & " * 5_000 + "\n\nEfter *kursiv*.")
+    assert "<p>Före.</p>" in body and "<em>kursiv</em>" in body
+    assert "[a &lt;b&gt; &amp; [a &lt;b&gt;" in body  # shown, escaped, not interpreted
+    assert "VILLKORPLAIN" not in body

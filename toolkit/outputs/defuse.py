@@ -95,10 +95,11 @@ class Protected:
 def protect(text: str, budget: Budget | None = None) -> Protected:
     """``text`` made cheap to convert (see the module's notes)."""
     budget = budget or Budget()
-    lines = _open_tags(_structure(text.split("\n")))
+    lines, written = _structure(text.split("\n"))
     salt = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     plain: dict[str, str] = {}
-    return Protected("\n".join(_plain_units(lines, plain, salt, budget)), plain)
+    lines = _plain_units(lines, written, plain, salt, budget)
+    return Protected("\n".join(_open_tags(lines)), plain)
 
 
 def restore(converted: str, plain: dict[str, str]) -> str:
@@ -129,10 +130,14 @@ def _outside_fences(lines: list[str]) -> list[bool]:
 # Structure: nesting, indentation, long blocks, spaces in headings
 
 
-def _structure(lines: list[str]) -> list[str]:
+def _structure(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines with nesting, indentation, long blocks and spaces in headings
+    seen to, and beside each the line as written (for text shown plain)."""
     out: list[str] = []
+    written: list[str] = []
     block = 0  # lines in the current block
     for line, parsed in zip(lines, _outside_fences(lines)):
+        written.append(line)
         if not parsed or not line.strip():
             out.append(line)
             block = 0
@@ -149,8 +154,9 @@ def _structure(lines: list[str]) -> list[str]:
             # the converter takes these off a block's top and puts the rest
             # back as a block of its own: a blank line here means the same
             out.append("")
+            written.append("")
             block = 0
-    return out
+    return out, written
 
 
 def _nesting(line: str) -> str:
@@ -265,13 +271,14 @@ def _estimate(text: str) -> float:
             + _scanned(text) * _PER_SCANNED_CHAR + entities * entities * _PER_ENTITY_PAIR)
 
 
-def _plain_units(lines: list[str], plain: dict[str, str], salt: str, budget: Budget) -> list[str]:
+def _plain_units(lines: list[str], written: list[str], plain: dict[str, str], salt: str, budget: Budget) -> list[str]:
     out: list[str | None] = list(lines)
 
     def make_plain(first: int, end: int, rest: bool = False) -> None:
         prefix = None if rest else _PREFIX.match(lines[first])
         lead = prefix.group() if prefix else ""
-        body = "\n".join([lines[first][len(lead) :], *lines[first + 1 : end]])
+        skip = len(_PREFIX.match(written[first]).group()) if prefix else 0  # type: ignore[union-attr]
+        body = "\n".join([written[first][skip:], *written[first + 1 : end]])
         token = f"VILLKORPLAIN{salt}N{len(plain)}X"
         escaped = html.escape(body, quote=False)
         plain[token] = escaped.replace("\n", "<br>\n") if rest else escaped
