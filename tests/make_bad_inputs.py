@@ -66,16 +66,20 @@ add("schema-unknown-key-figurer", draft(MIN + "\nfigurer:\n  projektstod_utbetal
 add("schema-region-int", draft('conditions: "2017"\nregion: 12'), 2, 3, "fel typ")
 add("schema-region-list", draft('conditions: "2017"\nregion: [a, b]'), 2, 3, "fel typ")
 add("schema-region-map", draft('conditions: "2017"\nregion: {namn: X}'), 2, 3, "fel typ")
-add("schema-region-empty", draft('conditions: "2017"\nregion: ""'), 2, 3, "tomt")
+add("schema-region-empty", draft('conditions: "2017"\nregion: ""'), 2, 3, "region saknas: skriv regionens namn")
 add("schema-region-null", draft('conditions: "2017"\nregion:'), 2, 3, "")
-add("schema-region-missing", draft('conditions: "2017"'), 2, 2, "obligatoriskt")
-add("schema-conditions-missing", draft("region: X"), 2, 2, "obligatoriskt")
-add("schema-conditions-list", draft("conditions: [2017]\nregion: X"), 2, 2, "fel typ")
-add("schema-conditions-bool", draft("conditions: true\nregion: X"), 2, 2, "fel typ")
+add("schema-region-missing", draft('conditions: "2017"'), 2, 2, "region saknas: skriv regionens namn")
+add("schema-conditions-missing", draft("region: X"), 2, 2, "conditions saknas: skriv vilket villkorsbeslut")
+add("schema-conditions-list", draft("conditions: [2017]\nregion: X"), 2, 2, "conditions: ”[2017]” är inte ett beslut-id; skriv 2017")
+add("schema-conditions-bool", draft("conditions: true\nregion: X"), 2, 2, "'true' lästes som ett sanningsvärde")
 add("schema-conditions-unknown", draft('conditions: "20177"\nregion: X'), 2, 2, "menade du '2017'")
 add("schema-conditions-unknown-far", draft('conditions: "1999"\nregion: X'), 2, 2, "okänt villkorsbeslut")
-add("schema-conditions-missing-path", draft('conditions: saknas/2019.yaml\nregion: X'), 2, 2, "fel form")
-add("schema-conditions-abs-path", draft('conditions: /etc/passwd\nregion: X'), 2, 2, "fel form")
+add("schema-conditions-missing-path", draft('conditions: saknas/2019.yaml\nregion: X'), 2, 2, "är en sökväg")
+add("schema-conditions-abs-path", draft('conditions: /etc/passwd\nregion: X'), 2, 2, "är en sökväg")
+add("schema-conditions-words", draft("conditions: Villkor 2018\nregion: Region Test\nhandläggare: Anna"), 2, 2,
+    "conditions: ”Villkor 2018” är inte ett beslut-id; skriv 2018 (kända beslut: 2017, 2018, 2023)")
+add("schema-unknown-key-handlaggare", draft(MIN + "\nhandläggare: Anna"), 2, 4,
+    "handläggare: okänt fält i front matter; tillåtna fält här: conditions, region, figures")
 add("schema-figures-list", draft(MIN + "\nfigures: [1, 2]"), 2, 4, "fel typ")
 add("schema-figures-scalar", draft(MIN + "\nfigures: 88 mnkr"), 2, 4, "fel typ")
 add("schema-figures-int-key", draft(MIN + "\nfigures:\n  1: 5"), 2, 5, "fel typ")
@@ -86,7 +90,11 @@ add("schema-kontaktperson-int", draft(MIN + "\nkontaktperson: 5"), 2, 4, "fel ty
 add("schema-bilagor-string", draft(MIN + "\nbilagor: en bilaga"), 2, 4, "fel typ")
 add("schema-bilagor-ints", draft(MIN + "\nbilagor: [1, 2]"), 2, 4, "fel typ")
 add("schema-mottagare-list", draft(MIN + "\nmottagare: [a]"), 2, 4, "fel typ")
-add("schema-title-bool", draft(MIN + "\ntitle: yes"), 2, 4, "fel typ")
+add("schema-title-bool", draft(MIN + "\ntitle: yes"), 2, 4, "'yes' lästes som ett sanningsvärde")
+add("schema-region-yaml-no", draft('conditions: "2017"\nregion: NO'), 2, 3, 'sätt det inom citattecken: "NO"')
+add("schema-region-line-break", draft(FRONT.replace("region: Region Norrbotten", 'region: "Region Norrbotten\\n\\n## Injicerad"')), 2, 3, "en enda rad")
+add("schema-mottagare-control", draft(MIN + '\nmottagare: "Regerings\\u202ekansliet"'), 2, 4, "U+202E")
+add("schema-conditions-slash", draft('conditions: "Beslut/2017"\nregion: X'), 2, 2, "”Beslut/2017” är inte ett beslut-id; skriv 2017")
 add("schema-many-problems", draft('conditions: "2017"\nregion: 1\nkontaktpreson: x\ndatum: [1]'), 2, 3, "kontaktpreson")
 # -- encodings and binaries
 add("enc-utf16le-bom", draft(FRONT).encode("utf-16"), 2, 1, "UTF-16")
@@ -132,6 +140,27 @@ add("inc-duplicate-section", draft(FRONT, BODY + "\n## Jämställd regional till
 add("inc-only-comments", draft(FRONT, "<!--\n## 1. Insatser inom det regionala utvecklingsuppdraget\n-->\n"), 1, None, "")
 add("inc-unclosed-fence", draft(FRONT, "```\n" + BODY), 1, None, "")
 add("inc-unclosed-comment", draft(FRONT, "<!-- glömd kommentar\n" + BODY), 1, None, "")
+# -- figures and dates that must not pass as something else
+add("inc-figure-percent-for-kr", draft(FRONT.replace("88 miljoner", "12 %")), 1, 8, "skrivet i %")
+add("inc-figure-negative", draft(FRONT.replace("88 miljoner", "-88 miljoner")), 1, 8, "negativt")
+add("inc-figure-sexagesimal", draft(FRONT.replace("88 miljoner", "1:28:00")), 1, 8, "”1:28:00”")
+add("inc-figure-footnote-mark", draft(FRONT.replace("88 miljoner", "88 miljoner\u00b9")), 1, 8, "inte ett belopp")
+add("ok-figure-implausible", draft(FRONT.replace("88 miljoner", "88 000 000 000 kr")), 0, None, "utanför det rimliga")
+add("ok-figure-leading-zero", draft(FRONT.replace("88 miljoner", "0088000000")), 0, None, "”0088000000”")
+add("ok-report-late", draft(FRONT.replace("datum: 2018-02-25", "datum: 2018-03-05")), 0, None, "efter beslutets sista dag")
+add("ok-diarienummer-octal", draft(FRONT.replace("diarienummer: 00858-2018", "diarienummer: 0123")), 0)
+# -- what once passed as complete (exit 1 now)
+def with_section(title, text, body=BODY):
+    start = body.index(title)
+    end = body.index("\n## ", start + 5)
+    return body[:start] + title + "\n\n" + text + "\n" + body[end:]
+add("inc-markup-only-section", draft(FRONT, with_section("## 2. Jämställd regional tillväxt",
+    "<br>\n" * 20 + "<style>p { font-family: Arial regional tillväxt }</style>\n"
+    + "![Jämställd regional tillväxt i hela länet under året med många insatser](bild.png)\n")), 1, None, "är tomt")
+add("inc-placeholder-preamble", draft(FRONT, BODY.replace("Exempelutkast byggt på", "TODO Exempelutkast byggt på")), 1, None, "före det första avsnittet")
+add("inc-placeholder-own-heading", draft(FRONT, BODY + "\n## Kontakter\n\n[text kommer]\n"), 1, None, "Kontakter")
+add("inc-placeholder-front-matter", draft(FRONT.replace("region: Region Norrbotten", "region: Region [Fyll i region]")), 1, None, "Uppgiften region")
+add("inc-amount-reordering", draft(FRONT.replace("88 miljoner", '"8\u202e8 miljoner"')), 1, 7, "U+202E")
 # -- these just work: exit 0
 add("ok-crlf", draft(FRONT).replace("\n", "\r\n"), 0)
 add("ok-cr-only", draft(FRONT).replace("\n", "\r"), 0)
@@ -142,7 +171,10 @@ add("ok-tabs-in-body", draft(FRONT, BODY.replace(". ", ".\t")), 0)
 add("ok-dots-close", "---\n" + FRONT + "\n...\n" + BODY, 0)
 add("ok-conditions-int", draft(FRONT.replace('conditions: "2017"', "conditions: 2017")), 0)
 add("ok-amount-forms", draft(FRONT.replace("88 miljoner", "88\u00a0000\u00a0000 kr")), 0)
+add("ok-amount-zero-width", draft(FRONT.replace("88 miljoner", '"88\u200b000\u200b000 kr"').replace("85 mnkr", '"85\u202f000\u202f000"')), 0)
 add("ok-yaml-anchor", draft(FRONT + "\nkontaktperson: &k Anna Andersson\nmottagare: *k"), 0)
+# text between the front matter and the title is the writer's text: rendered, never dropped
+add("ok-text-above-title", draft(FRONT, "\nInledande rader ovanför titeln.\n\n" + BODY), 0)
 # -- limits: each class of input that once hung, took gigabytes or reached the terminal
 def docx_file(body_xml=b"", members=None, declared=None):
     """A Word draft (facts table, one section) with ``body_xml`` at the end of

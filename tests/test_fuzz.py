@@ -67,7 +67,7 @@ XML_STRANGE = [
     b"<w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>", b"<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr>",
     b"<w:b/>", b"<w:br/>", b"<w:tab/>", b"<w:del>", b"</w:del>", b"&amp;", b"&#x202E;", b"&#1;", b"<", b">",
     b"<!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>", b"&b;", b"\"", b"\x00",
-    "Insatser inom det regionala utvecklingsuppdraget".encode(), "\u202e".encode(), b"1" * 30,
+    b"Insatser inom det regionala utvecklingsuppdraget", "\u202e".encode(), b"1" * 30,
 ]
 
 

@@ -12,6 +12,7 @@ searches, how many lines a report has). Nothing here is a benchmark:
 from __future__ import annotations
 
 import json
+import re
 import struct
 import subprocess
 import sys
@@ -48,6 +49,11 @@ def check_bounded(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
                               capture_output=True, text=True, timeout=TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
         pytest.fail(f"villkor check {path.name} did not finish within {TIMEOUT} s")
+
+
+def flat(text: str) -> str:
+    """``text`` with the lines a terminal table wraps joined again."""
+    return re.sub(r" *\n *", " ", text)
 
 
 def peak_mb(fn: Callable[[], Any]) -> tuple[Any, float]:
@@ -320,8 +326,8 @@ def test_only_the_first_200_unmatched_headings_get_a_did_you_mean(tmp_path: Path
     assert len(searched) <= 200
     # the text report lists 50 of the 10,000 and says how many more there are
     assert r.out.count("Rubrik nummer") == 50
-    assert "… och 9\u00a0950 till av samma slag (rubriken motsvarar inget avsnitt)" in r.out
-    assert len(r.out.splitlines()) < 200
+    assert "… och 9\u00a0950 till av samma slag (rubriken motsvarar inget avsnitt)" in flat(r.out)
+    assert len(r.out.splitlines()) < 400  # it was 20,000
 
 
 def test_each_kind_of_finding_is_listed_fifty_times_and_json_lists_them_all(tmp_path: Path):
@@ -330,7 +336,7 @@ def test_each_kind_of_finding_is_listed_fifty_times_and_json_lists_them_all(tmp_
                     encoding="utf-8")
     more = "… och 10 till av samma slag (rubriken motsvarar inget avsnitt)"
     text = run("check", path).out
-    assert text.count("Egen del") == 50 and more in text
+    assert text.count("Egen del") == 50 and more in flat(text)
     for fmt in ("md", "html"):
         out = run("check", path, "--format", fmt).out
         assert out.count("Egen del") == 50 and more in out, fmt

@@ -205,14 +205,13 @@ def on_terminal(*args: object) -> str:
 
 @pytest.fixture
 def nasty_complete(tmp_path: Path) -> Path:
-    """The complete example with controls in its region and in the text of one section."""
+    """The complete example with controls in the text of one section (front
+    matter values with them are refused: see test_check_error_messages_and_file_names)."""
     path = tmp_path / "utkast.md"
     text = EXAMPLE.read_text(encoding="utf-8")
     heading = "## 7. Klimat- och miljöarbetet\n"
-    assert heading in text and "region: Region Norrbotten\n" in text
-    text = text.replace(heading, heading + f"\nEn rad {NASTY}.\n", 1)
-    text = text.replace("region: Region Norrbotten\n", 'region: "Region \\e]0;pwned\\a\\r\u202eNorrbotten"\n', 1)
-    path.write_text(text, encoding="utf-8")
+    assert heading in text
+    path.write_text(text.replace(heading, heading + f"\nEn rad {NASTY}.\n", 1), encoding="utf-8")
     return path
 
 
@@ -223,17 +222,19 @@ def test_render_to_a_terminal_and_to_a_file(nasty_complete: Path, tmp_path: Path
     assert NASTY in out.read_text(encoding="utf-8")  # the report is the writer's text, as written
 
 
-def test_memo_to_a_terminal(nasty_complete: Path):
-    assert_safe(on_terminal("memo", nasty_complete, "--draft"))
+def test_memo_to_a_terminal(nasty_complete: Path, tmp_path: Path):
+    # the memo names the decision, whose title here holds the controls
+    assert_safe(on_terminal("memo", nasty_complete, "--draft", "--conditions", decision(tmp_path)))
 
 
-def test_new_to_a_terminal():
-    assert_safe(on_terminal("new", "--conditions", "2017", "--region", f"Region {NASTY}"))
+def test_new_to_a_terminal(nasty_complete: Path):
+    # last year's text, carried over, holds the controls
+    assert_safe(on_terminal("new", "--conditions", "2017", "--region", "Region Test", "--from", nasty_complete))
 
 
 def test_convert_to_a_terminal(tmp_path: Path):
     doc = docx.Document()
-    add_table(doc, [("Villkorsbeslut", "2017"), ("Region", "Region \u202eTest")])
+    add_table(doc, [("Villkorsbeslut", "2017"), ("Region", "Region Test")])
     doc.add_heading("Insatser inom det regionala utvecklingsuppdraget \u202eTROJAN", 1)
     doc.add_paragraph("text \u2066isolerad\u2069")
     path = tmp_path / "utkast.docx"

@@ -11,50 +11,34 @@ Exit status: 0 complete, 1 incomplete (errors, or warnings with --strict),
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import functools
+import io
 import os
 import shutil
+import signal
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 import click
 
 from toolkit import __version__
+from toolkit.click_i18n import gettext as click_gettext
+from toolkit.click_i18n import install as speak_click
 from toolkit.errors import VillkorError
 from toolkit.messages import DEFAULT_LANG, LANGUAGES, t
 
 EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_CANNOT = 0, 1, 2
 
-#: The language of this run's help and usage texts, set by :func:`main`.
-_help_lang = DEFAULT_LANG
-
-
-class _HelpFormatter(click.HelpFormatter):
-    """click's help layout with its headings from the message catalogue."""
-
-    _SECTIONS = {"Options": "cli-help-options", "Commands": "cli-help-commands", "Arguments": "cli-help-arguments"}
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix=t("cli-help-usage", _help_lang) + " ")
-
-    def section(self, name: str) -> Any:
-        key = self._SECTIONS.get(name)
-        return super().section(t(key, _help_lang) if key else name)
-
-
-class _Context(click.Context):
-    formatter_class = _HelpFormatter
-
-
 class _Localised:
-    """Commands and groups whose help uses the catalogue's words."""
-
-    context_class = _Context
+    """Commands and groups whose help option speaks the run's language."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = t("cli-help-help", _help_lang)
+        if option is not None:  # click words it once, when it first makes the option
+            option.help = click_gettext("Show this message and exit.")
         return option
 
 
@@ -70,7 +54,18 @@ class _Group(_Localised, click.Group):
 def lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, envvar="VILLKOR_LANG", show_default=True,
+        callback=_lang_of_group,
     )(fn)
+
+
+def _lang_of_group(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A command's own --lang, else the --lang given to a group before it, else VILLKOR_LANG or sv."""
+    from click.core import ParameterSource
+
+    given: click.Context | None = ctx
+    while given is not None and given.get_parameter_source("lang") is not ParameterSource.COMMANDLINE:
+        given = given.parent
+    return str(given.params["lang"]) if given is not None and given is not ctx else value
 
 
 def output_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -82,25 +77,61 @@ def conditions_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def localise(command: click.Command, lang: str, path: str = "") -> None:
-    """Give every command and option its help text from the catalogue, in ``lang``.
+    """Give every command and option its help text and metavars from the catalogue, in ``lang``.
 
     Keys: ``help-<command path>`` for a command, ``help-<path>--<option>`` for
     one command's option, ``help-opt-<option>`` for the options many share.
+    A metavar is written in Swedish where the command is defined and found by
+    that text (or its English) among the ``metavar-`` keys.
     """
     from toolkit.messages import CATALOGUE
 
+    metavars = _metavar_keys()
     key = f"help-{path}"
     if key in CATALOGUE:
         command.help = t(key, lang)
         command.short_help = None
+    command.options_metavar = t("metavar-options", lang)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = t("metavar-command", lang)
     for param in command.params:
         for pkey in (f"{key}--{param.name}", f"help-opt-{param.name}"):
             if pkey in CATALOGUE and isinstance(param, click.Option):
                 param.help = t(pkey, lang)
                 break
+        if param.name == "version":  # click's own option, worded once when this module was imported
+            param.help = click_gettext("Show the version and exit.")
+        if param.metavar in metavars:
+            param.metavar = t(metavars[param.metavar], lang)
     if isinstance(command, click.Group):
         for name, sub in command.commands.items():
             localise(sub, lang, f"{path}-{name}" if path else name)
+
+
+#: Narrowest table the text output lays out; a narrower COLUMNS is taken as this.
+MIN_WIDTH = 40
+
+
+def terminal_width(widest: int) -> int:
+    """How wide the text output may be: ``COLUMNS`` when set, else the
+    terminal's width, else 80 (piped or written to a file); at most ``widest``,
+    which keeps lines readable on a very wide screen."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.strip().isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif _is_tty(sys.stdout):
+        width = shutil.get_terminal_size((80, 24)).columns
+    else:
+        width = 80
+    return max(MIN_WIDTH, min(widest, width))
+
+
+@functools.cache
+def _metavar_keys() -> dict[str, str]:
+    """Each metavar, in either language, and its catalogue key."""
+    from toolkit.messages import CATALOGUE
+
+    return {text: k for k, entry in CATALOGUE.items() if k.startswith("metavar-") for text in entry.values()}
 
 
 def say(text: str, err: bool = False, nl: bool = True) -> None:
@@ -111,26 +142,73 @@ def say(text: str, err: bool = False, nl: bool = True) -> None:
     click.echo(printable(text), err=err, nl=nl)
 
 
-def emit(text: str, output: str | None, inputs: list[str], lang: str, kind: str = "document") -> None:
-    """Write ``text`` to ``output`` (whole or not at all) or to standard output.
+class _PrintableStream:
+    """Standard error for click's own messages (usage errors quote what was
+    typed): written through :func:`~toolkit.outputs.terminal.printable`."""
 
-    ``kind`` says what the text is: "text" is made for the terminal and is
-    made printable wherever it goes; "colored" is that text with the
-    formatter's own colours (its user text is printable already); a
-    "document" (Markdown, HTML, JSON) is written as it is, and made printable
-    only when it is shown on a terminal.
-    """
-    if output and output != "-":
+    def write(self, text: str) -> int:
         from toolkit.outputs.terminal import printable
-        from toolkit.outputs.write import refuse_input_as_output, write_atomic
 
+        return sys.stderr.write(printable(text))
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def emit(text: str, output: str | None, inputs: list[str], lang: str, fmt: str = "text", offers_word: bool = False,
+         colored: bool = False) -> None:
+    """Write ``text`` to ``output`` (whole or not at all) or to standard output.
+    Text is never written under a Word document's name (``fmt`` says what it is).
+
+    Text made for the terminal (``fmt`` "text") is made printable wherever it
+    goes, unless it is ``colored``: then the formatter made its user text
+    printable and the colours are its own. Markdown, HTML and JSON are written
+    as they are, and made printable only when shown on a terminal.
+    """
+    from toolkit.outputs.terminal import printable
+
+    if output and output != "-":
+        from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
+
+        refuse_wrong_suffix(output, fmt, offers_word)
         refuse_input_as_output(output, inputs)
-        write_atomic(output, printable(text) if kind == "text" else text)
+        write_atomic(output, printable(text) if fmt == "text" else text)
         say(t("cli-wrote", lang, path=output), err=True)
-    elif kind == "colored" or (kind == "document" and not sys.stdout.isatty()):
+    elif colored or not (fmt == "text" or _is_tty(sys.stdout)):
         click.echo(text, nl=not text.endswith("\n"))
     else:
         say(text, nl=not text.endswith("\n"))
+
+
+def emit_docx(data: bytes, output: str | None, inputs: list[str], lang: str) -> None:
+    """Write a Word document to ``output`` (whole or not at all); ``-`` sends it
+    to standard output for a pipe. Without ``--output`` it is refused: a Word
+    document in a terminal helps nobody."""
+    if not output:
+        raise CannotCheck(t("cli-docx-needs-output", lang))
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
+
+    refuse_wrong_suffix(output, "docx", True)
+    refuse_input_as_output(output, inputs)
+    write_atomic(output, data)
+    say(t("cli-wrote", lang, path=output), err=True)
+
+
+def output_matches(output: str | None, fmt: str, offers_word: bool, lang: str) -> None:
+    """Before any work: the output's name agrees with the format (exit 2 if not)."""
+    from toolkit.outputs.write import refuse_wrong_suffix
+
+    if fmt == "docx" and not output:
+        raise CannotCheck(t("cli-docx-needs-output", lang))
+    try:
+        refuse_wrong_suffix(output, fmt, offers_word)
+    except VillkorError as exc:
+        raise fail(exc, lang) from None
 
 
 class CannotCheck(click.ClickException):
@@ -151,18 +229,42 @@ def refused(exc: Any, lang: str) -> None:
     sys.exit(EXIT_INCOMPLETE)
 
 
-def remaining_warnings(result: Any, lang: str) -> None:
+def remaining_warnings(result: Any, lang: str, key: str = "report-warnings") -> None:
     """After writing a report or memo: say which warnings it still has."""
     from toolkit.outputs.report import listed, more_of_kind
 
     warnings = [f for f in result.findings if f.severity == "warning"]
     if warnings and result.complete:
-        say(t("report-warnings", lang, file=result.file, n=len(warnings)), err=True)
+        say(t(key, lang, file=result.file, n=len(warnings)), err=True)
         shown, hidden = listed(warnings)
         for f in shown:
             say(f"  {f.location(lang)}: {f.message(lang)}", err=True)
         for code, n in hidden.items():
             say(f"  {more_of_kind(code, n, lang)}", err=True)
+
+
+def _is_tty(stream: Any) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_multi_line(values: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """Options whose values go into a draft or memo as one line: refuse a line
+    break or control character (it would start a heading of its own)."""
+    from toolkit.drafts.frontmatter import unsafe_value
+    from toolkit.errors import DraftError
+
+    problems = []
+    for key in keys:
+        given = values.get(key)
+        for value in [given] if isinstance(given, str) else list(given or ()):
+            problem = unsafe_value(value, "--" + key.replace("_", "-"))
+            if problem is not None:
+                problems.append(problem)
+    if problems:
+        raise DraftError(problems)
 
 
 def fail(exc: VillkorError, lang: str) -> CannotCheck:
@@ -171,7 +273,8 @@ def fail(exc: VillkorError, lang: str) -> CannotCheck:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="villkor")
-def cli() -> None:
+@lang_option
+def cli(lang: str) -> None:
     """The villkor command group (help text: the catalogue's "help-")."""
 
 
@@ -187,6 +290,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     from toolkit.checking.checker import check_file
     from toolkit.outputs import report
 
+    output_matches(output, fmt, False, lang)
     results, failures = [], []
     for path in drafts:
         try:
@@ -197,9 +301,9 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     # file, are no use to anyone: `villkor summary` is the view over many drafts
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
-    for exc in failures:
-        say(exc.format(lang), err=True)
-    kind = "document"
+    for failure in failures:
+        say(failure.format(lang), err=True)
+    color = False
     if fmt == "json":
         text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
     elif fmt == "md":
@@ -207,18 +311,19 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     elif fmt == "html":
         text = "".join(report.format_summary_html(r, lang) for r in results)
     else:
-        to_tty = output in (None, "-") and sys.stdout.isatty()
-        width = max(80, min(140, shutil.get_terminal_size((100, 24)).columns)) if to_tty else 100
+        to_tty = output in (None, "-") and _is_tty(sys.stdout)
+        width = terminal_width(140)
         color = to_tty and "NO_COLOR" not in os.environ
         text = report.format_text(results, lang, width=width, color=color)
-        kind = "colored" if color else "text"
         if len(drafts) > 1:
+            import textwrap
+
             complete = sum(1 for r in results if r.complete)
-            text += t("batch-total", lang, drafts=len(drafts), complete=complete,
-                      incomplete=len(results) - complete, failed=len(failures)) + "\n"
+            text += textwrap.fill(t("batch-total", lang, drafts=len(drafts), complete=complete,
+                                    incomplete=len(results) - complete, failed=len(failures)), width) + "\n"
     if results or fmt == "json":
         try:
-            emit(text, output, list(drafts), lang, kind)
+            emit(text, output, list(drafts), lang, fmt, colored=color)
         except VillkorError as exc:
             raise fail(exc, lang) from None
     if failures:
@@ -233,7 +338,7 @@ def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("draft", metavar="UTKAST")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
 @click.option("--strict", is_flag=True)
@@ -245,12 +350,16 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: b
     from toolkit.errors import RenderRefused
     from toolkit.outputs import render as rendering
 
+    output_matches(output, fmt, True, lang)
     try:
         result = check_file(draft, conditions, strict)
-        text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
+        if fmt == "docx":
+            emit_docx(rendering.render_docx(result, lang, draft_mode), output, [draft], lang)
+        else:
+            text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
+            emit(text, output, [draft], lang, fmt, True)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(text, output, [draft], lang)
     remaining_warnings(result, lang)
 
 
@@ -258,7 +367,8 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: b
 
 
 @cli.group(name="conditions")
-def conditions_group() -> None:
+@lang_option
+def conditions_group(lang: str) -> None:
     """The decisions: list, show, validate, diff (help: "help-conditions")."""
 
 
@@ -269,18 +379,22 @@ def conditions_list(lang: str) -> None:
     from toolkit.decisions.inherit import survey
     from toolkit.outputs.conditions_report import format_list
 
-    say(format_list(survey(), lang), nl=False)
+    say(format_list(survey(), lang, terminal_width(200)), nl=False)
 
 
 @conditions_group.command(name="show")
 @click.argument("decision", metavar="ID|SÖKVÄG")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@output_option
 @lang_option
-def conditions_show(decision: str, lang: str) -> None:
+def conditions_show(decision: str, fmt: str, output: str | None, lang: str) -> None:
     """Show a decision after inheritance (help: "help-conditions-show")."""
     from toolkit.decisions.load import load_conditions
     from toolkit.outputs.conditions_report import format_outline
 
-    say(format_outline(load_conditions(decision), lang), nl=False)
+    output_matches(output, fmt, False, lang)
+    c = load_conditions(decision)
+    emit(format_outline(c, lang, fmt), output, [str(p) for p in c.files], lang, fmt)
 
 
 @conditions_group.command(name="validate")
@@ -315,24 +429,35 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
     from toolkit.outputs.conditions_report import format_diff
 
     old_c, new_c = load_conditions(old), load_conditions(new)
-    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang,
-         "text" if fmt == "text" else "document")
+    output_matches(output, fmt, False, lang)
+    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang, fmt)
 
 
 @cli.command(name="new")
 @click.option("--conditions", "-c", "decision", required=True, metavar="ID|SÖKVÄG")
 @click.option("--region", required=True, metavar="NAMN")
 @click.option("--from", "last", metavar="FÖRRA_UTKASTET")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default=None)
 @output_option
 @click.option("--force", is_flag=True)
 @lang_option
-def new(decision: str, region: str, last: str | None, output: str | None, force: bool, lang: str) -> None:
+def new(decision: str, region: str, last: str | None, fmt: str | None, output: str | None, force: bool, lang: str) -> None:
     """Start a new draft (help: "help-new")."""
     from toolkit.decisions.load import load_conditions
-    from toolkit.outputs.scaffold import new_draft, refuse_existing
+    from toolkit.outputs.scaffold import format_docx, format_markdown, plan_draft, refuse_existing
 
+    if fmt is None:  # the name says which: next.docx is a Word template
+        fmt = "docx" if output and output.lower().endswith(".docx") else "md"
+    output_matches(output, fmt, True, lang)
     refuse_existing(output, force)
-    emit(new_draft(load_conditions(decision), region, last, lang), output, [last] if last else [], lang)
+    inputs = [last] if last else []
+    plan = plan_draft(load_conditions(decision), region, last)
+    if fmt == "docx":
+        emit_docx(format_docx(plan, lang), output, inputs, lang)
+    else:
+        emit(format_markdown(plan, lang), output, inputs, lang, "md", True)
+    for notice in plan.notices:  # last year's text that did not keep its place
+        say(t("new-notice", lang, notice=notice.format(lang)), err=True)
 
 
 # -- reviewers: summary, memo ----------------------------------------------
@@ -352,30 +477,42 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
     from toolkit.outputs import overview
     from toolkit.outputs import summary as summarising
 
+    output_matches(output, fmt, False, lang)
     to_file = bool(output) and output != "-"
+    if to_file:
+        from toolkit.outputs.write import check_output
+
+        try:
+            check_output(output, paths)  # type: ignore[arg-type]
+        except VillkorError as exc:
+            raise fail(exc, lang) from None
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
     try:
         with _progress(paths, lang) as advance:
             result = summarising.summarise(paths, conditions, strict, on_result=pages, progress=advance)
-        if not (result.rows or result.failed or result.skipped):
-            raise CannotCheck(t("summary-nothing", lang, paths=", ".join(paths)))
         if to_file or not result.rows:
             for failure in result.failed:
                 say(VillkorError(failure.problems).format(lang), err=True)
-        if not result.rows:  # nothing could be checked: write nothing
+        if not result.rows:
+            # nothing could be checked: say so; JSON still gives its (empty) document
+            if not result.failed:
+                key = "summary-no-drafts-skipped" if result.skipped else "summary-nothing"
+                say(t(key, lang, paths=", ".join(paths), n=len(result.skipped)), err=True)
+            else:
+                say(t("summary-none-checked", lang, n=len(result.failed)), err=True)
+            if fmt == "json":
+                emit(overview.format_json(result, lang), output, list(paths) + result.inputs, lang, "json")
             sys.exit(EXIT_CANNOT)
-        kind = "document"
+        color = False
         if fmt == "text":
-            to_tty = not to_file and sys.stdout.isatty()
-            width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
+            to_tty = not to_file and _is_tty(sys.stdout)
             color = to_tty and "NO_COLOR" not in os.environ
-            text = overview.format_text(result, lang, width, color, all_places)
-            kind = "colored" if color else "text"
+            text = overview.format_text(result, lang, terminal_width(200), color, all_places)
         else:
             text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, list(paths) + result.inputs, lang, kind)
+        emit(text, output, list(paths) + result.inputs, lang, fmt, colored=color)
         if pages is not None:
-            pages.commit()
+            pages.commit(text)
     except VillkorError as exc:
         raise fail(exc, lang) from None
     finally:
@@ -388,7 +525,7 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
     """A progress bar on standard error when it is a terminal and there are many drafts."""
     import contextlib
 
-    if not sys.stderr.isatty():
+    if not _is_tty(sys.stderr):
         return contextlib.nullcontext(None)
     from toolkit.outputs.summary import count_drafts
 
@@ -410,25 +547,54 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 
 @cli.command()
 @click.argument("draft", metavar="UTKAST")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
+@click.option("--strict", is_flag=True)
+@click.option("--paragraf", metavar="NR")
+@click.option("--utskott", metavar="NAMN")
+@click.option("--styrelse", metavar="NAMN")
+@click.option("--sammantradesdatum", metavar="ÅÅÅÅ-MM-DD")
+@click.option("--styrelsemote", metavar="ÅÅÅÅ-MM-DD")
+@click.option("--skickas-till", "skickas_till", metavar="MOTTAGARE", multiple=True)
+@click.option("--yttrande", metavar="TEXT")
 @conditions_option
 @lang_option
-def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: bool, conditions: str | None, lang: str,
+         **facts: Any) -> None:
     """The committee's memo (help: "help-memo")."""
     from toolkit.checking.checker import check_file
     from toolkit.errors import RenderRefused
     from toolkit.outputs import memo as memos
+    from toolkit.read.text import parse_date
 
+    output_matches(output, fmt, True, lang)
+    refuse_multi_line(facts, ("paragraf", "utskott", "styrelse", "skickas_till"))
+    for key in ("sammantradesdatum", "styrelsemote"):  # meeting dates: 2018-05-02 (or 2 maj 2018)
+        if facts.get(key):
+            date = parse_date(facts[key])
+            if date is None:
+                raise CannotCheck(f"--{key}: " + t("memo-flag-bad-date", lang, value=facts[key]))
+            facts[key] = date
+    if facts.get("paragraf"):
+        facts["paragraf"] = facts["paragraf"].lstrip("§ ").strip()
+    facts["skickas_till"] = list(facts.get("skickas_till") or ()) or None
+    make = {"html": memos.render_memo_html, "docx": memos.render_memo_docx}.get(fmt, memos.build_memo)
     try:
-        result = check_file(draft, conditions)
-        made = (memos.render_memo_html if fmt == "html" else memos.build_memo)(result, lang, draft_mode)
+        result = check_file(draft, conditions, strict)
+        made = make(result, lang, draft_mode, facts)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(made.text, output, [draft], lang)
+    if made.data is not None:
+        emit_docx(made.data, output, [draft], lang)
+    else:
+        emit(made.text, output, [draft], lang, fmt, True)
+    remaining_warnings(result, lang, "memo-warnings")
     if made.gaps:
-        say(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
+        say(memos.describe_gaps(made.gaps, result.draft.kind, lang), err=True)
+    if made.decision_gaps:
+        say(t("memo-decision-gaps", lang, id=result.conditions.id, n=len(made.decision_gaps),
+                     keys=", ".join(made.decision_gaps), file=result.conditions.path), err=True)
 
 
 # -- Word drafts: convert --------------------------------------------------
@@ -443,37 +609,153 @@ def convert(draft: str, conditions: str | None, output: str | None, lang: str) -
     """Convert a Word draft to Markdown (help: "help-convert")."""
     from toolkit.outputs.convert import convert_docx
 
-    emit(convert_docx(draft, conditions=conditions), output, [draft], lang)
+    output_matches(output, "md", False, lang)
+    emit(convert_docx(draft, conditions=conditions), output, [draft], lang, "md")
 
 
-def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
-    """Entry point: run the command group, turning library errors into exit 2."""
+class _ClosedStream:
+    """Standard output when the shell closed it (``>&-``): writing says so,
+    instead of the output vanishing while the command reports success."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("text only")
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _on_stop(lang: str) -> Callable[[int, Any], None]:
+    """A handler for SIGTERM and SIGINT: remove this run's temporary files and
+    folders, say so, and end with status 128 + the signal's number."""
+
+    # everything the handler needs is at hand before a signal can come: an
+    # import inside a handler can meet the same import half done
+    from toolkit.outputs.write import remove_temporaries
+
+    message = (t("cli-stopped", lang) + "\n").encode("utf-8")
+
+    def stop(signum: int, frame: Any) -> None:
+        remove_temporaries()
+        try:
+            os.write(2, message)
+        except OSError:
+            pass
+        os._exit(128 + signum)
+
+    return stop
+
+
+@contextlib.contextmanager
+def _stop_cleanly(lang: str) -> Iterator[None]:
+    """Install :func:`_on_stop` for the run (main thread only) and put back what was there."""
+    saved = {}
+    try:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            if signal.getsignal(sig) is signal.SIG_IGN:  # started with the signal ignored (nohup, a background job)
+                continue
+            saved[sig] = signal.signal(sig, _on_stop(lang))
+    except ValueError:  # not the main thread: whoever runs us handles signals
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def _os_failed(exc: OSError, lang: str) -> None:
+    """An error from the system that the library did not translate: standard
+    output that cannot be written (closed, disk full), or a file it names.
+    Said in the catalogue's words, exit status 2."""
+    from toolkit.read.files import os_reason
+
+    reason_key = "closed" if exc.errno == errno.EBADF else os_reason(exc)
+    reason = t(f"os-reason-{reason_key}", lang) if reason_key else (exc.strerror or str(exc))
+    if exc.filename is not None:
+        say(f"villkor: {t('cli-file-error', lang, file=exc.filename, reason=reason)}", err=True)
+    else:
+        say(f"villkor: {t('stdout-failed', lang, reason=reason)}", err=True)
+        try:  # what is still buffered would fail again when Python exits
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass
+    sys.exit(EXIT_CANNOT)
+
+
+# -- the web page: serve ----------------------------------------------------
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="VÄRD")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True)
+@click.option("--dir", "folder", metavar="MAPP")
+@lang_option
+def serve(host: str, port: int, folder: str | None, lang: str) -> None:
+    """The web page (help: "help-serve")."""
+    from toolkit.web import create_app
+    from toolkit.web import server as serving
+
+    serving.check_folder(folder)
+    serving.sweep_uploads()
+    app = create_app(folder, lang, host)
+    server = serving.make_server(app, host, port)
+    app.extensions["villkor"]["workers"].start()
+    key = "serve-listening-remote" if serving.reachable_from_others(host) else "serve-listening"
+
+    def ready() -> None:
+        say(t(key, lang, url=serving.address(server)))
+        if folder:
+            say(t("serve-folder", lang, folder=folder))
+
+    serving.run(server, ready)
+    say(t("serve-stopped", lang), err=True)
+
+
+def run_language(argv: list[str]) -> str:
+    """The language of a run, known before click parses: the last --lang in ``argv``, else VILLKOR_LANG, else sv.
+
+    ``--lang en`` and ``--lang=en`` count before or after the command's name
+    (the command's own --lang comes later, so it wins over the group's); an
+    unknown language gives sv, and click then says what is wrong with it.
+    """
     lang = os.environ.get("VILLKOR_LANG", DEFAULT_LANG)
-    if argv is None:
-        argv = sys.argv[1:]
-    for i, arg in enumerate(argv):  # --lang en or --lang=en, before click has parsed anything
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
         if arg == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
-    lang = lang if lang in LANGUAGES else DEFAULT_LANG
-    global _help_lang
-    _help_lang = lang
+    return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
+    """Entry point: run the command group, turning library errors into exit 2."""
+    if argv is None:
+        argv = sys.argv[1:]
+    lang = run_language(argv)
+    speak_click(lang)  # click's own words: usage, help and parse errors
     localise(cli, lang)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
     try:
-        cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
+        with _stop_cleanly(lang):
+            cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
-        say(t("cli-aborted", lang), err=True)
+        say(click_gettext("Aborted!"), err=True)
         sys.exit(EXIT_CANNOT)
-    except click.UsageError as exc:
-        # click's own sentence stays as click words it; the frame around it is ours
-        if exc.ctx is not None:
-            say(exc.ctx.get_usage(), err=True)
-            say(t("cli-try-help", lang, command=exc.ctx.command_path), err=True)
-        say(f"\n{t('cli-error', lang).capitalize()}: {exc.format_message()}", err=True)
-        sys.exit(EXIT_CANNOT)
-    except click.ClickException as exc:
-        exc.show()
+    except click.ClickException as exc:  # usage errors too, and bare `villkor`: its help, as click shows it
+        exc.show(file=cast(Any, _PrintableStream()))  # what was typed is quoted: shown, never obeyed
         sys.exit(exc.exit_code)
     except VillkorError as exc:
         say(exc.format(lang), err=True)
@@ -482,6 +764,10 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
         sys.exit(exc.exit_code)
     except (SystemExit, KeyboardInterrupt):
         raise
+    except OSError as exc:  # the library turns its own file errors into VillkorError: this is standard output
+        if os.environ.get("VILLKOR_DEBUG"):
+            raise
+        _os_failed(exc, lang)
     except Exception as exc:  # a bug: say so briefly, never a traceback unless asked
         if os.environ.get("VILLKOR_DEBUG"):
             raise

@@ -11,12 +11,15 @@ the decision it comes from.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from toolkit.checking.codes import severity
 from toolkit.checking.matching import Match, Matcher
 from toolkit.checking.results import (
     ERROR,
@@ -27,10 +30,12 @@ from toolkit.checking.results import (
     Finding,
     SectionResult,
 )
-from toolkit.decisions.model import Conditions, Section
-from toolkit.drafts.model import Draft, Heading, count_words
-from toolkit.read.amounts import AmountError, parse_amount
-from toolkit.read.text import did_you_mean
+from toolkit.decisions.model import Conditions, Figure, Section
+from toolkit.drafts.markers import FIGURE_CARRIED_OVER, carried_over
+from toolkit.drafts.model import Draft, FigureSource, Heading, count_words
+from toolkit.drafts.visible import visible_text
+from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_amount, reordering_char
+from toolkit.read.text import describe_char, did_you_mean
 from toolkit.read.validation import BoundedValidator, leaf_errors
 
 #: Placeholder text nobody should send to the government: these words, ...
@@ -39,6 +44,20 @@ PLACEHOLDER_WORDS = (r"\bTODO\b", r"\bTBD\b", r"\bFIXME\b", r"\bXXX++\b", r"\blo
 PLACEHOLDER_BRACKETED = ("text kommer", "fyll i", "skriv", "infoga")
 #: ... and these anywhere. A decision may add its own with ``placeholders:``.
 PLACEHOLDER_LAST = (r"\btext kommer\b",)
+
+
+@dataclass(frozen=True)
+class PlaceholderMatch:
+    """Where a placeholder starts and its text (read like a regex match)."""
+
+    at: int
+    text: str
+
+    def start(self) -> int:
+        return self.at
+
+    def group(self, _: int = 0) -> str:
+        return self.text
 
 
 class Placeholders:
@@ -60,23 +79,23 @@ class Placeholders:
         #: everything but the bracketed ones, for the text after the last "]"
         self._unbracketed = re.compile("|".join([*PLACEHOLDER_WORDS, *PLACEHOLDER_LAST, *extra]), re.IGNORECASE)
 
-    def search(self, text: str) -> tuple[int, str] | None:
-        """Where the first placeholder starts, and its text; ``None`` when there is none."""
+    def search(self, text: str) -> PlaceholderMatch | None:
+        """The first placeholder in ``text``, or ``None``."""
         pos = 0
         close: int | None = None  # the first "]" at or after the last opening; -1: none left
         while (m := self._pattern.search(text, pos)) is not None:
             if m.lastgroup != "open":
-                return m.start(), m.group()
+                return PlaceholderMatch(m.start(), m.group())
             if close is None or 0 <= close < m.end():
                 close = text.find("]", m.end())
             if close >= 0:
-                return m.start(), text[m.start() : close + 1]
+                return PlaceholderMatch(m.start(), text[m.start() : close + 1])
             after = self._after.match(text, m.start()) if self._after else None
             if after is not None:
-                return m.start(), after.group()
+                return PlaceholderMatch(m.start(), after.group())
             # no "]" is left, so no bracketed placeholder: one search for the rest
             rest = self._unbracketed.search(text, m.start() + 1)
-            return None if rest is None else (rest.start(), rest.group())
+            return None if rest is None else PlaceholderMatch(rest.start(), rest.group())
         return None
 
 
@@ -84,30 +103,16 @@ class Placeholders:
 #: :meth:`Checker._match_headings`).
 MAX_SUGGESTIONS = 200
 
+#: Front-matter keys (Word: facts-table rows) whose values the report shows:
+#: a placeholder there reaches the government as surely as one in a section.
+REPORTED_FACTS = ("region", "mottagare", "kontaktperson", "diarienummer", "datum", "bilagor")
+
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
 #: (``\s*(?::\s*)?$`` rather than ``\s*:?\s*$``, which tried every way of
 #: sharing a run of spaces between the two and was quadratic.)
 _BOLD_LINE = re.compile(r"^\s*+(\*\*|__)([^*_].*?)\1\s*(?::\s*)?$")
 
-#: The marker that ``villkor new --from`` puts on carried-over text, as an
-#: HTML comment: ``<!-- villkor:carried-over ... -->``.
-_CARRIED_OVER_OPEN = re.compile(r"<!--\s*+villkor:carried-over\b")
-#: The same marker on a figure's line in the front matter (a YAML comment).
-FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 
-
-def carried_over(text: str) -> bool:
-    """Whether ``text`` holds the carried-over marker: an HTML comment whose
-    first ``>`` after the marker is the one of its ``-->``."""
-    gt: int | None = None  # the first ">" after the last marker; -1: none left
-    for m in _CARRIED_OVER_OPEN.finditer(text):
-        if gt is None or 0 <= gt < m.end():
-            gt = text.find(">", m.end())
-        if gt < 0:
-            return False
-        if gt - 2 >= m.end() and text[gt - 2 : gt] == "--":
-            return True
-    return False
 
 
 class DraftValidator(BoundedValidator):
@@ -226,6 +231,17 @@ def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]
     return spans
 
 
+def _preface(draft: Draft, title: int | None) -> tuple[int, int] | None:
+    """The text between the front matter and the document's title, if any."""
+    if title is not None:
+        end = draft.headings[title].index
+    elif draft.title_index is not None:
+        end = draft.title_index
+    else:
+        return None
+    return (draft.body_start, end) if end > draft.body_start else None
+
+
 def _preamble(draft: Draft, title: int | None) -> tuple[int, int] | None:
     """The text between the front matter (or the document's title) and the first part."""
     hs = draft.headings
@@ -252,6 +268,7 @@ class Checker:
         self.sections = {s.id: s for s in conditions.walk_sections()}
         self.parents = {s.parent for s in conditions.walk_sections() if s.parent}
         self._validators: dict[frozenset[str], DraftValidator] = {}
+        self.placeholders = Placeholders(conditions.placeholders)
 
     def _validator(self, present: set[str]) -> DraftValidator:
         # only presence of parents of sub-parts changes the schema
@@ -270,6 +287,10 @@ class Checker:
         if draft.kind == "docx" and not draft.headings:
             # nothing in the document is styled as a heading: say how to fix that
             findings.append(Finding.of("docx-no-headings", "docx-no-headings", {}, file, None))
+        for skipped in draft.skipped:
+            # what the Word reader left out (images, footnotes ...): said, so nobody counts on it
+            findings.append(Finding.of("docx-skipped", f"docx-skipped-{skipped.kind}", {"n": skipped.count}, file,
+                                       skipped.location))
 
         placed: dict[str, _Placed] = {}
         duplicates: list[int] = []  # kept as extra parts, so their text is not lost
@@ -286,7 +307,7 @@ class Checker:
                 continue
             start, end = spans[i]
             text = draft.text(start, end)
-            placed[s.id] = _Placed(s, h, m, text, count_words(text), start, end)
+            placed[s.id] = _Placed(s, h, m, text, count_words(visible_text(text)), start, end)
 
         # headings that match nothing, and ids that are not the decision's;
         # an unmatched heading outside every section starts an extra part
@@ -318,13 +339,16 @@ class Checker:
                 # a required section that is missing names this heading itself
                 if hint.id in placed or not hint.required:
                     findings.append(Finding.of("heading-unmatched", "heading-unmatched-hint",
-                                            {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
+                                            {"heading": h.text, "hint": hint.title, "hint_id": hint.id},
+                                            file, h.line, hint.id, hint.point))
             elif extra_heads and extra_heads[-1] == i:
                 findings.append(Finding.of("heading-unmatched", "heading-unmatched", {"heading": h.text}, file, h.line))
         extra_spans = _spans(draft, {**matched, **{i: matches[i] for i in extra_heads}})
         extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i])
                   for i in sorted(extra_heads + duplicates)]
         preamble = _preamble(draft, title)
+        preface = _preface(draft, title)
+        findings.extend(self._placeholders_outside(draft, [preface, preamble], extras))
 
         # order: sections not on the longest run that follows the decision's order
         in_draft = sorted(placed.values(), key=lambda p: p.heading.line)
@@ -369,23 +393,32 @@ class Checker:
         for x in extras:
             if carried_over("\n".join(draft.lines[x.span[0] : x.span[1]])):
                 findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": x.title}, file, x.line))
-        if draft.kind == "markdown":
-            for f in c.figures:
-                if f.id in keys:
-                    line = draft.figure_line(keys[f.id])
-                    if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
-                        section = c.section(f.section) if f.section else None
-                        findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label},
-                                                file, line, f.section, section.point if section else ""))
+        for f in c.figures:
+            if f.id not in keys:
+                continue
+            if draft.kind == "markdown":
+                line = draft.figure_line(keys[f.id])
+                marked = 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]) is not None
+            else:  # a Word draft: the reader saw the marker in the figure's table row
+                line = draft.carried_figures.get(keys[f.id], 0)
+                marked = keys[f.id] in draft.carried_figures
+            if marked:
+                section = c.section(f.section) if f.section else None
+                findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label, "id": f.id},
+                                        file, line, f.section, section.point if section else ""))
+
+        late = _report_late(draft, c)
+        if late is not None:
+            findings.append(late)
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
-        for f in findings:
-            f.unit = draft.unit
+        for finding in findings:
+            finding.unit = draft.unit
         for sr in section_results:
             sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
             if sr.status == "ok" and any(f.severity == ERROR and f.code.startswith("section-") for f in sr.findings):
                 sr.status = "incomplete"  # e.g. written twice
-        return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble)
+        return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble, preface)
 
     def _match_headings(self, draft: Draft) -> dict[int, Match]:
         """Each heading's match. A heading written twice is matched once, and
@@ -434,7 +467,9 @@ class Checker:
             line = p.heading.line
             for what in errs:
                 if what == "empty":
-                    findings.append(Finding.of("section-empty", "section-empty", {"title": s.title}, file, line, s.id, s.point))
+                    # an optional part may also be left out: say so, or the writer thinks it is required
+                    key = "section-empty" if s.required else "section-empty-optional"
+                    findings.append(Finding.of("section-empty", key, {"title": s.title}, file, line, s.id, s.point))
                 elif what == "too-short":
                     findings.append(Finding.of("section-too-short", "section-too-short",
                                             {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))
@@ -451,6 +486,38 @@ class Checker:
             if r.parent and r.status in ("missing", "incomplete") and r.required and by_id[r.parent].status == "ok":
                 by_id[r.parent].status = "incomplete"
         return results
+
+    def _placeholders_outside(self, draft: Draft, before: list[tuple[int, int] | None], extras: list[Extra]) -> list[Finding]:
+        """Placeholder text that reaches the report outside the decision's
+        sections: before the first section, under (and in) the writer's own
+        headings, and in the facts the cover shows."""
+        file = draft.name
+        found: list[Finding] = []
+        # the text above the first section is one part, whether or not a title splits it
+        parts: list[tuple[str, list[tuple[int, int]], str, int]] = [
+            ("text-placeholder-preamble", [span for span in before if span is not None], "", 0)]
+        parts += [("text-placeholder-extra", [x.span], x.title, x.line) for x in extras]
+        for key, spans, heading, heading_line in parts:
+            m = self.placeholders.search(heading) if heading else None
+            if m is not None:
+                found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, heading_line))
+                continue
+            for span in spans:
+                text = draft.text(*span)
+                m = self.placeholders.search(text)
+                if m is not None:
+                    where = draft.location(span[0] + text.count("\n", 0, m.start()))
+                    found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, where))
+                    break
+        for fact in REPORTED_FACTS:
+            values = draft.meta.get(fact)
+            items = list(enumerate(values)) if isinstance(values, list) else [(None, values)]
+            for i, value in items:
+                m = self.placeholders.search(value) if isinstance(value, str) else None
+                if m is not None:
+                    line = draft.meta_doc.line((fact,) if i is None else (fact, i))
+                    found.append(Finding.of("fact-placeholder", "fact-placeholder", {"key": fact, "text": m.group(0)}, file, line))
+        return found
 
     def _bold_titles(self, draft: Draft) -> dict[str, tuple[str, int]]:
         """Lines of only bold text that name a section, the first for each
@@ -485,6 +552,48 @@ class Checker:
                 given[fid], keys[fid] = value, key
         return given, keys
 
+    def _not_an_amount(self, f: Figure, raw: Any, source: FigureSource | None, file: str, line: int,
+                       point: str, written_bool: str | None = None) -> Finding:
+        """``figure-unit-mismatch`` when it is an amount in another unit (``5 %``
+        for kronor, or ``%`` in the column's header), else ``figure-not-numeric``."""
+        try:
+            parse_amount(raw)
+        except AmountError:
+            hidden = reordering_char(raw)
+            written = written_bool if isinstance(raw, bool) else None
+            if hidden is not None:
+                key = "figure-reordering-char" if hidden[1] else "figure-reordering-char-start"
+                params = {"label": f.label, "char": describe_char(hidden[0]), "before": hidden[1]}
+            else:
+                key = "figure-not-numeric-bool" if written else "figure-not-numeric"
+                params = {"label": f.label, "value": written or str(raw)}
+            return Finding.of("figure-not-numeric", key, params, file, line, f.section, point)
+        own = amount_unit(source.written) if source is not None else ""
+        key = "figure-unit-mismatch"
+        params = {"label": f.label, "value": str(raw), "unit": amount_unit(raw), "figure_unit": _unit_name(f.unit)}
+        if source is not None and source.unit and not own:
+            key = f"figure-unit-mismatch-{source.unit_from}"
+            params.update(value=source.written, header=source.header)
+        return Finding.of("figure-unit-mismatch", key, params, file, line, f.section, point)
+
+    def _plausible(self, f: Figure, value: Decimal, written: str, file: str, line: int, point: str,
+                   findings: list[Finding]) -> str:
+        """A negative amount is an error; one outside the decision's bounds is a
+        warning with the value as read. Returns the figure's status."""
+        shown = format_amount(value, f.unit)
+        if value < 0 and f.unit in ("kr", "antal"):
+            findings.append(Finding.of("figure-negative", "figure-negative", {"label": f.label, "value": shown, "written": written},
+                                       file, line, f.section, point))
+            return "invalid"
+        low, high = f.min, f.max
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = {"min": format_amount(low, f.unit) if low is not None else "–",
+                      "max": format_amount(high, f.unit) if high is not None else "–"}
+            findings.append(Finding.of("figure-implausible", "figure-implausible",
+                                       {"label": f.label, "value": shown, "written": written, **bounds}, file, line,
+                                       f.section, point))
+        return "ok"
+
     def _figure_results(self, draft: Draft, given: dict[str, Any], keys: dict[str, str], errors: dict[str, list[str]],
                         rule_errors: list[str], findings: list[Finding]) -> list[FigureResult]:
         c = self.conditions
@@ -494,6 +603,17 @@ class Checker:
             errs = errors.get(f.id, [])
             section = c.section(f.section) if f.section else None
             point = section.point if section else ""
+            source = draft.figure_sources.get(keys[f.id]) if f.id in keys else None
+            if source is not None and source.issues:
+                # the reader could not take the amount as written (an ambiguous
+                # column, a merged cell, an unknown unit): say why, never guess
+                at = draft.figure_line(keys[f.id])
+                for issue in source.issues:
+                    findings.append(Finding.of(issue.code, issue.key, {"label": f.label, **issue.params}, file, at, f.section, point))
+                if any(severity(i.code) == ERROR for i in source.issues):
+                    results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, source.written or None, None, "invalid",
+                                                 at, f.section, header=source.header, table=source.table)
+                    continue
             # an entry left empty (as ``villkor new`` writes it) is missing, not "not an amount"
             empty = f.id in given and given[f.id] in (None, "")
             if f.id not in given or empty:
@@ -504,17 +624,22 @@ class Checker:
                                             file, line, f.section, point))
                 results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, None, None, status, None, f.section)
                 continue
-            raw = given[f.id]
             line = draft.figure_line(keys[f.id])
+            source = draft.figure_sources.get(keys[f.id])
+            written = source.written if source is not None else str(given[f.id])
+            raw = given[f.id]
             value = None
             status = "ok"
+            unit_from, unit_text = _unit_source(raw, source)
             if errs:
                 status = "invalid"
-                findings.append(Finding.of("figure-not-numeric", "figure-not-numeric", {"label": f.label, "value": str(raw)},
-                                        file, line, f.section, point))
+                findings.append(self._not_an_amount(f, raw, source, file, line, point,
+                                                    draft.meta_doc.booleans.get(("figures", keys[f.id]))))
             else:
                 value = parse_amount(raw, f.unit)
-            results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, raw, value, status, line, f.section)
+                status = self._plausible(f, value, written, file, line, point, findings)
+            results[f.id] = FigureResult(f.id, f.label, f.unit, f.required, written, value, status, line, f.section,
+                                         unit_from, unit_text, source.header if source else "", source.table if source else None)
         for rule in c.rules:
             if rule.id not in rule_errors:
                 continue
@@ -522,13 +647,14 @@ class Checker:
             parts_sum = sum((results[p].value or Decimal(0) for p in rule.parts), Decimal(0))
             from toolkit.read.amounts import format_amount
 
+            total_figure = c.figure(rule.total)
             params = {
-                "total": c.figure(rule.total).label if c.figure(rule.total) else rule.total,
+                "total": total_figure.label if total_figure else rule.total,
                 "total_value": format_amount(total.value or Decimal(0)),
-                "parts": " + ".join(c.figure(p).label if c.figure(p) else p for p in rule.parts),
+                "parts": " + ".join(_label(c, p) for p in rule.parts),
                 "parts_value": format_amount(parts_sum),
             }
-            section = c.section(c.figure(rule.total).section or "") if c.figure(rule.total) else None
+            section = c.section(total_figure.section or "") if total_figure else None
             findings.append(Finding.of("figure-inconsistent", "figure-inconsistent", params, file, total.line,
                                     section.id if section else None, rule.point or (section.point if section else "")))
             for fid in [rule.total, *rule.parts]:
@@ -540,6 +666,51 @@ class Checker:
                 key = "figure-unknown-hint" if hint else "figure-unknown"
                 findings.append(Finding.of("figure-unknown", key, {"id": fid, "hint": hint or ""}, file, draft.figure_line(fid)))
         return list(results.values())
+
+
+def _unit_source(raw: Any, source: FigureSource | None) -> tuple[str, str]:
+    """(where the amount's unit came from, the unit word): "amount" when the
+    amount was written with its unit, "header" or "cell" when a Word table gave
+    it, "figure" when none was written and the figure's own unit applies."""
+    own = amount_unit(source.written if source is not None else raw)
+    if own:
+        return "amount", own
+    if source is not None and source.unit:
+        return source.unit_from, source.unit
+    return "figure", ""
+
+
+def _unit_name(unit: str) -> str:
+    return {"kr": "kronor", "procent": "%"}.get(unit, unit)
+
+
+def _report_date(value: Any) -> dt.date | None:
+    """The draft's ``datum`` as a date, when it is one (or ISO text)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _report_late(draft: Draft, c: Conditions) -> Finding | None:
+    """``report-late`` when the draft is dated after the decision's due date."""
+    date = _report_date(draft.meta.get("datum"))
+    if date is None or c.due is None or date <= c.due:
+        return None
+    return Finding.of("report-late", "report-late", {"date": date.isoformat(), "due": c.due.isoformat(),
+                                                     "due_text": c.due_text or c.due.isoformat()},
+                      draft.name, draft.meta_doc.line(("datum",)))
+
+
+def _label(c: Conditions, figure_id: str) -> str:
+    f = c.figure(figure_id)
+    return f.label if f is not None else figure_id
 
 
 def _keyed(key: str, draft: Draft) -> str:
@@ -557,10 +728,10 @@ def _error_name(err: Any) -> str:
 
 
 def _placeholder_at(draft: Draft, p: _Placed, conditions: Conditions) -> tuple[int, str]:
-    found = Placeholders(conditions.placeholders).search(p.text)
-    if found is None:
+    m = Placeholders(conditions.placeholders).search(p.text)
+    if m is None:
         return p.heading.line, ""
-    return draft.location(p.start + p.text.count("\n", 0, found[0])), found[1]
+    return draft.location(p.start + p.text.count("\n", 0, m.start())), m.group(0)
 
 
 def _near_misses(draft: Draft, matches: dict[int, Match]) -> dict[str, tuple[str, int]]:
@@ -603,29 +774,51 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
     return checker.check(draft, strict)
 
 
-def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False) -> CheckResult:
+def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False,
+               name: str | None = None) -> CheckResult:
     """Parse the draft at ``path`` and check it against its decision.
 
-    ``conditions`` (an id or a path) overrides the draft's own ``conditions``.
+    ``conditions`` (an id or a path) overrides the draft's own ``conditions``,
+    or supplies it when the draft names none; either is said in an info finding.
+    ``name`` is what the result and its findings call the file (default: ``path``).
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
-    from toolkit.decisions.load import decision_for, load_conditions
+    from toolkit.decisions.load import decision_for, load_conditions, load_named
     from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
-    draft = parse_draft(path, decision_for=decision_for(conditions))
-    if conditions:
-        decision = load_conditions(conditions)
-    else:
-        cid = draft.conditions_id
-        if not cid:
-            raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
-        try:
-            decision = load_conditions(cid)
-        except ConditionsError as exc:
-            for p in exc.problems:
-                if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
-                    p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
-            raise
+    fixed = load_conditions(conditions) if conditions else None
+    draft = parse_draft(Path(path), name or str(path), decision_for=decision_for(conditions),
+                        default_conditions=fixed.id if fixed else None)
+    if fixed is not None:
+        result = check_draft(draft, fixed, strict)
+        note = _override_note(draft, fixed)
+        if note is not None:
+            note.unit = draft.unit
+            result.findings = sorted([*result.findings, note], key=lambda f: (f.line or 0, f.code))
+        return result
+    cid = draft.conditions_id
+    if not cid:
+        raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
+    try:
+        decision = load_named(cid)
+    except ConditionsError as exc:
+        for p in exc.problems:
+            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing", "conditions-path-refused"):
+                p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
+        raise
     return check_draft(draft, decision, strict)
+
+
+def _override_note(draft: Draft, decision: Conditions) -> Finding | None:
+    """One line saying that ``--conditions`` supplied the draft's missing
+    decision, or replaced the one it names."""
+    line = draft.meta_doc.line(("conditions",))
+    if draft.conditions_supplied:
+        return Finding.of("conditions-override", "conditions-override-missing", {"id": decision.id}, draft.name, line)
+    named = draft.conditions_id
+    if named is not None and named != decision.id:
+        return Finding.of("conditions-override", "conditions-override-differs", {"draft": named, "id": decision.id},
+                          draft.name, line)
+    return None

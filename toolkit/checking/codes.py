@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.checking.results import ERROR, INFO, WARNING
+#: Severities, most serious first.
+ERROR, WARNING, INFO = "error", "warning", "info"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ _ALL = (
     Code("section-empty", ERROR),
     Code("section-too-short", ERROR),
     Code("section-placeholder", ERROR),
+    Code("text-placeholder", ERROR),
+    Code("fact-placeholder", ERROR),
     Code("section-duplicate", ERROR),
     Code("section-order", WARNING),
     Code("section-carried-over", WARNING),
@@ -44,6 +47,17 @@ _ALL = (
     Code("figure-inconsistent", ERROR),
     Code("figure-unknown", ERROR),
     Code("docx-no-headings", WARNING),
+    Code("figure-unit-mismatch", ERROR),
+    Code("figure-unit-unclear", ERROR),
+    Code("figure-column-ambiguous", ERROR),
+    Code("figure-column-year", WARNING),
+    Code("figure-merged-cell", ERROR),
+    Code("figure-repeated", ERROR),
+    Code("figure-negative", ERROR),
+    Code("figure-implausible", WARNING),
+    Code("report-late", WARNING),
+    Code("conditions-override", INFO),
+    Code("docx-skipped", INFO),
 )
 
 #: Every finding code, in the order the README lists them.

@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+# the severities are defined with the codes and re-exported here
+from toolkit.checking.codes import ERROR as ERROR
+from toolkit.checking.codes import INFO as INFO
+from toolkit.checking.codes import WARNING as WARNING
+from toolkit.checking.codes import severity
 from toolkit.decisions.model import Conditions
 from toolkit.drafts.model import Draft
 
 #: Bumped only when a key of the JSON report changes meaning.
 SCHEMA_VERSION = 1
 
-ERROR, WARNING, INFO = "error", "warning", "info"
 
 
 
@@ -44,8 +48,6 @@ class Finding:
     def of(cls, code: str, key: str, params: dict[str, Any], file: str, line: int | None,
            section: str | None = None, point: str = "") -> Finding:
         """A finding whose severity comes from the registry of codes."""
-        from toolkit.checking.codes import severity
-
         return cls(code, severity(code), key, params, file, line, section, point)
 
     def message(self, lang: str = "sv") -> str:
@@ -102,6 +104,16 @@ class FigureResult:
     status: str  # ok, missing, invalid, inconsistent, omitted
     line: int | None
     section: str | None
+    #: where the unit came from: "amount" (written with it), "header" (the
+    #: column's header), "cell" (the row's unit cell) or "figure" (none
+    #: written: the figure's own unit); "" when nothing was read
+    unit_from: str = ""
+    #: the unit word that scaled the amount ("tkr"), as found
+    unit_text: str = ""
+    #: the header of the table column the amount was taken from
+    header: str = ""
+    #: the paragraph of the Word table the amount was read from
+    table: int | None = None
 
 
 @dataclass
@@ -128,6 +140,9 @@ class CheckResult:
     extras: list[Extra] = field(default_factory=list)
     #: line-index span of the text before the first section (after a title)
     preamble: tuple[int, int] | None = None
+    #: line-index span of the text between the front matter and the document's
+    #: title, when the draft has a title and text above it
+    preface: tuple[int, int] | None = None
 
     @property
     def file(self) -> str:

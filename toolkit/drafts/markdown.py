@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from toolkit.drafts.frontmatter import validate_front_matter
-from toolkit.drafts.model import Draft, Heading, count_heading
+from toolkit.drafts.frontmatter import supply_conditions, validate_front_matter, values_as_written
+from toolkit.drafts.model import Draft, FigureSource, Heading, count_heading
 from toolkit.errors import DraftError
 from toolkit.read.yamldoc import load_yaml
 
@@ -159,11 +159,19 @@ def find_headings(lines: list[str], start: int, name: str = "") -> list[Heading]
     return headings
 
 
-def parse_markdown(text: str, path: Path, name: str | None = None) -> Draft:
-    """Parse draft text (already decoded) into a :class:`Draft`."""
+def parse_markdown(text: str, path: Path, name: str | None = None, default_conditions: str | None = None) -> Draft:
+    """Parse draft text (already decoded) into a :class:`Draft`.
+
+    ``default_conditions`` is the decision's id to use when the front matter
+    names none (``--conditions`` on the command line).
+    """
     name = name or str(path)
     fm_text, offset, body_start = split_front_matter(text, name)
     doc = load_yaml(fm_text, name, line_offset=offset)
+    values_as_written(doc.data, doc)
+    supplied = supply_conditions(doc.data, default_conditions)
     meta = validate_front_matter(doc.data, doc, name)
     lines = text.split("\n")
-    return Draft(path, name, meta, doc, lines, find_headings(lines, body_start, name), body_start)
+    sources = {str(k): FigureSource("" if v is None else str(v)) for k, v in (meta.get("figures") or {}).items()}
+    return Draft(path, name, meta, doc, lines, find_headings(lines, body_start, name), body_start,
+                 figure_sources=sources, conditions_supplied=supplied)

@@ -61,6 +61,49 @@ class Heading:
 
 
 @dataclass
+class Skipped:
+    """Something in a Word document the reader does not read (images, footnotes,
+    a table of contents ...): how many, and the paragraph of the first."""
+
+    kind: str
+    count: int
+    location: int
+
+
+@dataclass
+class FigureIssue:
+    """Why a figure's amount could not be read as written (an ambiguous
+    column, a merged cell, a unit that cannot be known): the reader finds it,
+    the check reports it as the finding ``code`` with message ``key``."""
+
+    code: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class FigureSource:
+    """Where a figure's amount was read and how its unit was decided, so a
+    person can see what the tool understood ("61 300, stycke 14, unit from
+    the header Belopp (tkr)")."""
+
+    #: the amount as written: the cell's text, or the front matter's value as typed
+    written: str
+    #: "front-matter" or "table"
+    kind: str = "front-matter"
+    #: a unit word that applies from outside the amount ("tkr", "%"), or ""
+    unit: str = ""
+    #: where that unit was written: "header" (the column's header) or "cell" (the row's unit cell)
+    unit_from: str = ""
+    #: the header of the column the amount was taken from (Word tables)
+    header: str = ""
+    #: the table's paragraph (Word) when the amount came from a table
+    table: int | None = None
+    #: problems that keep the amount from being read, or that the writer should see
+    issues: list[FigureIssue] = field(default_factory=list)
+
+
+@dataclass
 class Draft:
     """A parsed draft. ``lines`` holds the whole file; line N is ``lines[N-1]``."""
 
@@ -81,6 +124,18 @@ class Draft:
     #: index into ``lines`` of the document's title when the reader knows it
     #: (Word's Title style); a Markdown title is recognised by the check
     title_index: int | None = None
+    #: figures whose amount is marked as last year's (a Word template made by
+    #: ``villkor new --from``): the draft's key and the paragraph of its row
+    carried_figures: dict[str, int] = field(default_factory=dict)
+    #: the text of the cell that marks each of those amounts as carried over
+    #: (it names the year the amount comes from, for next year's template)
+    carried_notes: dict[str, str] = field(default_factory=dict)
+    #: what a Word reader left out, for the check to say so
+    skipped: list[Skipped] = field(default_factory=list)
+    #: how each figure (by its key in ``meta["figures"]``) was read
+    figure_sources: dict[str, FigureSource] = field(default_factory=dict)
+    #: True when the draft named no decision and ``--conditions`` supplied it
+    conditions_supplied: bool = False
 
     @property
     def conditions_id(self) -> str | None:
@@ -135,7 +190,12 @@ def comment_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def strip_comments(text: str) -> str:
-    """Remove HTML comments, keeping their line breaks so lines still count."""
+    """Remove HTML comments, keeping their line breaks so lines still count.
+
+    A ``<!--`` that is never closed is left as it is (and so is everything
+    after it). Searched with ``str.find``, in time linear in the text: a
+    regular expression retries from every unclosed ``<!--``.
+    """
     if "<!--" not in text:
         return text
     out = []

@@ -16,8 +16,9 @@ from typing import Any
 
 from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
-from toolkit.outputs.summary import CELL_ORDER, Cell, Group, Matrix, Row, Summary
+from toolkit.outputs.summary import CELL_ORDER, Cell, Duplicates, Group, Matrix, Row, Summary
 from toolkit.outputs.terminal import json_escaped, printable
+from toolkit.outputs.texttable import format_grid, strip_trailing
 
 #: How many places each kind of finding shows before "… and N more".
 FIRST_PLACES = 3
@@ -36,6 +37,28 @@ def cell_text(cell: Cell | None) -> str:
 def totals(s: Summary, lang: str) -> str:
     return t("summary-totals", lang, drafts=len(s.rows) + len(s.failed), complete=s.complete, incomplete=s.incomplete,
              failed=len(s.failed), skipped=len(s.skipped))
+
+
+def row_note(s: Summary, r: Row, lang: str) -> str:
+    """``ersatt av …`` or ``möjlig dubblett av …`` for a report's row; ``""`` otherwise."""
+    notes = []
+    if r.superseded_by is not None:
+        notes.append(t("summary-superseded-by", lang, file=s.rows[r.superseded_by].file))
+    if r.possible_duplicate_of:
+        notes.append(t("summary-possible-duplicate-of", lang, file=", ".join(s.rows[i].file for i in r.possible_duplicate_of)))
+    return "; ".join(notes)
+
+
+def duplicate_text(s: Summary, d: Duplicates, lang: str) -> str:
+    """One sentence about one group of drafts for the same region and decision."""
+    if d.kind == "spelling":
+        return t("summary-duplicate-possible", lang, conditions=d.conditions, names=" / ".join(f"”{n}”" for n in d.regions),
+                 files=", ".join(s.rows[i].file for i in d.rows))
+    if d.current is None:
+        return t("summary-duplicate-undecided", lang, region=d.regions[0], conditions=d.conditions,
+                 files=", ".join(s.rows[i].file for i in d.rows))
+    return t("summary-duplicate-current", lang, region=d.regions[0], conditions=d.conditions, file=s.rows[d.current].file,
+             others=", ".join(s.rows[i].file for i in d.rows if i != d.current))
 
 
 def percent(value: float) -> str:
@@ -68,8 +91,17 @@ def to_dict(s: Summary, lang: str = "sv") -> dict[str, Any]:
                 "parts": {pid: {"status": c.status, "line": c.line, "findings": c.findings} for pid, c in r.cells.items()},
                 "findings": r.findings,
                 "page": r.page,
+                "datum": r.datum,
+                "superseded": r.superseded_by is not None,
+                "superseded_by": r.superseded_by,
+                "possible_duplicate_of": r.possible_duplicate_of,
             }
             for r in s.rows
+        ],
+        "duplicates": [
+            {"kind": d.kind, "conditions": d.conditions, "regions": d.regions, "reports": d.rows, "current": d.current,
+             "message": duplicate_text(s, d, lang)}
+            for d in s.duplicates
         ],
         "matrices": [
             {
@@ -112,6 +144,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     """The overview for a terminal: reports, one matrix per decision, findings by kind."""
     from rich.console import Console
     from rich.markup import escape
+    from rich.padding import Padding
     from rich.table import Table
 
     def e(text: str) -> str:  # user text: shown, never obeyed by the terminal or by rich
@@ -122,15 +155,25 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
                   highlight=False, emoji=False, soft_wrap=False)
     style = {"ok": "green", "incomplete": "yellow", "missing": "red", "omitted": "dim"}
     con.print(t("summary-overview-title", lang), style="bold")
-    # The two big tables are laid out here rather than by rich: with a
-    # thousand reports rich's table layout takes seconds, this takes milliseconds.
+    # The two big tables are laid out by texttable rather than by rich: with a
+    # thousand reports rich's table layout takes seconds, texttable's milliseconds.
     if s.rows:
         con.print(t("summary-reports", lang), style="bold")
         headers = [t(k, lang) for k in ("col-file", "col-region", "col-year", "col-status", "col-coverage", "col-errors", "col-warnings")]
         body = [([r.file, r.region, str(r.year or ""), t("report-status-" + r.status, lang), percent(r.coverage),
                   str(r.counts[ERROR]), str(r.counts[WARNING])], [None, None, None, "green" if r.complete else "red", None, None, None])
                 for r in s.rows]
-        out.write(_grid(headers, body, right={2, 4, 5, 6}, color=color))
+        if s.duplicates:
+            headers.append(t("col-note", lang))
+            for (texts, styles), r in zip(body, s.rows):
+                texts.append(row_note(s, r, lang))
+                styles.append("yellow" if texts[-1] else None)
+        out.write(format_grid(headers, body, width, right={2, 4, 5, 6}, wrap={0, 1, 7}, color=color))
+        if s.duplicates:
+            con.print()
+            con.print(t("summary-duplicates", lang), style="bold yellow")
+            for d in s.duplicates:
+                con.print("  " + e(duplicate_text(s, d, lang)), overflow="fold")
     for m in s.matrices.values():
         con.print()
         con.print(e(t("summary-matrix", lang, id=m.conditions, title=m.title)), style="bold")
@@ -142,11 +185,17 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             body.append(([r.file, *(cell_text(c) for c in cells), percent(r.coverage)],
                          [None, *(style[c.status] if c else None for c in cells), None]))
         body.append(([t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), ""], [None] * (len(m.parts) + 2)))
-        out.write(_grid(headers, body, right={len(m.parts) + 1}, color=color, footer=True))
+        # the file column keeps a quarter of the width; the parts go in blocks under each other
+        out.write(format_grid(headers, body, width, right={len(m.parts) + 1}, wrap={0}, color=color, footer=True, gap=2,
+                              min_wrapped=width // 4))
         con.print(t("summary-matrix-legend", lang), style="dim")
+        legend = Table.grid(padding=(0, 2))  # a long title wraps under itself, not under the number
+        legend.add_column(justify="right", no_wrap=True)
+        legend.add_column(overflow="fold")
         for p in m.parts:
-            con.print(f"  {p.number:>2}  {'↳ ' if p.parent and p.kind == 'section' else ''}{e(p.title)} "
-                      f"({t('summary-part-' + p.kind, lang)}{'' if p.required else ', ' + t('summary-optional', lang)})")
+            legend.add_row(f"  {p.number}", f"{'↳ ' if p.parent and p.kind == 'section' else ''}{e(p.title)} "
+                           f"({t('summary-part-' + p.kind, lang)}{'' if p.required else ', ' + t('summary-optional', lang)})")
+        con.print(legend)
         con.print()
     for advisory in (False, True):
         groups = s.groups(advisory)
@@ -157,20 +206,26 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             sev = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}[g.severity]
             con.print(f"  [{sev}]{g.code}[/] ({g.count}): {t('summary-kind-' + g.code, lang)}")
             shown = g.findings if all_places else g.findings[:FIRST_PLACES]
-            places = Table.grid(padding=(0, 2))
-            places.add_column(no_wrap=True)
-            places.add_column()
-            for n in shown:
-                f = s.findings[n]
-                places.add_row("    " + e(f.location(lang)), e(f.message(lang)))
-            con.print(places)
+            where = [s.findings[n].location(lang) for n in shown]
+            if max(map(len, where), default=0) + 4 <= width // 3:
+                places = Table.grid(padding=(0, 2))
+                places.add_column(no_wrap=True)
+                places.add_column(overflow="fold")
+                for n, place in zip(shown, where):
+                    places.add_row("    " + e(place), e(s.findings[n].message(lang)))
+                con.print(places)
+            else:  # a long file:line stays whole on its own line, the message under it
+                for n, place in zip(shown, where):
+                    con.print("    " + e(place), overflow="fold")
+                    con.print(Padding(e(s.findings[n].message(lang)), (0, 0, 0, 6)))
             if len(shown) < g.count:
                 con.print("    " + t("summary-more-text", lang, n=g.count - len(shown)), style="dim")
         con.print()
     if s.failed:
         con.print(t("summary-failed", lang), style="bold red")
-        for f in s.failed:
-            con.print(f"  {e(f.file)}{':' + str(f.line) if f.line else ''}  {e(f.message(lang))}", overflow="fold")
+        for failure in s.failed:
+            con.print(f"  {e(failure.file)}{':' + str(failure.line) if failure.line else ''}  {e(failure.message(lang))}",
+                      overflow="fold")
         con.print()
     if s.skipped:
         con.print(t("summary-skipped", lang), style="bold")
@@ -178,35 +233,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             con.print(f"  {e(k.file)}  {e(t(k.key, lang))}", overflow="fold")
         con.print()
     con.print(totals(s, lang), style="bold green" if s.exit_code == 0 else "bold red")
-    return out.getvalue()
-
-
-_ANSI = {"green": "\x1b[32m", "red": "\x1b[31m", "yellow": "\x1b[33m", "dim": "\x1b[2m"}
-
-
-def _grid(headers: list[str], rows: list[tuple[list[str], list[str | None]]], right: set[int], color: bool,
-          footer: bool = False) -> str:
-    """A plain table: columns padded to their widest cell, a rule under the header
-    (and above a footer row), colours as ANSI codes only when asked for."""
-    headers = [printable(h) for h in headers]
-    rows = [([printable(c) for c in cells], styles) for cells, styles in rows]
-    widths = [max(len(h), *(len(cells[n]) for cells, _ in rows)) if rows else len(h) for n, h in enumerate(headers)]
-
-    def line(cells: list[str], styles: list[str | None]) -> str:
-        parts = []
-        for n, (text, w) in enumerate(zip(cells, widths)):
-            padded = text.rjust(w) if n in right else text.ljust(w)
-            st = styles[n] if color else None
-            parts.append(f"{_ANSI[st]}{padded}\x1b[0m" if st else padded)
-        return "   ".join(parts).rstrip() + "\n"
-
-    rule = "─" * (sum(widths) + 3 * (len(widths) - 1)) + "\n"
-    text = line(headers, [None] * len(headers)) + rule
-    for n, (cells, styles) in enumerate(rows):
-        if footer and n == len(rows) - 1:
-            text += rule
-        text += line(cells, styles)
-    return text
+    return strip_trailing(out.getvalue())
 
 
 def _part_cov(s: Summary, m: Matrix, part_id: str) -> str:
@@ -247,6 +274,8 @@ def context(s: Summary, lang: str) -> dict[str, Any]:
         "regions": s.regions(),
         "years": s.years(),
         "row_of": _row_of_finding(s),
+        "note": lambda r: row_note(s, r, lang),
+        "duplicate_text": lambda d: duplicate_text(s, d, lang),
     }
 
 

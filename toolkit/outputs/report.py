@@ -18,10 +18,12 @@ from toolkit.checking.results import (
     SCHEMA_VERSION,
     WARNING,
     CheckResult,
+    FigureResult,
     Finding,
 )
 from toolkit.messages import t
 from toolkit.outputs.terminal import json_escaped, printable
+from toolkit.read.amounts import format_amount
 
 #: How many findings of one kind the text, Markdown and HTML reports list
 #: before "… and N more of the same kind" (JSON lists them all): 30,000
@@ -82,11 +84,51 @@ def result_to_dict(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
                 "raw": None if f.raw is None else str(f.raw),
                 "status": f.status,
                 "line": f.line,
+                # how the amount was read, so a script can show it back
+                "as_read": None if f.value is None else format_amount(f.value, f.unit).replace("\u00a0", " "),
+                "unit_source": f.unit_from or None,
+                "unit_text": f.unit_text or None,
+                "column": f.header or None,
+                "table": f.table,
+                "bounds": _bounds(result, f.id),
             }
             for f in result.figures
         ],
         "problems": [f.as_dict(lang) for f in result.findings],
     }
+
+
+def _bounds(result: CheckResult, figure_id: str) -> dict[str, Any] | None:
+    f = result.conditions.figure(figure_id)
+    if f is None or (f.min is None and f.max is None):
+        return None
+    return {"min": _number(f.min), "max": _number(f.max)}
+
+
+def figure_reading(f: FigureResult, lang: str = "sv") -> str:
+    """How a figure was read, for a person: ``”61 300”: enheten från rubriken
+    ”Belopp (tkr)”`` (the text as written, where the unit came from, the
+    table column it was taken from)."""
+    if f.raw is None:
+        return ""
+    parts = []
+    if f.unit_from == "header":
+        parts.append(t("figure-read-header", lang, header=f.header))
+    elif f.unit_from in ("amount", "cell"):
+        parts.append(t(f"figure-read-{f.unit_from}", lang))
+    elif f.unit_from == "figure":
+        parts.append(t("figure-read-figure", lang, unit=t(f"unit-name-{f.unit}", lang)))
+    if f.header and f.unit_from != "header":
+        parts.append(t("figure-read-column", lang, header=f.header))
+    quoted = f"”{f.raw}”" if lang == "sv" else f"“{f.raw}”"
+    return quoted + (": " + "; ".join(parts) if parts else "")
+
+
+def figure_place(f: FigureResult, result: CheckResult, lang: str = "sv") -> str:
+    """``stycke 18`` or ``rad 8``: where the figure was read."""
+    if f.line is None:
+        return ""
+    return f"{t('paragraph' if result.draft.unit == 'paragraph' else 'col-line', lang).lower()} {f.line}"
 
 
 def _number(value: Any) -> int | float | None:
@@ -126,6 +168,7 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
     from rich import box
     from rich.console import Console
     from rich.markup import escape as markup
+    from rich.padding import Padding
     from rich.table import Table
 
     def escape(text: str) -> str:  # user text: shown, never obeyed by the terminal or by rich
@@ -142,18 +185,36 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
         console.print(escape(t("check-heading", lang, file=r.file, conditions=r.conditions.id, title=r.conditions.title)), style="bold")
         sections = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
         place_col = t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize()
-        for col in (t("col-section", lang), t("col-status", lang), t("col-words", lang), place_col):
-            sections.add_column(col, justify="right" if col in (t("col-words", lang), place_col) else "left")
+        # a long title wraps under itself; status, words and place stay on one line
+        sections.add_column(t("col-section", lang), overflow="fold", ratio=1)
+        sections.add_column(t("col-status", lang), no_wrap=True)
+        sections.add_column(t("col-words", lang), justify="right", no_wrap=True)
+        sections.add_column(place_col, justify="right", no_wrap=True)
         for s in r.sections:
-            indent = "  " if s.parent else ""
-            sections.add_row(escape(indent + s.title), f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
+            # a sub-part is indented, and its wrapped lines with it
+            title = Padding(escape(s.title), (0, 0, 0, 2)) if s.parent else escape(s.title)
+            sections.add_row(title, f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
                              str(s.words) if s.line else "", str(s.line or ""))
         console.print(sections)
+        if r.figures:
+            figures = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title=t("figures-as-read", lang),
+                            title_justify="left", title_style="bold")
+            figures.add_column(t("col-figure", lang))
+            figures.add_column(t("col-as-read", lang), justify="right", no_wrap=True)
+            figures.add_column(t("col-status", lang))
+            figures.add_column(place_col, justify="right")
+            figures.add_column(t("col-how-read", lang))
+            for fig in r.figures:
+                style = "green" if fig.status == "ok" else "dim" if fig.status == "omitted" else "red"
+                figures.add_row(escape(fig.label), "" if fig.value is None else format_amount(fig.value, fig.unit),
+                                f"[{style}]{t('figstatus-' + fig.status, lang)}[/]", str(fig.line or ""),
+                                escape(figure_reading(fig, lang)))
+            console.print(figures)
         if r.findings:
             table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
             table.add_column(t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize(), justify="right", no_wrap=True)
             table.add_column(t("col-severity", lang), no_wrap=True)
-            table.add_column(t("col-message", lang))
+            table.add_column(t("col-message", lang), overflow="fold", ratio=1)
             shown, hidden = listed(r.findings)
             for f in shown:
                 message = escape(f.message(lang)) + (f"\n[dim]{escape(f.point)}[/]" if f.point else "")
@@ -165,7 +226,9 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
                               f"[dim]{escape(more_of_kind(code, n, lang))}[/]")
             console.print(table)
         console.print(verdict(r, lang), style="bold green" if r.complete else "bold red")
-    return out.getvalue()
+    from toolkit.outputs.texttable import strip_trailing
+
+    return strip_trailing(out.getvalue())
 
 
 def _grouped(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -188,6 +251,7 @@ def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
         "place": lambda f: f.location(lang),
         "place_label": t("col-line" if result.draft.unit == "line" else "paragraph", lang).capitalize(),
         "msg": lambda f: f.message(lang),
+        "reading": lambda f: figure_reading(f, lang),
     }
 
 

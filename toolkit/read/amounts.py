@@ -4,14 +4,27 @@
 ``88 mnkr``, ``88 miljoner``, ``42,5 mkr``, ``85 Mkr``, ``1,2 miljarder``,
 ``500 tkr`` and the like, and returns kronor as a :class:`~decimal.Decimal`.
 :func:`format_amount` writes one back in Swedish notation.
+
+Amounts come pasted from Word. The number read is the number the reader
+sees: non-breaking and narrow spaces between digit groups are spaces, and
+zero-width characters and soft hyphens, which show nothing, are taken out
+(``88\u200b000\u200b000`` looks like 88000000 and is read so). A character
+that can change the order in which the digits are *shown* (a bidirectional
+mark, embedding, override or isolate) is refused: there the number read and
+the number seen could differ, and a silently wrong sum is worse than a
+refusal.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
+
+from toolkit.read.text import REORDERING, ZERO_WIDTH
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
 
 #: The words that may follow a number, by the unit of the figure, and what
 #: they multiply it by.
@@ -33,6 +46,17 @@ for _unit, _words, _factor in (
         _UNITS[_unit][_w] = _factor
 #: Any unit's words, for amounts whose unit is not known
 _ANY_UNIT = {w: f for words in _UNITS.values() for w, f in words.items()}
+#: Each unit word (not the bare number) and the unit and factor it means
+_UNIT_WORDS: dict[str, tuple[str, int]] = {w: (unit, f) for unit, words in _UNITS.items() for w, f in words.items() if w}
+#: A unit word inside other text, such as a table's header "Belopp (tkr)":
+#: the longest words first, so "miljoner kronor" is one unit, not "kronor".
+_UNIT_IN_TEXT = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(_UNIT_WORDS, key=len, reverse=True) if w != ":-") + r")(?![\w])",
+    re.IGNORECASE,
+)
+#: Superscript digits and marks: a footnote's mark, never part of a number
+#: (NFKC would turn "500¹" into 5001).
+SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e\u207f"
 
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d+))?\s*(.*)$")
 
@@ -67,11 +91,11 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(str(value))
-    if not isinstance(value, str):
+    if not isinstance(value, str) or any(ch in SUPERSCRIPTS for ch in value):
         raise AmountError(str(value))
-    text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
-    text = re.sub(r"\s+", " ", text)
-    m = _NUMBER.match(text)
+    if any(ch in REORDERING for ch in value):
+        raise AmountError(value)  # what is read would not be what is shown
+    m = _NUMBER.match(_fold(value))
     if not m:
         raise AmountError(value)
     sign, whole, decimals_comma, decimals_dot, unit = m.groups()
@@ -91,6 +115,63 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
     return amount * words[unit_key]
 
 
+def readable(text: str) -> str:
+    """``text`` as the reader sees it: zero-width characters and soft hyphens,
+    which Word leaves in pasted text and nobody sees, taken out. (Non-breaking
+    and narrow spaces between digit groups are spaces to the parser.)"""
+    return text.translate(_ZERO_WIDTH) if any(ch in ZERO_WIDTH for ch in text) else text
+
+
+def reordering_char(value: Any) -> tuple[str, str] | None:
+    """(the character, the text before it) of the first character in an
+    amount that can change the order its digits are shown in, or ``None``."""
+    if not isinstance(value, str):
+        return None
+    text = readable(value)
+    for i, ch in enumerate(text):
+        if ch in REORDERING:
+            return ch, text[max(0, i - 20) : i].strip()
+    return None
+
+
+def _fold(value: str) -> str:
+    text = unicodedata.normalize("NFKC", readable(value)).replace("\u2212", "-").strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def amount_unit(value: Any) -> str:
+    """The unit word written after the number (``"tkr"`` in ``61 300 tkr``),
+    folded to lower case; ``""`` for a bare number or text that is no amount."""
+    if not isinstance(value, str) or any(ch in SUPERSCRIPTS for ch in value):
+        return ""
+    m = _NUMBER.match(_fold(value))
+    return m.group(5).strip().casefold() if m else ""
+
+
+def starts_with_number(value: Any) -> bool:
+    """Whether ``value`` is a number or text that begins with one (``61 300``, ``-5 %``)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float, Decimal)):
+        return True
+    return isinstance(value, str) and _NUMBER.match(_fold(value)) is not None
+
+
+def unit_of(word: str) -> tuple[str, int] | None:
+    """The unit ("kr", "procent", "antal") and factor of a unit word, or ``None``."""
+    return _UNIT_WORDS.get(_fold(word).casefold())
+
+
+def units_in(text: str) -> list[str]:
+    """The unit words in free text, such as a table header: ``["tkr"]`` for
+    ``Belopp (tkr)``; folded to lower case, each distinct meaning once."""
+    found: dict[tuple[str, int], str] = {}
+    for m in _UNIT_IN_TEXT.finditer(_fold(text)):
+        word = m.group(1).casefold()
+        found.setdefault(_UNIT_WORDS[word], word)
+    return list(found.values())
+
+
 def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> str:
     """``88 000 000 kr`` (non-breaking spaces), for reports."""
     from babel.numbers import format_decimal
@@ -101,14 +182,28 @@ def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> s
 
 
 def spell_amount(amount: Decimal, lang: str = "sv") -> str:
-    """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``."""
+    """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``.
+
+    Millions and billions to one decimal, kronor to whole kronor, each rounded
+    half up as people round (42 450 000 is "42,5 miljoner", not the banker's
+    "42,4"). The unit is chosen after rounding, so 999 950 000 is "1 miljard
+    kronor", never "1 000 miljoner kronor".
+    """
     from babel.numbers import format_decimal
 
     from toolkit.messages import t
 
     locale = "sv_SE" if lang == "sv" else "en_GB"
-    for factor, key in ((Decimal(1_000_000_000), "amount-billions"), (Decimal(1_000_000), "amount-millions")):
-        if abs(amount) >= factor:
-            n = (amount / factor).quantize(Decimal("0.1")).normalize()
-            return t(key, lang, n=format_decimal(n, locale=locale), one=1 if n == 1 else 2)
-    return t("amount-kronor", lang, n=format_decimal(amount, format="#,##0", locale=locale))
+    # (size of the unit, rounding step, message), largest first
+    units = ((Decimal(1_000_000_000), Decimal("0.1"), "amount-billions"),
+             (Decimal(1_000_000), Decimal("0.1"), "amount-millions"),
+             (Decimal(1), Decimal(1), "amount-kronor"))
+    i = next(i for i, (size, _, _) in enumerate(units) if abs(amount) >= size or size == 1)
+    size, step, key = units[i]
+    n = (amount / size).quantize(step, rounding=ROUND_HALF_UP)
+    if i and abs(n) * size >= units[i - 1][0]:
+        # rounding reached the next unit up: say it in that unit
+        size, step, key = units[i - 1]
+        n = (amount / size).quantize(step, rounding=ROUND_HALF_UP)
+    number = format_decimal(n, format="#,##0.#", locale=locale)
+    return t(key, lang, n=number, one=1 if abs(n) == 1 else 2)

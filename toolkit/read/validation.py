@@ -16,6 +16,13 @@ import cerberus
 from toolkit.errors import Problem
 from toolkit.read.yamldoc import YamlDoc
 
+#: What each pattern of the schemas allows, said in words (the message key);
+#: a pattern not listed here is shown as it is.
+_REGEX_KEYS = {
+    "^[a-z0-9][a-z0-9_-]*$": "schema-regex",
+    "^[A-Za-z0-9][A-Za-z0-9_-]*$": "schema-regex-id",
+}
+
 _KNOWN_RULES = {
     "required", "type", "allowed", "regex", "min", "max", "empty", "minlength",
     "maxlength", "nullable", "unknown",
@@ -29,7 +36,7 @@ _KNOWN_RULES = {
 MAX_ERRORS = 100
 
 
-class BoundedValidator(cerberus.Validator):  # type: ignore[misc]
+class BoundedValidator(cerberus.Validator):
     """A Cerberus validator that keeps its first :data:`MAX_ERRORS` errors.
 
     A document with errors stays invalid (the first error is always kept), so
@@ -110,6 +117,12 @@ def to_problems(
             hint = did_you_mean(str(path[-1]), allowed_keys(schema, registry, path[:-1]))
             params["hint"] = hint or ""
             key = "schema-unknown-hint" if hint else "schema-unknown"
+        elif rule == "type" and isinstance(e.value, bool) and path in doc.booleans:
+            # YAML 1.1 reads yes/no/on/off as true/false: say what was written
+            params["written"] = doc.booleans[path]
+            key = "schema-type-bool"
+        elif rule == "regex":
+            key = _REGEX_KEYS.get(str(e.constraint), "schema-regex-other")
         else:
             key = f"schema-{rule}"
         problems.append(Problem(key, params, name, doc.line(path)))

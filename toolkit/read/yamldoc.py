@@ -8,11 +8,18 @@ plain Python data from it ourselves so that:
 * a duplicate key is an error, not last-one-wins;
 * aliases are followed with a budget, so an alias bomb is refused instead of
   expanding to gigabytes;
-* only plain data comes out (no Python objects, no tags executed).
+* only plain data comes out (no Python objects, no tags executed);
+* numbers are read the way a person means them: YAML 1.1 reads ``0123`` as
+  octal 83, ``1:28:00`` as 5280 (base 60) and ``0x1F`` as 31, which nobody
+  writing a reference number or an amount means, so such plain scalars stay
+  text as written; ``lines`` has a sibling ``raw`` with the source text of
+  every number, so amounts can be read from what was written (``88.000`` is
+  88 000 kronor to a Swede, not 88.0).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +43,14 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 }
 
+#: Plain scalars that YAML 1.1 resolves to numbers and that mean that number
+#: to a person: decimal without a leading zero (``1_000`` too), and decimal
+#: fractions. Anything else YAML 1.1 calls a number (``0123`` octal, ``0x1F``,
+#: ``0b11``, ``1:28:00`` base 60, ``00.5``) is kept as the text written.
+_DECIMAL_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_DECIMAL_FLOAT = re.compile(r"^[-+]?(?:(?:0|[1-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))$")
+_INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+
 
 @dataclass
 class YamlDoc:
@@ -44,6 +59,11 @@ class YamlDoc:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     first_line: int = 1
+    #: the source text of every value that was read as a number, by path
+    raw: dict[Path_, str] = field(default_factory=dict)
+    #: the text as written of each value YAML read as true or false (``yes``,
+    #: ``NO``, ``on``): messages quote what the writer wrote, not ``True``
+    booleans: dict[Path_, str] = field(default_factory=dict)
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -61,6 +81,8 @@ class _Builder:
         self.offset = offset
         self.count = 0
         self.lines: dict[Path_, int] = {}
+        self.raw: dict[Path_, str] = {}
+        self.booleans: dict[Path_, str] = {}
         self.problems: list[Problem] = []
         self._scalar = yaml.SafeLoader("")  # only its scalar constructors are used
 
@@ -99,9 +121,18 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self._construct_scalar(node)
+        value = self._construct_scalar(node)
+        if isinstance(value, bool):
+            self.booleans[path] = str(node.value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.raw[path] = node.value
+        return value
 
     def _construct_scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _INT_TAG and not _DECIMAL_INT.match(node.value):
+            return node.value  # 0123, 0x1F, 1:28:00: text as written, never reinterpreted
+        if node.tag == _FLOAT_TAG and not _DECIMAL_FLOAT.match(node.value):
+            return node.value  # 1:28:00.5, 00.5
         try:
             return self._scalar.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -153,7 +184,8 @@ def _count_events(text: str, name: str, offset: int) -> None:
     the document certainly expands to more than ``MAX_NODES``."""
     for n, event in enumerate(yaml.parse(text, Loader=_Loader)):
         if n > 2 * MAX_NODES + 4:  # + the stream's and the document's start and end
-            raise InputError.of("yaml-too-many-nodes", name, event.start_mark.line + 1 + offset, limit=MAX_NODES)
+            mark = event.start_mark
+            raise InputError.of("yaml-too-many-nodes", name, (mark.line if mark else 0) + 1 + offset, limit=MAX_NODES)
 
 
 def load_yaml(text: str, name: str, line_offset: int = 0) -> YamlDoc:
@@ -181,4 +213,4 @@ def load_yaml(text: str, name: str, line_offset: int = 0) -> YamlDoc:
         raise InputError.of("yaml-too-deep", name, line_offset + 1, limit=MAX_DEPTH) from None
     if builder.problems:
         raise InputError(builder.problems)
-    return YamlDoc(data, builder.lines, line_offset + 1)
+    return YamlDoc(data, builder.lines, line_offset + 1, builder.raw, builder.booleans)
