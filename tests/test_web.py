@@ -190,6 +190,14 @@ def test_a_bug_is_a_plain_page_and_leaves_nothing_behind(client, tmp_uploads: Pa
     assert list(tmp_uploads.iterdir()) == []
 
 
+def test_a_word_file_past_the_limits_is_refused_before_it_is_read(client, tmp_uploads: Path):
+    """20 MB of paragraphs is more XML than a Word draft may unpack to: said at
+    once, by the reader, without waiting for the worker's time to run out."""
+    answer = upload(client, "tung.docx", heavy_docx(20))
+    assert answer.status_code == 400 and "mer än 16 MB XML" in answer.text
+    assert list(tmp_uploads.iterdir()) == []
+
+
 def test_a_bug_in_a_worker_is_reported_as_one_and_the_worker_goes_on():
     from toolkit.web.workers import WorkerBug, Workers
 
@@ -203,14 +211,16 @@ def test_a_bug_in_a_worker_is_reported_as_one_and_the_worker_goes_on():
 
 
 def test_a_file_too_heavy_to_read_is_stopped_and_the_server_goes_on(tmp_uploads: Path):
-    """A Word file of a few hundred kB that unpacks to 20 MB of paragraphs."""
+    """A Word file of some 100 kB that unpacks to 3 MB of paragraphs: within
+    the limits on what a Word file may hold, and far too slow for the worker's
+    time (a fifth of a second here)."""
     from toolkit.web import create_app
     from toolkit.web.workers import Workers
 
-    workers = Workers(size=1, timeout=1)
+    workers = Workers(size=1, timeout=0.2)
     try:
         client = create_app(workers=workers).test_client()
-        answer = upload(client, "tung.docx", heavy_docx(20))
+        answer = upload(client, "tung.docx", heavy_docx(3))
         assert answer.status_code == 413 and "tog för lång tid eller för mycket minne" in answer.text
         assert list(tmp_uploads.iterdir()) == []
         workers.timeout = 60
