@@ -15,7 +15,7 @@ import functools
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
@@ -112,16 +112,20 @@ def _metavar_keys() -> dict[str, str]:
     return {text: k for k, entry in CATALOGUE.items() if k.startswith("metavar-") for text in entry.values()}
 
 
-def emit(text: str, output: str | None, inputs: list[str], lang: str) -> None:
-    """Write ``text`` to ``output`` (whole or not at all) or to standard output."""
+def emit(text: str | Iterable[str], output: str | None, inputs: list[str], lang: str) -> None:
+    """Write ``text`` (or its pieces, as they are made) to ``output`` (whole or
+    not at all) or to standard output."""
     if output and output != "-":
         from toolkit.outputs.write import refuse_input_as_output, write_atomic
 
         refuse_input_as_output(output, inputs)
         write_atomic(output, text)
         click.echo(t("cli-wrote", lang, path=output), err=True)
-    else:
+    elif isinstance(text, str):
         click.echo(text, nl=not text.endswith("\n"))
+    else:
+        for piece in text:
+            click.echo(piece, nl=False)
 
 
 class CannotCheck(click.ClickException):
@@ -324,7 +328,8 @@ def new(decision: str, region: str, last: str | None, output: str | None, force:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="SÖKVÄG...")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json", "csv", "xlsx"]), default="text",
+              show_default=True)
 @output_option
 @click.option("--all", "all_places", is_flag=True)
 @click.option("--strict", is_flag=True)
@@ -337,6 +342,13 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
     from toolkit.outputs import summary as summarising
 
     to_file = bool(output) and output != "-"
+    csv_folder = fmt == "csv" and to_file and not str(output).lower().endswith(".csv")
+    try:
+        _refuse_spreadsheet_early(fmt, output, to_file, csv_folder, paths)
+    except VillkorError as exc:
+        raise fail(exc, lang) from None
+    if fmt == "xlsx" and not to_file and sys.stdout.isatty():
+        raise CannotCheck(f"villkor: {t('summary-xlsx-tty', lang)}")
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
     try:
         with _progress(paths, lang) as advance:
@@ -348,13 +360,20 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
                 click.echo(VillkorError(failure.problems).format(lang), err=True)
         if not result.rows:  # nothing could be checked: write nothing
             sys.exit(EXIT_CANNOT)
+        inputs = list(paths) + result.inputs
+        if fmt in ("csv", "xlsx"):
+            _spreadsheet(result, fmt, output, csv_folder, inputs, lang)
+            sys.exit(result.exit_code)
+        text: str | Iterable[str]
         if fmt == "text":
             to_tty = not to_file and sys.stdout.isatty()
             width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
             text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
+        elif fmt == "json":
+            text = overview.iter_json(result, lang)
         else:
-            text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, list(paths) + result.inputs, lang)
+            text = {"md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
+        emit(text, output, inputs, lang)
         if pages is not None:
             pages.commit()
     except VillkorError as exc:
@@ -363,6 +382,58 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
         if pages is not None:
             pages.discard()
     sys.exit(result.exit_code)
+
+
+def _is_csv(path: Any) -> bool:
+    from pathlib import Path
+
+    return Path(path).suffix.lower() == ".csv"
+
+
+def _refuse_spreadsheet_early(fmt: str, output: str | None, to_file: bool, csv_folder: bool, paths: tuple[str, ...]) -> None:
+    """Before any draft is checked: an output that will be refused anyway is refused now."""
+    from toolkit.errors import OutputError
+
+    if fmt == "xlsx" and to_file and not str(output).lower().endswith(".xlsx"):
+        raise OutputError.of("summary-xlsx-suffix", str(output))
+    if csv_folder:
+        from toolkit.outputs.write import refuse_folder
+
+        refuse_folder(str(output), _is_csv, paths)
+
+
+def _spreadsheet(result: Any, fmt: str, output: str | None, csv_folder: bool, inputs: list[str], lang: str) -> None:
+    """Write the summary's tables: an Excel workbook, a folder of CSV files, or
+    the CSV of figures to one file or to standard output."""
+    from toolkit.outputs import sheets
+
+    if fmt == "xlsx":
+        data = sheets.xlsx_bytes(sheets.tables(result, lang))
+        if output and output != "-":
+            emit_bytes(data, output, inputs, lang)
+        else:
+            sys.stdout.buffer.write(data)
+        return
+    if csv_folder:
+        from toolkit.outputs.write import replace_folder
+
+        written = replace_folder(str(output), sheets.csv_files(sheets.tables(result, lang), lang), _is_csv, inputs)
+        click.echo(t("summary-wrote-folder", lang, n=len(written), path=output), err=True)
+        return
+    pieces = sheets.csv_pieces(sheets.figures_table(result, lang), lang)
+    if output and output != "-":
+        emit(pieces, output, inputs, lang)
+    else:
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
+
+
+def emit_bytes(data: bytes, output: str, inputs: list[str], lang: str) -> None:
+    from toolkit.outputs.write import refuse_input_as_output, write_atomic
+
+    refuse_input_as_output(output, inputs)
+    write_atomic(output, data)
+    click.echo(t("cli-wrote", lang, path=output), err=True)
 
 
 def _progress(paths: tuple[str, ...], lang: str) -> Any:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from toolkit.errors import OutputError
@@ -60,8 +61,13 @@ def _failed(path: str | os.PathLike[str], exc: OSError) -> OutputError:
     return OutputError.of("output-failed", str(path), reason=exc.strerror or str(exc))
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str | bytes]) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    ``data`` may be text, bytes, or pieces of either (a stream that is never
+    held whole in memory); a failure while the pieces are made leaves the
+    old file as it was.
+    """
     target = Path(path)
     try:
         if target.is_symlink():  # write where the link points, keep the link
@@ -77,7 +83,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         raise _failed(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in (data,) if isinstance(data, (str, bytes)) else data:
+                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)  # mkstemp makes 0600; a report is as readable as any file the user writes
@@ -91,3 +98,60 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
             raise _failed(path, exc) from None
         raise
     return target
+
+
+def refuse_folder(target: str | os.PathLike[str], owned: Callable[[Path], bool],
+                  inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Raise :class:`OutputError` unless :func:`replace_folder` may replace ``target``:
+    it holds none of ``inputs``, and is either absent or a folder of files ``owned`` accepts."""
+    folder = Path(target)
+    resolved = folder.resolve()
+    for i in inputs:
+        p = Path(i).resolve()
+        if p == resolved or resolved in p.parents:
+            raise OutputError.of("summary-csv-folder-holds-input", str(folder))
+    if folder.exists() and not folder.is_dir():
+        raise OutputError.of("summary-csv-not-folder", str(folder))
+    if folder.is_dir() and not all(p.is_file() and not p.is_symlink() and owned(p) for p in folder.iterdir()):
+        raise OutputError.of("summary-csv-folder-not-ours", str(folder))
+
+
+def replace_folder(target: str | os.PathLike[str], files: Iterable[tuple[str, Iterable[str | bytes]]],
+                   owned: Callable[[Path], bool], inputs: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
+    """Write ``files`` (name, pieces) as the whole content of the folder ``target``.
+
+    They are written into a hidden folder beside it, which then takes the
+    target's place in one rename: a reader sees the old set of files or the
+    new one, never a mix, and a failed run leaves the old folder as it was.
+    A folder that holds anything ``owned`` does not accept, or that holds one
+    of ``inputs``, is refused and left alone; so is a path that is not a folder.
+    """
+    folder = Path(target)
+    refuse_folder(folder, owned, inputs)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".tmp"))
+        os.chmod(stage, 0o777 & ~current_umask())
+    except OSError as exc:
+        raise _failed(folder, exc) from None
+    written = []
+    old = None
+    try:
+        for name, pieces in files:
+            if Path(name).name != name or name.startswith("."):
+                raise ValueError(f"not a plain file name: {name!r}")
+            written.append(write_atomic(stage / name, pieces))
+        if folder.exists():
+            old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+            os.replace(folder, old)
+        os.replace(stage, folder)
+    except BaseException as exc:
+        if old is not None and not folder.exists():
+            os.replace(old, folder)
+        shutil.rmtree(stage, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _failed(folder, exc) from None
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return [folder / p.name for p in written]
