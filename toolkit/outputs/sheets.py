@@ -242,7 +242,7 @@ def xlsx_bytes(tables_: Iterable[Table]) -> bytes:
     bold = Font(bold=True)
     used: set[str] = set()
     for table in tables_:
-        ws = wb.create_sheet(_sheet_name(table.name, used))
+        ws = wb.create_sheet(sheet_name(table.name, used))
         for n, width in enumerate(table.widths, 1):
             ws.column_dimensions[get_column_letter(n)].width = width
         ws.freeze_panes = "A2"
@@ -286,7 +286,7 @@ def _xlsx_cell(ws: Any, value: Any, cell_class: Any, illegal: Any) -> Any:
     return cell
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
+def sheet_name(name: str, used: set[str]) -> str:
     """Excel's rules: at most 31 characters, none of ``[]:*?/\\``, unique in the workbook."""
     base = re.sub(r"[\[\]:*?/\\]", "-", name).strip("'") or "Blad"
     base = base[:31]
