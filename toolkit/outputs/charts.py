@@ -32,8 +32,9 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 #: Okabe and Ito's palette: told apart with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 
-#: Longest category label drawn on an axis; the full text is in the table beside the chart.
+#: Longest label drawn on an axis, and in a legend; the full text is in the table beside the chart.
 LABEL_CHARS = 34
+LEGEND_CHARS = 48
 
 _ELEMENTS = {"svg", "g", "path", "rect", "line", "polyline", "polygon", "circle", "ellipse", "text", "tspan",
              "defs", "clipPath", "use", "title", "desc"}
@@ -71,14 +72,14 @@ def _rc(salt: str) -> Any:
     }
 
 
-def _short(label: str) -> str:
-    """The label on one line, at most :data:`LABEL_CHARS` long: the middle gives
+def _short(label: str, most: int = LABEL_CHARS) -> str:
+    """The label on one line, at most ``most`` characters: the middle gives
     way, so "Region Norrbotten (…2017.docx)" keeps what tells two apart."""
     label = " ".join(label.split())
-    if len(label) <= LABEL_CHARS:
+    if len(label) <= most:
         return label
-    head = (LABEL_CHARS - 1) // 2
-    return label[:head] + "…" + label[-(LABEL_CHARS - 1 - head):]
+    head = (most - 1) // 2
+    return label[:head] + "…" + label[-(most - 1 - head):]
 
 
 def bar_chart(chart_id: str, title: str, categories: Sequence[str], series: Sequence[Series], axis_label: str,
@@ -101,9 +102,9 @@ def bar_chart(chart_id: str, title: str, categories: Sequence[str], series: Sequ
             pairs = [(y, v) for y, v in zip(ys, ser.values) if v is not None]
             if pairs:
                 ax.barh([p[0] for p in pairs], [p[1] for p in pairs], height=bar * 0.92,
-                        color=PALETTE[j % len(PALETTE)], label=_short(ser.name))
+                        color=PALETTE[j % len(PALETTE)], label=_short(ser.name, LEGEND_CHARS))
             else:  # keep the series in the legend even with no bar
-                ax.barh([], [], color=PALETTE[j % len(PALETTE)], label=_short(ser.name))
+                ax.barh([], [], color=PALETTE[j % len(PALETTE)], label=_short(ser.name, LEGEND_CHARS))
         ax.set_yticks(range(n), [_short(c) for c in categories])
         if n:
             ax.set_ylim(n - 0.5, -0.5)
@@ -154,7 +155,7 @@ def line_chart(chart_id: str, title: str, xs: Sequence[str], series: Sequence[Se
         for j, ser in enumerate(series):
             ys = [float("nan") if v is None else v for v in ser.values]
             ax.plot(range(len(xs)), ys, marker=markers[j % len(markers)], color=PALETTE[j % len(PALETTE)],
-                    label=_short(ser.name), linewidth=1.6)
+                    label=_short(ser.name, LEGEND_CHARS), linewidth=1.6)
         ax.set_xticks(range(len(xs)), list(xs))
         ax.set_xlim(-0.3, len(xs) - 0.7)
         ax.set_ylim(bottom=0)
