@@ -72,6 +72,23 @@ def _rc(salt: str) -> Any:
     }
 
 
+#: Width of an average character as a share of the font size (DejaVu Sans):
+#: margins are set from the labels' lengths instead of measuring every text
+#: (matplotlib's tight_layout draws the whole figure once more to do that).
+_CHAR_EM = 0.6
+
+
+def _text_inches(chars: int, size: float) -> float:
+    return chars * size * _CHAR_EM / 72
+
+
+def _margins(fig: Any, left: float, right: float, top: float, bottom: float) -> None:
+    """Margins in inches, as fractions of the figure."""
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(left=min(0.6, left / width), right=1 - min(0.5, right / width),
+                        top=1 - min(0.4, top / height), bottom=min(0.4, bottom / height))
+
+
 def _short(label: str, most: int = LABEL_CHARS) -> str:
     """The label on one line, at most ``most`` characters: the middle gives
     way, so "Region Norrbotten (…2017.docx)" keeps what tells two apart."""
@@ -114,9 +131,12 @@ def bar_chart(chart_id: str, title: str, categories: Sequence[str], series: Sequ
         ax.set_xlabel(axis_label)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
+        legend_rows = 0
         if k > 1:
+            legend_rows = (k + 2) // 3
             ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(k, 3), frameon=False, fontsize=8)
-        fig.tight_layout()
+        longest = max((len(_short(c)) for c in categories), default=4)
+        _margins(fig, left=0.2 + _text_inches(longest, 9), right=0.35, top=0.15 + 0.22 * legend_rows, bottom=0.55)
         return _finish(fig, chart_id, title)
 
 
@@ -136,7 +156,7 @@ def histogram(chart_id: str, title: str, bins: Sequence[str], counts: Sequence[i
         ax.set_ylabel(axis_label)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
-        fig.tight_layout()
+        _margins(fig, left=0.75, right=0.15, top=0.15, bottom=0.4)
         return _finish(fig, chart_id, title)
 
 
@@ -163,7 +183,8 @@ def line_chart(chart_id: str, title: str, xs: Sequence[str], series: Sequence[Se
         ax.set_ylabel(axis_label)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
-        fig.tight_layout()
+        longest = max((len(_short(ser.name, LEGEND_CHARS)) for ser in series), default=4)
+        _margins(fig, left=0.8, right=0.45 + _text_inches(longest, 8), top=0.15, bottom=0.4)
         return _finish(fig, chart_id, title)
 
 

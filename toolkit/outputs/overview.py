@@ -643,17 +643,20 @@ def _script() -> tuple[str, str]:
     return text, f"'sha256-{digest}'"
 
 
-def format_html(s: Summary, lang: str = "sv", charts: bool = True) -> str:
+def format_html(s: Summary, lang: str = "sv", charts: bool = True, amounts: bool = True) -> str:
     """One self-contained HTML page; its one inline script is allowed by hash.
 
     The charts (inline SVG, see :mod:`toolkit.outputs.charts`) are drawn once
     per decision and once per region followed year over year, never per
-    report; ``charts=False`` leaves them out.
+    report; ``charts=False`` leaves them out, ``amounts=False`` leaves out
+    the amounts, totals and year-over-year tables too.
     """
     from toolkit.outputs.templating import render_template
 
     script, script_hash = _script()
     ctx = context(s, lang)
+    if not amounts:
+        ctx["amounts"], charts = Amounts([], []), False
     by_decision, by_region = _charts(s, ctx["amounts"], lang) if charts else ({}, {})
     return render_template("overview.html.j2", lang, script=script, script_hash=script_hash, charts=by_decision,
                            year_charts=by_region, **ctx)
