@@ -14,10 +14,13 @@ the result to a file, as the command does:
 * ``plain``: the same page with ``amounts=False`` (no amounts, totals or charts);
 * ``json``, ``csv`` (the folder of CSV files), ``xlsx``: streamed or written whole as the command writes them.
 
-It prints wall time (checking and writing apart), drafts per second, the
+It prints wall time and CPU time (checking and writing apart: on a shared,
+busy machine the CPU time is the steadier measure), drafts per second, the
 process's RSS before the run and its peak (``resource.getrusage``: what the
 machine must have), and with ``--trace`` the peak of Python allocations
 (``tracemalloc``, in a second run because tracing slows everything down).
+After each size it gives the cost of the HTML with amounts and charts
+against the page without them (and against ``--against``), in CPU time.
 
 ``--against REV`` runs ``html`` once more with the package as it was at git
 revision REV (for instance the commit before amounts were added), so "the
@@ -78,9 +81,9 @@ def one(folder: str, fmt: str, trace: bool) -> dict[str, float]:
     if trace:
         tracemalloc.start()
     out = Path(tempfile.mkdtemp(prefix="villkor-bench-out-"))
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     s = summarise([folder])
-    checked = time.perf_counter()
+    checked, cpu_checked = time.perf_counter(), time.process_time()
     if fmt == "html":
         write_atomic(out / "s.html", overview.format_html(s))
     elif fmt == "plain":
@@ -100,11 +103,12 @@ def one(folder: str, fmt: str, trace: bool) -> dict[str, float]:
         from toolkit.outputs import sheets
 
         write_atomic(out / "s.xlsx", sheets.xlsx_bytes(sheets.tables(s)))
-    end = time.perf_counter()
+    end, cpu_end = time.perf_counter(), time.process_time()
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     peak_py = tracemalloc.get_traced_memory()[1] if trace else 0
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"drafts": len(s.rows), "check": checked - start, "write": end - checked, "wall": end - start,
+            "cpu_check": cpu_checked - cpu_start, "cpu_write": cpu_end - cpu_checked,
             "rss_before_mb": rss_before / 1024, "rss_peak_mb": rss_after / 1024, "py_peak_mb": peak_py / 1048576,
             "out_kb": size / 1024}
 
@@ -134,8 +138,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--trace", action="store_true")
     args = ap.parse_args(argv)
     formats = args.formats.split(",")
-    print(f"{'drafts':>7} {'format':<14} {'check s':>8} {'write s':>8} {'wall s':>8} {'drafts/s':>9} {'RSS before MB':>14} "
-          f"{'RSS peak MB':>12} {'Python peak MB':>15} {'out kB':>8}")
+    print(f"{'drafts':>7} {'format':<14} {'check s':>8} {'write s':>8} {'wall s':>8} {'CPU check':>10} {'CPU write':>10} "
+          f"{'drafts/s':>9} {'RSS before MB':>14} {'RSS peak MB':>12} {'Python peak MB':>15} {'out kB':>8}")
     with tempfile.TemporaryDirectory(prefix="villkor-bench-rev-") as old_root:
         old = checkout(args.against, Path(old_root)) if args.against else None
         for n in args.sizes:
@@ -143,14 +147,20 @@ def main(argv: list[str]) -> None:
                 for i in range(n):
                     Path(tmp, f"utkast-{i:05d}.md").write_text(make_draft(i), encoding="utf-8")
                 runs = [(fmt, ROOT) for fmt in formats] + ([("html", old)] if old else [])
+                cpu: dict[str, float] = {}
                 for fmt, root in runs:
                     r = run_one(tmp, fmt, False, root)  # type: ignore[arg-type]
                     if args.trace:
                         r["py_peak_mb"] = run_one(tmp, fmt, True, root)["py_peak_mb"]  # type: ignore[arg-type]
                     label = fmt if root == ROOT else f"html@{args.against[:10]}"
+                    cpu[label] = r["cpu_check"] + r["cpu_write"]
                     print(f"{int(r['drafts']):>7} {label:<14} {r['check']:>8.2f} {r['write']:>8.2f} {r['wall']:>8.2f} "
+                          f"{r['cpu_check']:>10.2f} {r['cpu_write']:>10.2f} "
                           f"{r['drafts'] / r['wall']:>9.0f} {r['rss_before_mb']:>14.1f} {r['rss_peak_mb']:>12.1f} "
                           f"{r['py_peak_mb'] if args.trace else float('nan'):>15.1f} {r['out_kb']:>8.0f}", flush=True)
+                for base in [k for k in cpu if k != "html" and k.startswith(("plain", "html@"))]:
+                    if "html" in cpu:
+                        print(f"{n:>7} html with amounts and charts / {base}: {cpu['html'] / cpu[base]:.2f}x CPU time", flush=True)
 
 
 if __name__ == "__main__":
