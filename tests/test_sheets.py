@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from helpers import EXAMPLE, PROJECT_ROOT, REPORTS, assert_clean_error, run, write

@@ -204,7 +204,7 @@ def sanitise_svg(svg: str, chart_id: str, title: str) -> Markup:
     if start < 0:
         raise ValueError("not an SVG document")
     root = ET.fromstring(svg[start:])  # our own output, after the prolog and its DOCTYPE
-    clean = _clean(root)
+    clean = _clean(root, chart_id + "-")
     if clean is None:
         raise ValueError("not an SVG document")
     clean.set("role", "img")
@@ -220,24 +220,28 @@ def sanitise_svg(svg: str, chart_id: str, title: str) -> Markup:
     return Markup(ET.tostring(clean, encoding="unicode"))
 
 
-def _clean(el: ET.Element) -> ET.Element | None:
+def _clean(el: ET.Element, prefix: str) -> ET.Element | None:
+    """``el`` and its children from the allow-list; every id (and every
+    reference to one) gets ``prefix``, so charts on one page never share an id."""
     tag = el.tag.split("}", 1)[1] if el.tag.startswith(f"{{{SVG_NS}}}") else None
     if tag not in _ELEMENTS or tag in ("title", "desc"):
         return None  # matplotlib writes no title or desc of its own; ours is added after
     out = ET.Element(el.tag)
     for name, value in el.attrib.items():
         if name == f"{{{XLINK_NS}}}href" or name == "href":
-            if value.startswith("#") and re.fullmatch(r"#[\w.-]+", value):
-                out.set(f"{{{XLINK_NS}}}href", value)
+            if re.fullmatch(r"#[\w.-]+", value):
+                out.set(f"{{{XLINK_NS}}}href", "#" + prefix + value[1:])
             continue
         if name not in _ATTRIBUTES:
             continue
         if _ANY_URL.search(_REFERENCE.sub("", value)):
             continue
-        out.set(name, value)
+        if name == "id":
+            value = prefix + value
+        out.set(name, _REFERENCE.sub(lambda m: "url(#" + prefix + m.group(0)[4:].strip(" #)") + ")", value))
     out.text = el.text
     for child in el:
-        kept = _clean(child)
+        kept = _clean(child, prefix)
         if kept is not None:
             kept.tail = child.tail
             out.append(kept)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +33,8 @@ from toolkit.outputs.write import current_umask
 
 #: What a figure's status means in the matrix.
 _FIGURE_CELL = {"ok": "ok", "missing": "missing", "invalid": "incomplete", "inconsistent": "incomplete", "omitted": "omitted"}
+
+_NONE: tuple[int, ...] = ()
 
 #: Sort order of cell statuses: worst last, so sorting ascending puts complete reports first.
 CELL_ORDER = {"ok": 0, "omitted": 1, "incomplete": 2, "missing": 3}
@@ -99,7 +101,9 @@ class Cell:
     status: str  # ok, incomplete, missing, omitted
     #: the line of the first finding that explains the cell, else the part's own line
     line: int | None = None
-    findings: list[int] = field(default_factory=list)  # indexes into Summary.findings
+    #: indexes into Summary.findings (a cell without findings shares one empty
+    #: tuple: ten thousand reports have a hundred thousand such cells)
+    findings: Sequence[int] = ()
 
 
 @dataclass
@@ -324,12 +328,12 @@ class Summary:
             if status == "ok" and result.strict and idx:
                 status = "incomplete"  # a warning (order, carried-over text) that --strict counts
             idx = idx if status != "ok" else []
-            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx)
+            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx or _NONE)
         amounts: dict[str, Amount] = {}
         for fr in result.figures:
             status = _FIGURE_CELL.get(fr.status, fr.status)
             idx = [n for n in local if _explains_figure(self.findings[n], fr)] if status != "ok" else []
-            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx)
+            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx or _NONE)
             warned = tuple(dict.fromkeys(self.findings[n].code for n in local if _warns_about_figure(self.findings[n], fr)))
             amounts[fr.id] = Amount(fr.value, None if fr.raw is None else str(fr.raw), fr.status, fr.line, warned)
         row = Row(

@@ -94,15 +94,6 @@ class DecisionAmounts:
     def figure_parts(self) -> list[Part]:
         return [f.part for f in self.figures]
 
-    def counts(self, row: int) -> bool:
-        return row in self._counted
-
-    @property
-    def _counted(self) -> set[int]:
-        cached = self.__dict__.get("_counted_set")
-        if cached is None:
-            cached = self.__dict__["_counted_set"] = set(self.rows)
-        return cached
 
 
 @dataclass
