@@ -20,11 +20,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, FigureResult, Finding
 from toolkit.drafts.model import DRAFT_SUFFIXES
@@ -94,6 +94,35 @@ class Amount:
         return "warning"
 
 
+V = TypeVar("V")
+
+
+class ByPart(Mapping[str, V]):
+    """A row's cells (or amounts) by part id, read like a dict.
+
+    The values are one tuple per row and the ids one index shared by every
+    row of a decision: a dict per row would cost half a kilobyte more, five
+    megabytes over ten thousand reports.
+    """
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple[V, ...]):
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: str) -> V:
+        return self._values[self._index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"ByPart({dict(self)!r})"
+
+
 @dataclass(slots=True)
 class Cell:
     """One report's state for one part, and the findings that explain it."""
@@ -120,7 +149,7 @@ class Row:
     required_ok: int
     required_total: int
     counts: dict[str, int]
-    cells: dict[str, Cell]
+    cells: Mapping[str, Cell]
     findings: list[int]
     #: link to the draft's one-page check summary, relative to the overview file
     page: str | None = None
@@ -135,7 +164,7 @@ class Row:
     #: name differs only in spelling ("Jämtland Härjedalen" / "Jämtland-Härjedalen")
     possible_duplicate_of: list[int] = field(default_factory=list)
     #: each figure's value as read, by figure id, in the decision's order
-    amounts: dict[str, Amount] = field(default_factory=dict)
+    amounts: Mapping[str, Amount] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -232,6 +261,15 @@ class Summary:
     inputs: list[str] = field(default_factory=list)
     #: drafts for the same region and decision (see :meth:`mark_duplicates`)
     duplicates: list[Duplicates] = field(default_factory=list)
+    #: the part ids of rows' cells and amounts, one index per decision (see :class:`ByPart`)
+    indexes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict, repr=False)
+
+    def by_part(self, values: dict[str, V]) -> ByPart[V]:
+        keys = tuple(values)
+        index = self.indexes.get(keys)
+        if index is None:
+            index = self.indexes[keys] = {k: n for n, k in enumerate(keys)}
+        return ByPart(index, tuple(values.values()))
 
     @property
     def complete(self) -> int:
@@ -347,11 +385,11 @@ class Summary:
             required_ok=result.required_ok,
             required_total=result.required_total,
             counts={ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
-            cells=cells,
+            cells=self.by_part(cells),
             findings=local,
             datum=_datum(result.draft.meta.get("datum")),
             mtime=_mtime(result.draft.path),
-            amounts=amounts,
+            amounts=self.by_part(amounts),
         )
         self.rows.append(row)
         matrix.rows.append(row.index)
