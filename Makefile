@@ -11,7 +11,7 @@ OUT    ?= out
 EXAMPLE := reports/norrbotten-2017.md
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench install install-dev browser clean click-po
+.PHONY: run test lint bench install install-dev browser clean click-po
 
 # Compiling the package once spares every run from compiling it where
 # bytecode is not written on import (PYTHONDONTWRITEBYTECODE).
@@ -48,9 +48,15 @@ run: install
 	@echo "  $(OUT)/norrbotten-2017.html            den färdiga rapporten"
 	@echo "  $(OUT)/norrbotten-2017.md              samma rapport i Markdown"
 	@echo "  $(OUT)/norrbotten-2017-kontroll.html   granskarens sammanfattning"
+	@echo "Webbsidan: $(BIN)/villkor serve --dir reports   (öppna sedan http://127.0.0.1:8000)"
 
-test: install-dev browser
+test: install-dev browser lint
 	$(BIN)/python -m pytest -q
+
+# ruff (style and likely bugs) and mypy (types) over the package and the tests
+lint: install-dev
+	$(BIN)/ruff check toolkit tests bench tools
+	$(BIN)/mypy
 
 bench: install-dev
 	$(BIN)/python bench/run.py

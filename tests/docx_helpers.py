@@ -129,3 +129,25 @@ def _figures_here(doc: Any, draft: Any, labels: dict[str, str], sections: dict[s
     rows = [(labels[fid], value) for fid, value in draft.figures.items() if section and sections.get(fid) == section.id]
     if rows:
         add_table(doc, [("Nyckeltal", "Belopp"), *rows])
+
+
+def assert_valid_docx(path: Path) -> Any:
+    """The file is a Word document Word would open: python-docx reopens it and
+    every XML part of its zip is well-formed. Returns the reopened document."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None
+        names = zf.namelist()
+        assert "[Content_Types].xml" in names and "word/document.xml" in names
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(zf.read(name))  # raises on anything malformed
+    return docx.Document(str(path))
+
+
+def paragraphs_by_style(doc: Any) -> list[tuple[str, str]]:
+    """(style name, text) of every body paragraph, tables left out."""
+    return [(p.style.name, p.text) for p in doc.paragraphs]

@@ -71,7 +71,7 @@ add("schema-region-null", draft('conditions: "2017"\nregion:'), 2, 3, "")
 add("schema-region-missing", draft('conditions: "2017"'), 2, 2, "obligatoriskt")
 add("schema-conditions-missing", draft("region: X"), 2, 2, "obligatoriskt")
 add("schema-conditions-list", draft("conditions: [2017]\nregion: X"), 2, 2, "fel typ")
-add("schema-conditions-bool", draft("conditions: true\nregion: X"), 2, 2, "fel typ")
+add("schema-conditions-bool", draft("conditions: true\nregion: X"), 2, 2, "'true' lästes som ett sanningsvärde")
 add("schema-conditions-unknown", draft('conditions: "20177"\nregion: X'), 2, 2, "menade du '2017'")
 add("schema-conditions-unknown-far", draft('conditions: "1999"\nregion: X'), 2, 2, "okänt villkorsbeslut")
 add("schema-conditions-missing-path", draft('conditions: saknas/2019.yaml\nregion: X'), 2, 2, "fel form")
@@ -86,7 +86,11 @@ add("schema-kontaktperson-int", draft(MIN + "\nkontaktperson: 5"), 2, 4, "fel ty
 add("schema-bilagor-string", draft(MIN + "\nbilagor: en bilaga"), 2, 4, "fel typ")
 add("schema-bilagor-ints", draft(MIN + "\nbilagor: [1, 2]"), 2, 4, "fel typ")
 add("schema-mottagare-list", draft(MIN + "\nmottagare: [a]"), 2, 4, "fel typ")
-add("schema-title-bool", draft(MIN + "\ntitle: yes"), 2, 4, "fel typ")
+add("schema-title-bool", draft(MIN + "\ntitle: yes"), 2, 4, "'yes' lästes som ett sanningsvärde")
+add("schema-region-yaml-no", draft('conditions: "2017"\nregion: NO'), 2, 3, 'sätt det inom citattecken: "NO"')
+add("schema-region-line-break", draft(FRONT.replace("region: Region Norrbotten", 'region: "Region Norrbotten\\n\\n## Injicerad"')), 2, 3, "en enda rad")
+add("schema-mottagare-control", draft(MIN + '\nmottagare: "Regerings\\u202ekansliet"'), 2, 4, "U+202E")
+add("schema-conditions-slash", draft('conditions: "Beslut/2017"\nregion: X'), 2, 2, "stora eller små")
 add("schema-many-problems", draft('conditions: "2017"\nregion: 1\nkontaktpreson: x\ndatum: [1]'), 2, 3, "kontaktpreson")
 # -- encodings and binaries
 add("enc-utf16le-bom", draft(FRONT).encode("utf-16"), 2, 1, "UTF-16")
@@ -141,6 +145,18 @@ add("ok-figure-implausible", draft(FRONT.replace("88 miljoner", "88 000 000 000 
 add("ok-figure-leading-zero", draft(FRONT.replace("88 miljoner", "0088000000")), 0, None, "”0088000000”")
 add("ok-report-late", draft(FRONT.replace("datum: 2018-02-25", "datum: 2018-03-05")), 0, None, "efter beslutets sista dag")
 add("ok-diarienummer-octal", draft(FRONT.replace("diarienummer: 00858-2018", "diarienummer: 0123")), 0)
+# -- what once passed as complete (exit 1 now)
+def with_section(title, text, body=BODY):
+    start = body.index(title)
+    end = body.index("\n## ", start + 5)
+    return body[:start] + title + "\n\n" + text + "\n" + body[end:]
+add("inc-markup-only-section", draft(FRONT, with_section("## 2. Jämställd regional tillväxt",
+    "<br>\n" * 20 + "<style>p { font-family: Arial regional tillväxt }</style>\n"
+    + "![Jämställd regional tillväxt i hela länet under året med många insatser](bild.png)\n")), 1, None, "är tomt")
+add("inc-placeholder-preamble", draft(FRONT, BODY.replace("Exempelutkast byggt på", "TODO Exempelutkast byggt på")), 1, None, "före det första avsnittet")
+add("inc-placeholder-own-heading", draft(FRONT, BODY + "\n## Kontakter\n\n[text kommer]\n"), 1, None, "Kontakter")
+add("inc-placeholder-front-matter", draft(FRONT.replace("region: Region Norrbotten", "region: Region [Fyll i region]")), 1, None, "Uppgiften region")
+add("inc-amount-reordering", draft(FRONT.replace("88 miljoner", '"8\u202e8 miljoner"')), 1, 7, "U+202E")
 # -- these just work: exit 0
 add("ok-crlf", draft(FRONT).replace("\n", "\r\n"), 0)
 add("ok-cr-only", draft(FRONT).replace("\n", "\r"), 0)
@@ -151,7 +167,10 @@ add("ok-tabs-in-body", draft(FRONT, BODY.replace(". ", ".\t")), 0)
 add("ok-dots-close", "---\n" + FRONT + "\n...\n" + BODY, 0)
 add("ok-conditions-int", draft(FRONT.replace('conditions: "2017"', "conditions: 2017")), 0)
 add("ok-amount-forms", draft(FRONT.replace("88 miljoner", "88\u00a0000\u00a0000 kr")), 0)
+add("ok-amount-zero-width", draft(FRONT.replace("88 miljoner", '"88\u200b000\u200b000 kr"').replace("85 mnkr", '"85\u202f000\u202f000"')), 0)
 add("ok-yaml-anchor", draft(FRONT + "\nkontaktperson: &k Anna Andersson\nmottagare: *k"), 0)
+# text between the front matter and the title is the writer's text: rendered, never dropped
+add("ok-text-above-title", draft(FRONT, "\nInledande rader ovanför titeln.\n\n" + BODY), 0)
 
 (out / "expected.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 print(len(cases))

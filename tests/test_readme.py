@@ -12,26 +12,35 @@ README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
 
 GUIDE = "## Lägg till nästa års villkorsbeslut"
+WORD_GUIDE = "## Word från början till slut"
+
+
+def section(heading: str, text: str = README) -> str:
+    """The README's text from ``heading`` to the next heading of its level."""
+    start = text.index(heading)
+    end = text.find("\n## ", start + len(heading))
+    return text[start:end] if end != -1 else text[start:]
 
 
 def shown_commands() -> list[str]:
     """Every `villkor ...` line inside a ```sh block of the README.
 
-    The guide for next year's decision is left out here: its commands build on
-    each other and on the file it asks the reader to write, so
-    ``test_new_decision.py`` runs them in order, as a reader would.
+    The guides for next year's decision and for Word are left out here: their
+    commands build on each other and on the file they ask the reader to write,
+    so ``test_new_decision.py`` and ``test_word_out.py`` run them in order, as
+    a reader would.
     """
     text = README
-    if GUIDE in text:
-        start = text.index(GUIDE)
-        end = text.find("\n## ", start + len(GUIDE))
-        text = text[:start] + (text[end:] if end != -1 else "")
+    for guide in (GUIDE, WORD_GUIDE):
+        if guide in text:
+            text = text.replace(section(guide, text), "")
     blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
     commands = []
     for block in blocks:
         for line in block.splitlines():
             line = line.split("  #", 1)[0].strip()
-            if re.match(r"^(\.venv/bin/)?villkor\b", line):
+            # `villkor serve` runs until stopped: tests/test_web_load.py starts it as a server
+            if re.match(r"^(\.venv/bin/)?villkor\b", line) and not re.match(r"^(\.venv/bin/)?villkor serve\b", line):
                 commands.append(line)
     return commands
 

@@ -205,7 +205,8 @@ def test_pages_folder_is_replaced_but_a_foreign_folder_is_refused(tmp_path):
     out = tmp_path / "s.html"
     assert run("summary", EXAMPLE, "--format", "html", "-o", out).code == 0
     assert run("summary", INCOMPLETE, "--format", "html", "-o", out).code == 1
-    assert [p.name for p in (tmp_path / "s-files").iterdir()] == ["norrbotten-2017-ofullstandig-md.html"]
+    pages = sorted(p.name for p in (tmp_path / "s-files").iterdir())
+    assert pages == [".villkor-manifest.json", "norrbotten-2017-ofullstandig-md.html"]
     write(tmp_path / "s-files" / "egen" / "anteckning.txt", "min fil")
     r = run("summary", EXAMPLE, "--format", "html", "-o", out)
     assert_clean_error(r, "s-files")

@@ -11,11 +11,15 @@ Exit status: 0 complete, 1 incomplete (errors, or warnings with --strict),
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
+import io
 import os
 import shutil
+import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
@@ -112,12 +116,15 @@ def _metavar_keys() -> dict[str, str]:
     return {text: k for k, entry in CATALOGUE.items() if k.startswith("metavar-") for text in entry.values()}
 
 
-def emit(text: str | Iterable[str], output: str | None, inputs: list[str], lang: str) -> None:
+def emit(text: str | Iterable[str], output: str | None, inputs: list[str], lang: str, fmt: str = "text",
+         offers_word: bool = False) -> None:
     """Write ``text`` (or its pieces, as they are made) to ``output`` (whole or
-    not at all) or to standard output."""
+    not at all) or to standard output. Text is never written under a Word
+    document's name (``fmt`` says what it is)."""
     if output and output != "-":
-        from toolkit.outputs.write import refuse_input_as_output, write_atomic
+        from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
 
+        refuse_wrong_suffix(output, fmt, offers_word)
         refuse_input_as_output(output, inputs)
         write_atomic(output, text)
         click.echo(t("cli-wrote", lang, path=output), err=True)
@@ -126,6 +133,37 @@ def emit(text: str | Iterable[str], output: str | None, inputs: list[str], lang:
     else:
         for piece in text:
             click.echo(piece, nl=False)
+
+
+def emit_docx(data: bytes, output: str | None, inputs: list[str], lang: str) -> None:
+    """Write a Word document to ``output`` (whole or not at all); ``-`` sends it
+    to standard output for a pipe. Without ``--output`` it is refused: a Word
+    document in a terminal helps nobody."""
+    if not output:
+        raise CannotCheck(t("cli-docx-needs-output", lang))
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
+
+    refuse_wrong_suffix(output, "docx", True)
+    refuse_input_as_output(output, inputs)
+    write_atomic(output, data)
+    click.echo(t("cli-wrote", lang, path=output), err=True)
+
+
+def output_matches(output: str | None, fmt: str, offers_word: bool, lang: str) -> None:
+    """Before any work: the output's name agrees with the format (exit 2 if not)."""
+    from toolkit.outputs.write import refuse_wrong_suffix
+
+    if fmt == "docx" and not output:
+        raise CannotCheck(t("cli-docx-needs-output", lang))
+    try:
+        refuse_wrong_suffix(output, fmt, offers_word)
+    except VillkorError as exc:
+        raise fail(exc, lang) from None
 
 
 class CannotCheck(click.ClickException):
@@ -146,13 +184,37 @@ def refused(exc: Any, lang: str) -> None:
     sys.exit(EXIT_INCOMPLETE)
 
 
-def remaining_warnings(result: Any, lang: str) -> None:
+def remaining_warnings(result: Any, lang: str, key: str = "report-warnings") -> None:
     """After writing a report or memo: say which warnings it still has."""
     warnings = [f for f in result.findings if f.severity == "warning"]
     if warnings and result.complete:
-        click.echo(t("report-warnings", lang, file=result.file, n=len(warnings)), err=True)
+        click.echo(t(key, lang, file=result.file, n=len(warnings)), err=True)
         for f in warnings:
             click.echo(f"  {f.location(lang)}: {f.message(lang)}", err=True)
+
+
+def _is_tty(stream: Any) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_multi_line(values: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """Options whose values go into a draft or memo as one line: refuse a line
+    break or control character (it would start a heading of its own)."""
+    from toolkit.drafts.frontmatter import unsafe_value
+    from toolkit.errors import DraftError
+
+    problems = []
+    for key in keys:
+        given = values.get(key)
+        for value in [given] if isinstance(given, str) else list(given or ()):
+            problem = unsafe_value(value, "--" + key.replace("_", "-"))
+            if problem is not None:
+                problems.append(problem)
+    if problems:
+        raise DraftError(problems)
 
 
 def fail(exc: VillkorError, lang: str) -> CannotCheck:
@@ -178,6 +240,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     from toolkit.checking.checker import check_file
     from toolkit.outputs import report
 
+    output_matches(output, fmt, False, lang)
     results, failures = [], []
     for path in drafts:
         try:
@@ -188,8 +251,8 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     # file, are no use to anyone: `villkor summary` is the view over many drafts
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
-    for exc in failures:
-        click.echo(exc.format(lang), err=True)
+    for failure in failures:
+        click.echo(failure.format(lang), err=True)
     if fmt == "json":
         text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
     elif fmt == "md":
@@ -197,7 +260,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     elif fmt == "html":
         text = "".join(report.format_summary_html(r, lang) for r in results)
     else:
-        to_tty = output in (None, "-") and sys.stdout.isatty()
+        to_tty = output in (None, "-") and _is_tty(sys.stdout)
         width = max(80, min(140, shutil.get_terminal_size((100, 24)).columns)) if to_tty else 100
         text = report.format_text(results, lang, width=width, color=to_tty and "NO_COLOR" not in os.environ)
         if len(drafts) > 1:
@@ -206,7 +269,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
                       incomplete=len(results) - complete, failed=len(failures)) + "\n"
     if results or fmt == "json":
         try:
-            emit(text, output, list(drafts), lang)
+            emit(text, output, list(drafts), lang, fmt)
         except VillkorError as exc:
             raise fail(exc, lang) from None
     if failures:
@@ -221,7 +284,7 @@ def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("draft", metavar="UTKAST")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
 @click.option("--strict", is_flag=True)
@@ -233,12 +296,16 @@ def render(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: b
     from toolkit.errors import RenderRefused
     from toolkit.outputs import render as rendering
 
+    output_matches(output, fmt, True, lang)
     try:
         result = check_file(draft, conditions, strict)
-        text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
+        if fmt == "docx":
+            emit_docx(rendering.render_docx(result, lang, draft_mode), output, [draft], lang)
+        else:
+            text = (rendering.render_html if fmt == "html" else rendering.render_markdown)(result, lang, draft_mode)
+            emit(text, output, [draft], lang, fmt, True)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(text, output, [draft], lang)
     remaining_warnings(result, lang)
 
 
@@ -304,23 +371,32 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
     from toolkit.outputs.conditions_report import format_diff
 
     old_c, new_c = load_conditions(old), load_conditions(new)
-    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang)
+    output_matches(output, fmt, False, lang)
+    emit(format_diff(diff_conditions(old_c, new_c), fmt, lang), output, [str(p) for p in {*old_c.files, *new_c.files}], lang, fmt)
 
 
 @cli.command(name="new")
 @click.option("--conditions", "-c", "decision", required=True, metavar="ID|SÖKVÄG")
 @click.option("--region", required=True, metavar="NAMN")
 @click.option("--from", "last", metavar="FÖRRA_UTKASTET")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default=None)
 @output_option
 @click.option("--force", is_flag=True)
 @lang_option
-def new(decision: str, region: str, last: str | None, output: str | None, force: bool, lang: str) -> None:
+def new(decision: str, region: str, last: str | None, fmt: str | None, output: str | None, force: bool, lang: str) -> None:
     """Start a new draft (help: "help-new")."""
     from toolkit.decisions.load import load_conditions
-    from toolkit.outputs.scaffold import new_draft, refuse_existing
+    from toolkit.outputs.scaffold import new_draft, new_draft_docx, refuse_existing
 
+    if fmt is None:  # the name says which: next.docx is a Word template
+        fmt = "docx" if output and output.lower().endswith(".docx") else "md"
+    output_matches(output, fmt, True, lang)
     refuse_existing(output, force)
-    emit(new_draft(load_conditions(decision), region, last, lang), output, [last] if last else [], lang)
+    inputs = [last] if last else []
+    if fmt == "docx":
+        emit_docx(new_draft_docx(load_conditions(decision), region, last, lang), output, inputs, lang)
+    else:
+        emit(new_draft(load_conditions(decision), region, last, lang), output, inputs, lang, "md", True)
 
 
 # -- reviewers: summary, memo ----------------------------------------------
@@ -341,24 +417,35 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
     from toolkit.outputs import overview
     from toolkit.outputs import summary as summarising
 
+    output_matches(output, fmt, False, lang)
     to_file = bool(output) and output != "-"
     csv_folder = fmt == "csv" and to_file and not str(output).lower().endswith(".csv")
     try:
         _refuse_spreadsheet_early(fmt, output, to_file, csv_folder, paths)
+        if to_file and not csv_folder:
+            from toolkit.outputs.write import check_output
+
+            check_output(output, paths)  # type: ignore[arg-type]
     except VillkorError as exc:
         raise fail(exc, lang) from None
-    if fmt == "xlsx" and not to_file and sys.stdout.isatty():
+    if fmt == "xlsx" and not to_file and _is_tty(sys.stdout):
         raise CannotCheck(f"villkor: {t('summary-xlsx-tty', lang)}")
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
     try:
         with _progress(paths, lang) as advance:
             result = summarising.summarise(paths, conditions, strict, on_result=pages, progress=advance)
-        if not (result.rows or result.failed or result.skipped):
-            raise CannotCheck(t("summary-nothing", lang, paths=", ".join(paths)))
         if to_file or not result.rows:
             for failure in result.failed:
                 click.echo(VillkorError(failure.problems).format(lang), err=True)
-        if not result.rows:  # nothing could be checked: write nothing
+        if not result.rows:
+            # nothing could be checked: say so; JSON still gives its (empty) document
+            if not result.failed:
+                key = "summary-no-drafts-skipped" if result.skipped else "summary-nothing"
+                click.echo(t(key, lang, paths=", ".join(paths), n=len(result.skipped)), err=True)
+            else:
+                click.echo(t("summary-none-checked", lang, n=len(result.failed)), err=True)
+            if fmt == "json":
+                emit(overview.format_json(result, lang), output, list(paths) + result.inputs, lang)
             sys.exit(EXIT_CANNOT)
         inputs = list(paths) + result.inputs
         if fmt in ("csv", "xlsx"):
@@ -366,16 +453,17 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             sys.exit(result.exit_code)
         text: str | Iterable[str]
         if fmt == "text":
-            to_tty = not to_file and sys.stdout.isatty()
+            to_tty = not to_file and _is_tty(sys.stdout)
             width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
             text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
         elif fmt == "json":
             text = overview.iter_json(result, lang)
         else:
             text = {"md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, inputs, lang)
+        emit(text, output, inputs, lang, fmt)
         if pages is not None:
-            pages.commit()
+            assert isinstance(text, str)  # pages go with html and md, which are made whole
+            pages.commit(text)
     except VillkorError as exc:
         raise fail(exc, lang) from None
     finally:
@@ -412,7 +500,9 @@ def _spreadsheet(result: Any, fmt: str, output: str | None, csv_folder: bool, in
         if output and output != "-":
             emit_bytes(data, output, inputs, lang)
         else:
+            sys.stdout.flush()
             sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         return
     if csv_folder:
         from toolkit.outputs.write import replace_folder
@@ -424,8 +514,10 @@ def _spreadsheet(result: Any, fmt: str, output: str | None, csv_folder: bool, in
     if output and output != "-":
         emit(pieces, output, inputs, lang)
     else:
+        sys.stdout.flush()
         for piece in pieces:
             sys.stdout.buffer.write(piece.encode("utf-8"))
+        sys.stdout.buffer.flush()
 
 
 def emit_bytes(data: bytes, output: str, inputs: list[str], lang: str) -> None:
@@ -440,7 +532,7 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
     """A progress bar on standard error when it is a terminal and there are many drafts."""
     import contextlib
 
-    if not sys.stderr.isatty():
+    if not _is_tty(sys.stderr):
         return contextlib.nullcontext(None)
     from toolkit.outputs.summary import count_drafts
 
@@ -462,25 +554,54 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 
 @cli.command()
 @click.argument("draft", metavar="UTKAST")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @output_option
 @click.option("--draft", "draft_mode", is_flag=True)
+@click.option("--strict", is_flag=True)
+@click.option("--paragraf", metavar="NR")
+@click.option("--utskott", metavar="NAMN")
+@click.option("--styrelse", metavar="NAMN")
+@click.option("--sammantradesdatum", metavar="ÅÅÅÅ-MM-DD")
+@click.option("--styrelsemote", metavar="ÅÅÅÅ-MM-DD")
+@click.option("--skickas-till", "skickas_till", metavar="MOTTAGARE", multiple=True)
+@click.option("--yttrande", metavar="TEXT")
 @conditions_option
 @lang_option
-def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, conditions: str | None, lang: str) -> None:
+def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: bool, conditions: str | None, lang: str,
+         **facts: Any) -> None:
     """The committee's memo (help: "help-memo")."""
     from toolkit.checking.checker import check_file
     from toolkit.errors import RenderRefused
     from toolkit.outputs import memo as memos
+    from toolkit.read.text import parse_date
 
+    output_matches(output, fmt, True, lang)
+    refuse_multi_line(facts, ("paragraf", "utskott", "styrelse", "skickas_till"))
+    for key in ("sammantradesdatum", "styrelsemote"):  # meeting dates: 2018-05-02 (or 2 maj 2018)
+        if facts.get(key):
+            date = parse_date(facts[key])
+            if date is None:
+                raise CannotCheck(f"--{key}: " + t("memo-flag-bad-date", lang, value=facts[key]))
+            facts[key] = date
+    if facts.get("paragraf"):
+        facts["paragraf"] = facts["paragraf"].lstrip("§ ").strip()
+    facts["skickas_till"] = list(facts.get("skickas_till") or ()) or None
+    make = {"html": memos.render_memo_html, "docx": memos.render_memo_docx}.get(fmt, memos.build_memo)
     try:
-        result = check_file(draft, conditions)
-        made = (memos.render_memo_html if fmt == "html" else memos.build_memo)(result, lang, draft_mode)
+        result = check_file(draft, conditions, strict)
+        made = make(result, lang, draft_mode, facts)
     except RenderRefused as exc:
         refused(exc, lang)
-    emit(made.text, output, [draft], lang)
+    if made.data is not None:
+        emit_docx(made.data, output, [draft], lang)
+    else:
+        emit(made.text, output, [draft], lang, fmt, True)
+    remaining_warnings(result, lang, "memo-warnings")
     if made.gaps:
-        click.echo(t("memo-gaps", lang, n=len(made.gaps), keys=", ".join(made.gaps)), err=True)
+        click.echo(memos.describe_gaps(made.gaps, result.draft.kind, lang), err=True)
+    if made.decision_gaps:
+        click.echo(t("memo-decision-gaps", lang, id=result.conditions.id, n=len(made.decision_gaps),
+                     keys=", ".join(made.decision_gaps), file=result.conditions.path), err=True)
 
 
 # -- Word drafts: convert --------------------------------------------------
@@ -495,7 +616,116 @@ def convert(draft: str, conditions: str | None, output: str | None, lang: str) -
     """Convert a Word draft to Markdown (help: "help-convert")."""
     from toolkit.outputs.convert import convert_docx
 
-    emit(convert_docx(draft, conditions=conditions), output, [draft], lang)
+    output_matches(output, "md", False, lang)
+    emit(convert_docx(draft, conditions=conditions), output, [draft], lang, "md")
+
+
+class _ClosedStream:
+    """Standard output when the shell closed it (``>&-``): writing says so,
+    instead of the output vanishing while the command reports success."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("text only")
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _on_stop(lang: str) -> Callable[[int, Any], None]:
+    """A handler for SIGTERM and SIGINT: remove this run's temporary files and
+    folders, say so, and end with status 128 + the signal's number."""
+
+    # everything the handler needs is at hand before a signal can come: an
+    # import inside a handler can meet the same import half done
+    from toolkit.outputs.write import remove_temporaries
+
+    message = (t("cli-stopped", lang) + "\n").encode("utf-8")
+
+    def stop(signum: int, frame: Any) -> None:
+        remove_temporaries()
+        try:
+            os.write(2, message)
+        except OSError:
+            pass
+        os._exit(128 + signum)
+
+    return stop
+
+
+@contextlib.contextmanager
+def _stop_cleanly(lang: str) -> Iterator[None]:
+    """Install :func:`_on_stop` for the run (main thread only) and put back what was there."""
+    saved = {}
+    try:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            if signal.getsignal(sig) is signal.SIG_IGN:  # started with the signal ignored (nohup, a background job)
+                continue
+            saved[sig] = signal.signal(sig, _on_stop(lang))
+    except ValueError:  # not the main thread: whoever runs us handles signals
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def _os_failed(exc: OSError, lang: str) -> None:
+    """An error from the system that the library did not translate: standard
+    output that cannot be written (closed, disk full), or a file it names.
+    Said in the catalogue's words, exit status 2."""
+    from toolkit.read.files import os_reason
+
+    reason_key = "closed" if exc.errno == errno.EBADF else os_reason(exc)
+    reason = t(f"os-reason-{reason_key}", lang) if reason_key else (exc.strerror or str(exc))
+    if exc.filename is not None:
+        click.echo(f"villkor: {t('cli-file-error', lang, file=exc.filename, reason=reason)}", err=True)
+    else:
+        click.echo(f"villkor: {t('stdout-failed', lang, reason=reason)}", err=True)
+        try:  # what is still buffered would fail again when Python exits
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass
+    sys.exit(EXIT_CANNOT)
+
+
+# -- the web page: serve ----------------------------------------------------
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="VÄRD")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True)
+@click.option("--dir", "folder", metavar="MAPP")
+@lang_option
+def serve(host: str, port: int, folder: str | None, lang: str) -> None:
+    """The web page (help: "help-serve")."""
+    from toolkit.web import create_app
+    from toolkit.web import server as serving
+
+    serving.check_folder(folder)
+    serving.sweep_uploads()
+    app = create_app(folder, lang, host)
+    server = serving.make_server(app, host, port)
+    app.extensions["villkor"]["workers"].start()
+    key = "serve-listening-remote" if serving.reachable_from_others(host) else "serve-listening"
+
+    def ready() -> None:
+        click.echo(t(key, lang, url=serving.address(server)))
+        if folder:
+            click.echo(t("serve-folder", lang, folder=folder))
+
+    serving.run(server, ready)
+    click.echo(t("serve-stopped", lang), err=True)
 
 
 def run_language(argv: list[str]) -> str:
@@ -523,8 +753,11 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     lang = run_language(argv)
     speak_click(lang)  # click's own words: usage, help and parse errors
     localise(cli, lang)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
     try:
-        cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
+        with _stop_cleanly(lang):
+            cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo(click_gettext("Aborted!"), err=True)
         sys.exit(EXIT_CANNOT)
@@ -538,6 +771,10 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
         sys.exit(exc.exit_code)
     except (SystemExit, KeyboardInterrupt):
         raise
+    except OSError as exc:  # the library turns its own file errors into VillkorError: this is standard output
+        if os.environ.get("VILLKOR_DEBUG"):
+            raise
+        _os_failed(exc, lang)
     except Exception as exc:  # a bug: say so briefly, never a traceback unless asked
         if os.environ.get("VILLKOR_DEBUG"):
             raise

@@ -80,3 +80,8 @@ class RenderRefused(VillkorError):
     def __init__(self, problems: list[Problem] | Problem, result: Any = None):
         super().__init__(problems)
         self.result = result
+
+
+class ServeError(VillkorError):
+    """Raised by ``toolkit.web.server`` when the web page cannot start (the
+    port is taken, the ``--dir`` folder is missing or holds the temporary folder)."""

@@ -699,8 +699,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-check--fmt": {"sv": "text för terminalen, json för skript, md/html för granskarens sammanfattning.", "en": "text for the terminal, json for scripts, md/html for the reviewer's summary."},
     "help-check--strict": {"sv": "Varningar gör också utkastet ofullständigt (exit 1).", "en": "Warnings make the draft incomplete too (exit 1)."},
     "help-render": {
-        "sv": "Rendera den färdiga rapporten (Markdown eller HTML) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
-        "en": "Render the finished report (Markdown or HTML) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
+        "sv": "Rendera den färdiga rapporten (Markdown, HTML eller Word) från ett komplett utkast.\n\nEtt ofullständigt utkast vägras med exit 1 och dess brister, om inte --draft anges.",
+        "en": "Render the finished report (Markdown, HTML or Word) from a complete draft.\n\nAn incomplete draft is refused with exit 1 and its findings, unless --draft is given.",
     },
     "help-render--draft_mode": {"sv": "Rendera även ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Render an incomplete draft too, marked 'Draft – incomplete'."},
     "help-render--strict": {"sv": "Vägra rendera också när varningar kvarstår (t.ex. överförd text).", "en": "Refuse to render while warnings remain too (e.g. carried-over text)."},
@@ -715,7 +715,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Validate conditions files (default: all known) and show every problem with file and line.\n\nExit 0 when all are valid, 2 when any is invalid.",
     },
     "help-conditions-diff": {"sv": "Vad har ändrats mellan två beslut: avsnitt, nyckeltal, regler, tidsfrist och övriga uppgifter.", "en": "What changed between two decisions: sections, figures, rules, deadline and other facts."},
-    "help-new": {"sv": "Skapa ett nytt utkast med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft with the decision's headings and guidance, and last year's text with --from."},
+    "help-new": {"sv": "Skapa ett nytt utkast (Markdown eller Word-mall) med beslutets rubriker och vägledning, och förra årets text med --from.", "en": "Start a new draft (Markdown or a Word template) with the decision's headings and guidance, and last year's text with --from."},
     "help-new--decision": {"sv": "Villkorsbeslutet som utkastet ska följa.", "en": "The conditions decision the draft follows."},
     "help-new--region": {"sv": "Regionens namn, t.ex. \"Region Norrbotten\".", "en": "The region's name, e.g. \"Region Norrbotten\"."},
     "help-new--last": {"sv": "Förra årets utkast: dess text förs över, markerad som överförd.", "en": "Last year's draft: its text is carried over, marked as carried over."},
@@ -727,8 +727,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-summary--all_places": {"sv": "Text: visa alla platser för varje slags brist, inte bara de första.", "en": "Text: show every place for each kind of finding, not only the first."},
     "help-summary--strict": {"sv": "Varningar gör också en rapport ofullständig.", "en": "Warnings make a report incomplete too."},
     "help-memo": {
-        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
-        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
+        "sv": "Utskottets beslutsunderlag för att godkänna återrapporteringen (som § 29 i protokollet).\n\nUppgifter som bara utskottet har (paragraf, utskott, styrelse, mötesdatum, yttrande, mottagare) hämtas från utkastets front matter under memo:, från rader i ett Word-utkasts faktatabell eller från flaggorna nedan; det som saknas visas som en lucka att fylla i. Ett ofullständigt utkast vägras med exit 1, om inte --draft anges.",
+        "en": "The committee's memo for approving the report (like § 29 in the minutes).\n\nFacts only the committee has (paragraph, committee, board, meeting dates, statement, recipients) come from the draft's front matter under memo:, from rows of a Word draft's facts table or from the options below; what is missing is shown as a gap to fill. An incomplete draft is refused with exit 1, unless --draft is given.",
     },
     "help-memo--draft_mode": {"sv": "Skriv underlaget även för ett ofullständigt utkast, märkt 'Utkast – ofullständig'.", "en": "Write the memo for an incomplete draft too, marked 'Draft – incomplete'."},
     "help-convert": {
@@ -745,6 +745,100 @@ CATALOGUE: dict[str, dict[str, str]] = {
 # -- files the tool writes and refuses to write; summary over folders ------
 # (TRUST_OUTPUTS)
 CATALOGUE.update({
+    # why a file or folder could not be read, in the catalogue's words (no system text in English)
+    "input-reason-not-dir": {"sv": "filen går inte att läsa: en del av sökvägen är en fil, inte en mapp",
+                             "en": "the file cannot be read: part of the path is a file, not a folder"},
+    "input-reason-denied": {"sv": "filen går inte att läsa (behörighet saknas)", "en": "the file cannot be read (permission denied)"},
+    "input-reason-full": {"sv": "filen går inte att läsa: disken är full", "en": "the file cannot be read: the disk is full"},
+    "input-reason-read-only": {"sv": "filen går inte att läsa: filsystemet är skrivskyddat",
+                               "en": "the file cannot be read: the file system is read-only"},
+    "input-reason-name-too-long": {"sv": "filen går inte att läsa: filnamnet är för långt",
+                                   "en": "the file cannot be read: the file name is too long"},
+    "input-reason-loop": {"sv": "filen går inte att läsa: symboliska länkar pekar på varandra i en slinga",
+                          "en": "the file cannot be read: symbolic links point to each other in a loop"},
+    "input-reason-too-big": {"sv": "filen går inte att läsa: den är större än systemet tillåter",
+                             "en": "the file cannot be read: it is larger than the system allows"},
+    "input-reason-io": {"sv": "filen går inte att läsa: läsfel på disken", "en": "the file cannot be read: a disk read error"},
+    "input-reason-is-dir": {"sv": "är en mapp, inte en fil", "en": "is a folder, not a file"},
+    "input-reason-gone": {"sv": "filen försvann medan den lästes", "en": "the file disappeared while it was read"},
+    # why an output could not be written
+    "output-reason-name-too-long": {"sv": "kunde inte skriva filen: filnamnet är för långt",
+                                    "en": "could not write the file: the file name is too long"},
+    "output-reason-loop": {"sv": "kunde inte skriva filen: symboliska länkar pekar på varandra i en slinga; ange ett annat filnamn",
+                           "en": "could not write the file: symbolic links point to each other in a loop; give another file name"},
+    "output-reason-too-big": {"sv": "kunde inte skriva filen: den blir större än systemet tillåter",
+                              "en": "could not write the file: it would be larger than the system allows"},
+    "output-reason-io": {"sv": "kunde inte skriva filen: skrivfel på disken", "en": "could not write the file: a disk write error"},
+    "output-reason-is-dir": {"sv": "utdatasökvägen är en mapp; ange ett filnamn", "en": "the output path is a folder; give a file name"},
+    "output-reason-gone": {"sv": "kunde inte skriva filen: en mapp på vägen försvann", "en": "could not write the file: a folder on the way disappeared"},
+    # what the tool refuses to write
+    "output-trailing-slash": {
+        "sv": "utdatasökvägen slutar med '/' och är alltså en mapp; ange ett filnamn, till exempel ut/rapport.html",
+        "en": "the output path ends in '/' and so names a folder; give a file name, for example out/rapport.html",
+    },
+    "output-protected": {
+        "sv": "skriver inte i verktygets egna filer ({folder}): de behövs för varje körning; välj en annan --output",
+        "en": "will not write into the tool's own files ({folder}): every run needs them; choose another --output",
+    },
+    "output-read-only-file": {
+        "sv": "filen är skrivskyddad och skrivs inte över; ta bort skrivskyddet eller välj en annan --output",
+        "en": "the file is read-only and is not overwritten; remove the protection or choose another --output",
+    },
+    # the folder of one-page summaries beside summary's --output
+    "summary-pages-not-folder": {
+        "sv": "här ska mappen för sammanfattningarna per rapport ligga, men det finns en fil med det namnet; välj en annan --output",
+        "en": "the folder for the per-report summaries goes here, but a file has that name; choose another --output",
+    },
+    "summary-pages-foreign": {
+        "sv": "mappen för sammanfattningarna per rapport innehåller {name}, som villkor inte har skrivit; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "the folder for the per-report summaries holds {name}, which villkor did not write; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-changed": {
+        "sv": "{name} i mappen för sammanfattningarna per rapport har ändrats sedan villkor skrev den; mappen ersätts inte. Flytta filen eller välj en annan --output",
+        "en": "{name} in the folder for the per-report summaries was changed after villkor wrote it; the folder is not replaced. Move the file or choose another --output",
+    },
+    "summary-pages-manifest-broken": {
+        "sv": "mappens förteckning över vad villkor har skrivit ({manifest}) är skadad; mappen ersätts inte. Välj en annan --output",
+        "en": "the folder's list of what villkor wrote ({manifest}) is damaged; the folder is not replaced. Choose another --output",
+    },
+    # summary over folders
+    "summary-folder-denied": {
+        "sv": "mappen går inte att läsa (behörighet saknas); utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read (permission denied); the drafts in it are not in the summary",
+    },
+    "summary-folder-unreadable": {
+        "sv": "mappen går inte att läsa; utkasten i den är inte med i sammanställningen",
+        "en": "the folder cannot be read; the drafts in it are not in the summary",
+    },
+    "summary-no-drafts-skipped": {
+        "sv": "inga utkast hittades i {paths}: {n:filen|de {n} filerna} som hittades saknar front matter och hoppades över",
+        "en": "no drafts found in {paths}: {n:the file|the {n} files} found {n:has|have} no front matter and {n:was|were} skipped",
+    },
+    "summary-none-checked": {
+        "sv": "inget utkast kunde kontrolleras ({n} {n:fel|fel}, se ovan)",
+        "en": "no draft could be checked ({n} {n:failure|failures}, see above)",
+    },
+    # the run itself
+    "cli-stopped": {"sv": "Avbrutet; inga halvskrivna filer lämnades kvar.", "en": "Stopped; no half-written files were left behind."},
+    "cli-file-error": {"sv": "{file}: {reason}", "en": "{file}: {reason}"},
+    "stdout-failed": {"sv": "kunde inte skriva till standard ut: {reason}; ange --output FIL",
+                      "en": "could not write to standard output: {reason}; give --output FILE"},
+    "os-reason-closed": {"sv": "den är stängd", "en": "it is closed"},
+    "os-reason-not-dir": {"sv": "en del av sökvägen är en fil, inte en mapp", "en": "part of the path is a file, not a folder"},
+    "os-reason-denied": {"sv": "behörighet saknas", "en": "permission denied"},
+    "os-reason-full": {"sv": "disken är full", "en": "the disk is full"},
+    "os-reason-read-only": {"sv": "filsystemet är skrivskyddat", "en": "the file system is read-only"},
+    "os-reason-name-too-long": {"sv": "filnamnet är för långt", "en": "the file name is too long"},
+    "os-reason-loop": {"sv": "symboliska länkar pekar på varandra i en slinga", "en": "symbolic links point to each other in a loop"},
+    "os-reason-too-big": {"sv": "filen blir större än systemet tillåter", "en": "the file would be larger than the system allows"},
+    "os-reason-io": {"sv": "in- eller utmatningsfel på disken", "en": "a disk input or output error"},
+    "os-reason-is-dir": {"sv": "det är en mapp", "en": "it is a folder"},
+    "os-reason-gone": {"sv": "filen eller mappen finns inte", "en": "no such file or folder"},
+    # decisions
+    "conditions-extends-too-deep": {
+        "sv": "extends: fler än {limit} beslut bygger på varandra i en kedja (från '{first}'); gränsen är {limit}",
+        "en": "extends: more than {limit} decisions build on each other in one chain (from '{first}'); the limit is {limit}",
+    },
 })
 
 # -- limits on size, depth, headings and unpacked Word files ---------------
@@ -755,6 +849,107 @@ CATALOGUE.update({
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
 # (TRUST_VERDICT)
 CATALOGUE.update({
+    # values that must be one line of plain text
+    "value-line-break": {"sv": "{path}: värdet ska stå på en enda rad, men har en radbrytning efter ”{before}”",
+                         "en": "{path}: the value must be on one line, but has a line break after “{before}”"},
+    "value-line-break-start": {"sv": "{path}: värdet ska stå på en enda rad, men börjar med en radbrytning",
+                               "en": "{path}: the value must be on one line, but starts with a line break"},
+    "value-control-char": {"sv": "{path}: värdet innehåller det osynliga tecknet {char} efter ”{before}”; ta bort det",
+                           "en": "{path}: the value contains the invisible character {char} after “{before}”; remove it"},
+    "value-control-char-start": {"sv": "{path}: värdet börjar med det osynliga tecknet {char}; ta bort det",
+                                 "en": "{path}: the value starts with the invisible character {char}; remove it"},
+    "figure-reordering-char": {
+        "sv": "Nyckeltalet ”{label}” innehåller det osynliga tecknet {char} efter ”{before}”, som kan visa siffrorna "
+              "i en annan ordning än de läses; skriv beloppet utan det.",
+        "en": "The figure “{label}” contains the invisible character {char} after “{before}”, which can show the digits "
+              "in another order than they are read; write the amount without it.",
+    },
+    "figure-reordering-char-start": {
+        "sv": "Nyckeltalet ”{label}” börjar med det osynliga tecknet {char}, som kan visa siffrorna i en annan ordning "
+              "än de läses; skriv beloppet utan det.",
+        "en": "The figure “{label}” starts with the invisible character {char}, which can show the digits in another "
+              "order than they are read; write the amount without it.",
+    },
+    # schema messages that say what was written and what is allowed
+    "schema-type-bool": {
+        "sv": "{path}: '{written}' lästes som ett sanningsvärde (ja/nej), men här ska stå {constraint:types}; "
+              "sätt det inom citattecken: \"{written}\"",
+        "en": "{path}: '{written}' was read as a truth value (yes/no), but this must be {constraint:types}; "
+              "put it in quotes: \"{written}\"",
+    },
+    "schema-regex-id": {
+        "sv": "{path}: '{value}' har fel form (bokstäverna a–z, stora eller små, siffror, - och _; först en bokstav eller siffra)",
+        "en": "{path}: '{value}' has the wrong form (the letters a–z, upper or lower case, digits, - and _; first a letter or digit)",
+    },
+    "schema-regex-other": {"sv": "{path}: '{value}' har fel form (ska matcha {constraint})",
+                           "en": "{path}: '{value}' has the wrong form (must match {constraint})"},
+    "figure-not-numeric-bool": {
+        "sv": "Nyckeltalet ”{label}” är inte ett belopp: ”{value}” lästes som ett sanningsvärde (ja/nej). Skriv beloppet som ett tal.",
+        "en": "The figure “{label}” is not an amount: “{value}” was read as a truth value (yes/no). Write the amount as a number.",
+    },
+    # decisions that could never check correctly
+    "conditions-rule-total-in-parts": {
+        "sv": "regeln '{rule}': summan '{id}' står också bland delarna; en summa kan inte vara en av sina egna delar",
+        "en": "rule '{rule}': the total '{id}' is also among the parts; a total cannot be one of its own parts",
+    },
+    "conditions-rule-units": {
+        "sv": "regeln '{rule}' lägger ihop nyckeltal med olika enheter: {figures}; en summa kan bara lägga ihop samma enhet",
+        "en": "rule '{rule}' adds figures of different units: {figures}; a sum can only add one unit",
+    },
+    "conditions-name-clash": {
+        "sv": "avsnittet '{id}': ”{text}” är samma namn som avsnittet '{other}' (rad {first}) har, när skiftläge, "
+              "skiljetecken och numrering räknas bort; en rubrik kan inte skilja dem åt. Byt titel eller alias",
+        "en": "section '{id}': “{text}” is the same name as section '{other}' (line {first}) has, once case, "
+              "punctuation and numbering are set aside; a heading cannot tell them apart. Change the title or alias",
+    },
+    "conditions-name-empty": {
+        "sv": "avsnittet '{id}': {field} ”{text}” har inga bokstäver eller siffror utöver numrering och kan aldrig matcha en rubrik",
+        "en": "section '{id}': {field} “{text}” has no letters or digits beyond numbering and can never match a heading",
+    },
+    # refusing with --strict: say it is the warnings, not "0 errors"
+    "render-incomplete-strict": {
+        "sv": "utkastet har {warnings} {warnings:varning|varningar} och renderas inte med --strict; åtgärda dem eller rendera utan --strict",
+        "en": "the draft has {warnings} {warnings:warning|warnings} and is not rendered with --strict; fix them or render without --strict",
+    },
+    "memo-incomplete-strict": {
+        "sv": "utkastet har {warnings} {warnings:varning|varningar}; med --strict skrivs beslutsunderlaget inte. Åtgärda dem eller skriv det utan --strict",
+        "en": "the draft has {warnings} {warnings:warning|warnings}; with --strict the memo is not written. Fix them or write it without --strict",
+    },
+    "memo-warnings": {
+        "sv": "{file}: beslutsunderlaget skrevs, men {n} {n:varning|varningar} kvarstår; --strict vägrar skriva det då:",
+        "en": "{file}: the memo was written, but {n} {n:warning|warnings} remain; --strict refuses to write it then:",
+    },
+    "help-memo--strict": {"sv": "Vägra skriva underlaget också när varningar kvarstår (t.ex. förra årets belopp).",
+                          "en": "Refuse to write the memo while warnings remain too (e.g. last year's amounts)."},
+    # the memo's facts: marked gaps, never invented
+    "memo-gap-carried-over": {"sv": "[förra årets belopp, inte uppdaterat]", "en": "[last year's amount, not updated]"},
+    "memo-gap-year": {"sv": "[år saknas i beslutet]", "en": "[year missing in the decision]"},
+    "memo-gap-issuer": {"sv": "[departement saknas i beslutet]", "en": "[ministry missing in the decision]"},
+    "memo-gap-appropriation": {"sv": "[anslag saknas i beslutet]", "en": "[appropriation missing in the decision]"},
+    "memo-decision-gaps": {
+        "sv": "Villkorsbeslutet {id} anger inte {keys}; beslutsunderlaget visar {n:luckan|luckorna}. Ange {n:uppgiften|uppgifterna} i {file}.",
+        "en": "The conditions decision {id} does not give {keys}; the memo shows {n:the gap|the gaps}. Give {n:it|them} in {file}.",
+    },
+    # placeholders outside the decision's sections
+    "text-placeholder-preamble": {
+        "sv": "Texten före det första avsnittet innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The text before the first section contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "text-placeholder-extra": {
+        "sv": "Delen ”{heading}” innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The part “{heading}” contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "fact-placeholder": {
+        "sv": "Uppgiften {key} innehåller platshållartext: ”{text}”; den kommer med i rapporten.",
+        "en": "The fact {key} contains placeholder text: “{text}”; it goes into the report.",
+    },
+    "summary-kind-text-placeholder": {"sv": "platshållartext utanför beslutets avsnitt", "en": "placeholder text outside the decision's sections"},
+    "hint-text-placeholder": {"sv": "ersätt platshållaren med den riktiga texten eller ta bort den",
+                              "en": "replace the placeholder with the real text or remove it"},
+    "summary-kind-fact-placeholder": {"sv": "platshållartext i en uppgift på försättsbladet (region, mottagare …)",
+                                      "en": "placeholder text in a fact on the cover (region, recipient …)"},
+    "hint-fact-placeholder": {"sv": "skriv den riktiga uppgiften i front matter eller i Word-dokumentets faktatabell",
+                              "en": "write the real fact in the front matter or in the Word document's facts table"},
 })
 
 # -- figures: units, table columns, plausibility, deadlines, duplicates ----
@@ -886,6 +1081,121 @@ CATALOGUE.update({
 # -- Word documents written by the tool: report, template, memo ------------
 # (WORD_OUT)
 CATALOGUE.update({
+    # labels of the facts table the reader knows and the writers write
+    "docx-label-paragraf": {"sv": "Paragraf", "en": "Paragraph"},
+    "docx-label-utskott": {"sv": "Utskott", "en": "Committee"},
+    "docx-label-styrelse": {"sv": "Styrelse", "en": "Board"},
+    "docx-label-sammantradesdatum": {"sv": "Sammanträdesdatum", "en": "Committee meeting"},
+    "docx-label-styrelsemote": {"sv": "Styrelsemöte", "en": "Board meeting"},
+    "docx-label-skickas-till": {"sv": "Skickas till", "en": "Sent to"},
+    "docx-label-yttrande": {"sv": "Yttrande", "en": "Statement"},
+    "docx-cover-decision-title": {"sv": "Beslutets titel", "en": "Title of the decision"},
+    # what the Word reader did not read
+    "docx-skipped": {"sv": "Något i Word-dokumentet lästes inte.", "en": "Something in the Word document was not read."},
+    "summary-kind-docx-skipped": {"sv": "något i Word-dokumentet lästes inte", "en": "something in the Word document was not read"},
+    "hint-docx-skipped": {
+        "sv": "skriv det som ska räknas som vanliga stycken; annars behövs inget",
+        "en": "write what should count as ordinary paragraphs; otherwise nothing is needed",
+    },
+    "docx-skipped-toc": {
+        "sv": "Innehållsförteckningen lästes inte; den räknas inte till något avsnitt.",
+        "en": "The table of contents was not read; it counts towards no section.",
+    },
+    "docx-skipped-image": {
+        "sv": "{n} {n:bild|bilder} lästes inte; bara text räknas, och bilder kommer inte med i den renderade rapporten.",
+        "en": "{n} {n:image was|images were} not read; only text counts, and images are not carried into the rendered report.",
+    },
+    "docx-skipped-textbox": {
+        "sv": "Texten i {n} {n:textruta|textrutor} lästes inte; flytta den till vanliga stycken om den ska räknas.",
+        "en": "The text in {n} {n:text box|text boxes} was not read; move it into ordinary paragraphs if it should count.",
+    },
+    "docx-skipped-footnote": {
+        "sv": "{n} {n:fotnot|fotnoter} eller slutnoter lästes inte; skriv texten i stycket om den ska räknas.",
+        "en": "{n} {n:footnote|footnotes} or endnotes were not read; write the text in the paragraph if it should count.",
+    },
+    "docx-skipped-comment": {"sv": "{n} {n:kommentar|kommentarer} lästes inte.", "en": "{n} {n:comment was|comments were} not read."},
+    "docx-skipped-equation": {"sv": "{n} {n:ekvation|ekvationer} lästes inte.", "en": "{n} {n:equation was|equations were} not read."},
+    "docx-skipped-object": {"sv": "{n} inbäddade objekt lästes inte.", "en": "{n} embedded {n:object was|objects were} not read."},
+    "docx-skipped-guidance": {
+        "sv": "{n} {n:stycke|stycken} med beslutets vägledning lästes inte som text (formatmallen Vägledning saknas eller har bytt namn).",
+        "en": "{n} {n:paragraph|paragraphs} of the decision's guidance {n:was|were} not read as text (the style Guidance is missing or renamed).",
+    },
+    "section-empty-optional": {
+        "sv": "Det frivilliga avsnittet ”{title}” är tomt; skriv texten eller ta bort rubriken.",
+        "en": "The optional section “{title}” is empty; write its text or remove the heading.",
+    },
+    # the Word documents the tool writes
+    "docx-footer": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
+    "docx-new-intro": {
+        "sv": "Mall för villkorsbeslut {id}: {title}. Ska lämnas senast {due}. Stycken i formatmallen Vägledning, som det här, läses inte av villkor och kommer inte med i den färdiga rapporten. Skriv texten under rubrikerna och beloppen i tabellerna, och kontrollera med villkor check.",
+        "en": "Template for conditions decision {id}: {title}. Due {due}. Paragraphs in the style Guidance, like this one, are not read by villkor and do not appear in the finished report. Write the text under the headings and the amounts in the tables, and check with villkor check.",
+    },
+    "docx-memo-rows": {
+        "sv": "Raderna från {first} och nedåt används bara i utskottets beslutsunderlag (villkor memo); det som lämnas tomt blir en markerad lucka i underlaget.",
+        "en": "The rows from {first} down are used only in the committee's memo (villkor memo); what is left empty becomes a marked gap in the memo.",
+    },
+    "docx-optional": {
+        "sv": "Frivilligt avsnitt: skriv texten under rubriken, eller ta bort rubriken om regionen inte redovisar det.",
+        "en": "Optional section: write the text under the heading, or remove the heading if the region does not report on it.",
+    },
+    "docx-carried": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}): uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}): update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-figure-carried": {
+        "sv": "Förra årets belopp ({year}): skriv årets belopp och ta bort den här anmärkningen. [{marker}]",
+        "en": "Last year's amount ({year}): write this year's amount and remove this note. [{marker}]",
+    },
+    "docx-col-note": {"sv": "Anmärkning", "en": "Note"},
+    # command line: Word output
+    "cli-docx-needs-output": {
+        "sv": "ett Word-dokument skrivs till en fil; ange --output FIL.docx",
+        "en": "a Word document is written to a file; give --output FILE.docx",
+    },
+    "output-docx-suffix": {
+        "sv": "ett Word-dokument ska ha filändelsen .docx; ange --output FIL.docx",
+        "en": "a Word document needs the extension .docx; give --output FILE.docx",
+    },
+    "output-word-suffix-flag": {
+        "sv": "filändelsen säger Word-dokument, men --format {fmt} skriver {what}; lägg till --format docx för ett Word-dokument, eller välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but --format {fmt} writes {what}; add --format docx for a Word document, or choose a name ending in {ext}",
+    },
+    "output-word-suffix": {
+        "sv": "filändelsen säger Word-dokument, men kommandot skriver {what} och inget Word-dokument; välj ett namn som slutar på {ext}",
+        "en": "the extension says Word document, but the command writes {what}, not a Word document; choose a name ending in {ext}",
+    },
+    "memo-gaps-word": {
+        "sv": "Beslutsunderlaget har {n} {n:lucka|luckor} att fylla i; ange dem som rader i Word-utkastets faktatabell: {keys} (eller med flaggor till villkor memo: {flags})",
+        "en": "The memo has {n} {n:gap|gaps} to fill; give them as rows of the Word draft's facts table: {keys} (or as options of villkor memo: {flags})",
+    },
+    "metavar-date": {"sv": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
+    "metavar-number": {"sv": "NR", "en": "NO"},
+    "metavar-text": {"sv": "TEXT", "en": "TEXT"},
+    "metavar-recipient": {"sv": "MOTTAGARE", "en": "RECIPIENT"},
+    "memo-flag-bad-date": {
+        "sv": "”{value}” är inget datum; skriv det som 2018-05-02",
+        "en": "“{value}” is not a date; write it as 2018-05-02",
+    },
+    # help
+    "help-render--fmt": {
+        "sv": "md eller html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md or html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-new--fmt": {
+        "sv": "md för Markdown, docx för en Word-mall (standard: docx när --output slutar på .docx, annars md).",
+        "en": "md for Markdown, docx for a Word template (default: docx when --output ends in .docx, else md).",
+    },
+    "help-memo--fmt": {
+        "sv": "md, html, eller docx för ett Word-dokument (kräver --output FIL.docx).",
+        "en": "md, html, or docx for a Word document (needs --output FILE.docx).",
+    },
+    "help-memo--paragraf": {"sv": "Paragrafen i protokollet, t.ex. 29 (går före utkastets).", "en": "The paragraph in the minutes, e.g. 29 (wins over the draft's)."},
+    "help-memo--utskott": {"sv": "Utskottet som föreslår, t.ex. Regionutvecklingsutskottet.", "en": "The proposing committee, e.g. Regionutvecklingsutskottet."},
+    "help-memo--styrelse": {"sv": "Styrelsen som godkänner, t.ex. regionstyrelsen.", "en": "The approving board, e.g. regionstyrelsen."},
+    "help-memo--sammantradesdatum": {"sv": "Utskottets sammanträde, ÅÅÅÅ-MM-DD.", "en": "The committee's meeting, YYYY-MM-DD."},
+    "help-memo--styrelsemote": {"sv": "Styrelsemötet som ska godkänna rapporten, ÅÅÅÅ-MM-DD.", "en": "The board meeting that approves the report, YYYY-MM-DD."},
+    "help-memo--skickas_till": {"sv": "Mottagare av protokollsutdraget (kan anges flera gånger).", "en": "A recipient of the extract from the minutes (may be given more than once)."},
+    "help-memo--yttrande": {"sv": "Yttrandet till beslutsförslaget (Markdown).", "en": "The statement on the proposal (Markdown)."},
 })
 
 # -- next year's draft, showing decisions, near-miss headings, facts-table words ---
@@ -1038,6 +1348,165 @@ CATALOGUE.update({
 # -- the web page (villkor serve) ------------------------------------------
 # (WEB)
 CATALOGUE.update({
+    # the command
+    "help-serve": {
+        "sv": "Starta webbsidan: kontrollera utkast, hämta rapport, beslutsunderlag och nästa års mall, se en mapps sammanställning och besluten – i webbläsaren.\n\nServern lyssnar bara på den här datorn (127.0.0.1) om inte --host anger något annat. Inget som laddas upp sparas efter svaret. Avsluta med Ctrl+C.",
+        "en": "Start the web page: check drafts, get the report, memo and next year's template, see a folder's summary and the decisions – in the browser.\n\nThe server listens on this computer only (127.0.0.1) unless --host says otherwise. Nothing uploaded is kept after the response. Stop it with Ctrl+C.",
+    },
+    "help-serve--host": {"sv": "Adress att lyssna på; en annan än 127.0.0.1 gör sidan nåbar från andra datorer.",
+                         "en": "Address to listen on; anything but 127.0.0.1 makes the page reachable from other computers."},
+    "help-serve--port": {"sv": "Port att lyssna på (0 väljer en ledig).", "en": "Port to listen on (0 picks a free one)."},
+    "help-serve--folder": {"sv": "Mapp vars sammanställning sidan visar; kontrolleras om när filerna ändras.",
+                           "en": "Folder whose summary the page shows; checked again when its files change."},
+    "metavar-folder": {"sv": "MAPP", "en": "FOLDER"},
+    "metavar-host": {"sv": "VÄRD", "en": "HOST"},
+    "serve-listening": {"sv": "Lyssnar på {url} – öppna adressen i en webbläsare. Avsluta med Ctrl+C.",
+                        "en": "Listening on {url} – open the address in a browser. Stop with Ctrl+C."},
+    "serve-listening-remote": {"sv": "Lyssnar på {url}; nåbar från andra datorer. Avsluta med Ctrl+C.",
+                               "en": "Listening on {url}; reachable from other computers. Stop with Ctrl+C."},
+    "serve-folder": {"sv": "Sammanställningen visar mappen {folder}.", "en": "The summary shows the folder {folder}."},
+    "serve-stopped": {"sv": "Webbsidan är stoppad.", "en": "The web page has stopped."},
+    "serve-dir-missing": {"sv": "mappen finns inte (--dir)", "en": "no such folder (--dir)"},
+    "serve-tmp-in-dir": {"sv": "den tillfälliga mappen {tmp} ligger i mappen som ska sammanställas; välj en annan mapp, eller sätt TMPDIR",
+                         "en": "the temporary folder {tmp} is inside the folder to summarise; choose another folder, or set TMPDIR"},
+    "serve-port-busy": {"sv": "porten {port} används redan; välj en annan med --port", "en": "port {port} is already in use; choose another with --port"},
+    "serve-cannot-bind": {"sv": "kan inte lyssna på {host}:{port}: {reason}", "en": "cannot listen on {host}:{port}: {reason}"},
+    "conditions-path-refused": {
+        "sv": "villkorsbeslutet '{id}' anges som en sökväg; på webbsidan anges beslutet med sitt id (till exempel 2017)",
+        "en": "the decision '{id}' is given as a path; on the web page a decision is given by its id (such as 2017)",
+    },
+    # every page
+    "web-nav-label": {"sv": "Webbsidans delar", "en": "Parts of the web page"},
+    "web-nav-check": {"sv": "Kontrollera ett utkast", "en": "Check a draft"},
+    "web-nav-new": {"sv": "Nästa års mall", "en": "Next year's template"},
+    "web-nav-summary": {"sv": "Sammanställning", "en": "Summary"},
+    "web-nav-decisions": {"sv": "Villkorsbeslut", "en": "Decisions"},
+    "web-lang-other": {"sv": "English", "en": "Svenska"},
+    "web-privacy": {
+        "sv": "Filen kontrolleras på den här servern och tas bort när svaret är klart; resultat och nedladdningar finns kvar i minnet en kort stund och försvinner sedan.",
+        "en": "The file is checked on this server and removed when the answer is ready; results and downloads stay in memory for a short time and are then gone.",
+    },
+    # check a draft
+    "web-check-heading": {"sv": "Kontrollera ett utkast", "en": "Check a draft"},
+    "web-check-intro": {
+        "sv": "Välj återrapporteringen som Word-dokument (.docx) eller Markdown (.md). Du får veta vad som saknas, med stycke eller rad och den punkt i villkorsbeslutet det gäller, och kan ladda ned rapporten och beslutsunderlaget.",
+        "en": "Choose the report as a Word document (.docx) or Markdown (.md). You will see what is missing, with paragraph or line and the point of the decision it concerns, and can download the report and the memo.",
+    },
+    "web-check-drop": {"sv": "Släpp filen här, eller klicka för att välja den", "en": "Drop the file here, or click to choose it"},
+    "web-check-kinds": {"sv": "Word (.docx) eller Markdown (.md), högst {mb} MB", "en": "Word (.docx) or Markdown (.md), at most {mb} MB"},
+    "web-check-chosen": {"sv": "Vald fil: {name}", "en": "Chosen file: {name}"},
+    "web-check-decision": {"sv": "Villkorsbeslut", "en": "Conditions decision"},
+    "web-check-decision-named": {"sv": "Det som utkastet anger", "en": "The one the draft names"},
+    "web-check-strict": {"sv": "Räkna varningar som brister (--strict)", "en": "Count warnings as shortcomings (--strict)"},
+    "web-check-submit": {"sv": "Kontrollera", "en": "Check"},
+    "web-check-busy": {"sv": "Kontrollerar …", "en": "Checking …"},
+    "web-check-again": {"sv": "Kontrollera en annan fil", "en": "Check another file"},
+    "web-dl-heading": {"sv": "Ladda ned", "en": "Download"},
+    "web-dl-report-html": {"sv": "Rapporten (HTML)", "en": "The report (HTML)"},
+    "web-dl-report-md": {"sv": "Rapporten (Markdown)", "en": "The report (Markdown)"},
+    "web-dl-report-docx": {"sv": "Rapporten (Word)", "en": "The report (Word)"},
+    "web-dl-memo-html": {"sv": "Beslutsunderlaget (HTML)", "en": "The memo (HTML)"},
+    "web-dl-memo-docx": {"sv": "Beslutsunderlaget (Word)", "en": "The memo (Word)"},
+    "web-dl-converted-md": {"sv": "Word-utkastet som Markdown", "en": "The Word draft as Markdown"},
+    "web-dl-verdict-html": {"sv": "Den här kontrollen (HTML)", "en": "This check (HTML)"},
+    "web-dl-verdict-json": {"sv": "Den här kontrollen (JSON)", "en": "This check (JSON)"},
+    "web-dl-marked": {
+        "sv": "Utkastet är inte komplett. Rapporten och beslutsunderlaget nedan är utkastversioner, märkta ”Utkast – ofullständig”; den färdiga rapporten kan göras när bristerna ovan är åtgärdade.",
+        "en": "The draft is not complete. The report and memo below are draft versions, marked “Draft – incomplete”; the finished report can be made once the shortcomings above are fixed.",
+    },
+    "web-dl-marked-short": {"sv": "utkast, ofullständig", "en": "draft, incomplete"},
+    "web-dl-kept": {"sv": "Filerna finns kvar i {minutes} minuter; ladda upp filen igen efter det.",
+                    "en": "The files are kept for {minutes} minutes; upload the file again after that."},
+    "web-dl-not-kept": {"sv": "Filerna blev för stora för att hållas kvar här; gör dem med kommandoraden (villkor render och villkor memo).",
+                        "en": "The files are too large to be kept here; make them with the command line (villkor render and villkor memo)."},
+    "web-dl-failed": {"sv": "{label} kunde inte göras: {reason}", "en": "{label} could not be made: {reason}"},
+    # next year's template
+    "web-new-heading": {"sv": "Nästa års mall", "en": "Next year's template"},
+    "web-new-intro": {
+        "sv": "Välj beslutet och regionen; ladda gärna upp förra årets rapport, så följer dess text och belopp med, märkta så att kontrollen påminner om att se över dem.",
+        "en": "Choose the decision and the region; upload last year's report if you like, and its text and amounts are carried over, marked so that the check reminds you to review them.",
+    },
+    "web-new-decision": {"sv": "Villkorsbeslut för det nya året", "en": "Conditions decision for the new year"},
+    "web-new-region": {"sv": "Region", "en": "Region"},
+    "web-new-region-example": {"sv": "t.ex. Region Norrbotten", "en": "e.g. Region Norrbotten"},
+    "web-new-last": {"sv": "Förra årets rapport (valfri): släpp den här eller klicka för att välja",
+                     "en": "Last year's report (optional): drop it here or click to choose"},
+    "web-new-last-help": {"sv": "Word (.docx) eller Markdown (.md), högst {mb} MB", "en": "Word (.docx) or Markdown (.md), at most {mb} MB"},
+    "web-new-format": {"sv": "Format", "en": "Format"},
+    "web-new-template-md": {"sv": "Markdown (.md)", "en": "Markdown (.md)"},
+    "web-new-template-docx": {"sv": "Word (.docx)", "en": "Word (.docx)"},
+    "web-new-submit": {"sv": "Ladda ned mallen", "en": "Download the template"},
+    # summary
+    "web-summary-heading": {"sv": "Om sammanställningen", "en": "About the summary"},
+    "web-summary-folder": {"sv": "Mappen {folder}, kontrollerad {time}. Sidan kontrolleras om när någon fil ändras; ladda om sidan för att se ändringar.",
+                           "en": "The folder {folder}, checked at {time}. The page is checked again when a file changes; reload the page to see changes."},
+    "web-summary-none": {"sv": "Ingen mapp är vald. Starta webbsidan med --dir och en mapp med rapporter för att se deras sammanställning här:",
+                         "en": "No folder is chosen. Start the web page with --dir and a folder of reports to see their summary here:"},
+    "web-summary-back": {"sv": "Tillbaka till sammanställningen", "en": "Back to the summary"},
+    "web-dl-summary-json": {"sv": "Sammanställningen (JSON)", "en": "The summary (JSON)"},
+    "web-dl-summary-md": {"sv": "Sammanställningen (Markdown)", "en": "The summary (Markdown)"},
+    # decisions
+    "web-decisions-heading": {"sv": "Villkorsbeslut", "en": "Conditions decisions"},
+    "web-decisions-intro": {"sv": "Besluten som verktyget känner till. Välj ett för att se vad det kräver, eller jämför två.",
+                            "en": "The decisions the tool knows. Choose one to see what it requires, or compare two."},
+    "web-decisions-invalid": {"sv": "ogiltigt – kör villkor conditions validate för att se varför", "en": "invalid – run villkor conditions validate to see why"},
+    "web-decisions-back": {"sv": "Tillbaka till besluten", "en": "Back to the decisions"},
+    "web-col-id": {"sv": "Id", "en": "Id"},
+    "web-col-title": {"sv": "Titel", "en": "Title"},
+    "web-col-extends": {"sv": "Bygger på", "en": "Extends"},
+    "web-col-origin": {"sv": "Hittat", "en": "Found"},
+    "web-diff-heading": {"sv": "Jämför två beslut", "en": "Compare two decisions"},
+    "web-diff-intro": {"sv": "Vad som är nytt, borttaget och ändrat från det ena beslutet till det andra.",
+                       "en": "What is new, removed and changed from one decision to the other."},
+    "web-diff-old": {"sv": "Från (det äldre)", "en": "From (the older)"},
+    "web-diff-new": {"sv": "Till (det nyare)", "en": "To (the newer)"},
+    "web-diff-compare": {"sv": "Jämför {id} med", "en": "Compare {id} with"},
+    "web-diff-submit": {"sv": "Jämför", "en": "Compare"},
+    # errors
+    "web-error-heading": {"sv": "Det gick inte ({status})", "en": "That did not work ({status})"},
+    "web-error-start": {"sv": "Till startsidan", "en": "To the start page"},
+    "web-error-no-file": {"sv": "Ingen fil valdes; välj ett Word-dokument (.docx) eller en Markdown-fil (.md).",
+                          "en": "No file was chosen; choose a Word document (.docx) or a Markdown file (.md)."},
+    "web-error-suffix": {
+        "sv": "{name}: filen är varken ett Word-dokument (.docx) eller Markdown (.md); spara den i något av de formaten och försök igen",
+        "en": "{name}: the file is neither a Word document (.docx) nor Markdown (.md); save it in one of those formats and try again",
+    },
+    "web-no-conditions": {"sv": "utkastet anger inget villkorsbeslut (conditions); välj beslutet i listan och försök igen",
+                          "en": "the draft names no conditions decision (conditions); choose the decision in the list and try again"},
+    "web-conditions-override-missing": {
+        "sv": "Utkastet anger inget villkorsbeslut; det kontrolleras mot {id}, som valdes på webbsidan.",
+        "en": "The draft names no conditions decision; it is checked against {id}, chosen on the web page.",
+    },
+    "web-conditions-override-differs": {
+        "sv": "Utkastet anger villkorsbeslut {draft}, men det kontrolleras mot {id}, som valdes på webbsidan.",
+        "en": "The draft names the conditions decision {draft}, but it is checked against {id}, chosen on the web page.",
+    },
+    "web-new-region-empty": {"sv": "Skriv regionens namn.", "en": "Write the region's name."},
+    "web-error-decision": {"sv": "villkorsbeslutet '{id}' finns inte bland dem som går att välja", "en": "the decision '{id}' is not among those that can be chosen"},
+    "web-error-form": {
+        "sv": "Formuläret är för gammalt eller kom från en annan webbplats. Ladda om sidan och försök igen.",
+        "en": "The form is too old or came from another web site. Reload the page and try again.",
+    },
+    "web-error-host": {"sv": "Den här servern svarar inte på adressen {host}; använd http://127.0.0.1 eller http://localhost.",
+                       "en": "This server does not answer to the address {host}; use http://127.0.0.1 or http://localhost."},
+    "web-error-bad-request": {"sv": "Begäran gick inte att tolka.", "en": "The request could not be understood."},
+    "web-error-not-found": {"sv": "Sidan finns inte.", "en": "There is no such page."},
+    "web-error-method": {"sv": "Sidan går inte att använda på det sättet.", "en": "The page cannot be used that way."},
+    "web-error-result-gone": {
+        "sv": "Resultatet finns inte längre: det hålls kvar i {minutes} minuter, och inte efter en omstart. Ladda upp filen igen.",
+        "en": "The result is no longer here: it is kept for {minutes} minutes, and not after a restart. Upload the file again.",
+    },
+    "web-error-too-heavy": {
+        "sv": "Filen tog för lång tid eller för mycket minne att läsa (gränsen är {seconds} sekunder); den är troligen mycket större än en rapport. Kontrollera att det är rätt fil.",
+        "en": "The file took too long or too much memory to read (the limit is {seconds} seconds); it is probably far larger than a report. Check that it is the right file.",
+    },
+    "web-error-busy": {"sv": "Servern är upptagen med andra filer just nu. Försök igen om en stund.",
+                       "en": "The server is busy with other files just now. Try again in a while."},
+    "web-error-not-in-summary": {"sv": "{file} ingår inte i sammanställningen.", "en": "{file} is not part of the summary."},
+    "web-error-internal": {
+        "sv": "Något gick fel i villkor. Inget av det du laddade upp har sparats. Försök igen; händer det igen, kör samma fil med kommandoraden (villkor check) och berätta för den som sköter verktyget.",
+        "en": "Something went wrong in villkor. Nothing you uploaded has been kept. Try again; if it happens again, run the same file with the command line (villkor check) and tell whoever looks after the tool.",
+    },
 })
 
 # -- batches, cache and workers --------------------------------------------

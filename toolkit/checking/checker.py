@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import cerberus
@@ -33,8 +34,9 @@ from toolkit.checking.results import (
 )
 from toolkit.decisions.model import Conditions, Figure, Section
 from toolkit.drafts.model import Draft, FigureSource, Heading, count_words
-from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_amount
-from toolkit.read.text import did_you_mean
+from toolkit.drafts.visible import visible_text
+from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_amount, reordering_char
+from toolkit.read.text import describe_char, did_you_mean
 from toolkit.read.validation import leaf_errors
 
 #: Placeholder text nobody should send to the government. A decision may add
@@ -51,6 +53,10 @@ DEFAULT_PLACEHOLDERS = (
     r"\[\s*infoga[^\]]*\]",
     r"\btext kommer\b",
 )
+
+#: Front-matter keys (Word: facts-table rows) whose values the report shows:
+#: a placeholder there reaches the government as surely as one in a section.
+REPORTED_FACTS = ("region", "mottagare", "kontaktperson", "diarienummer", "datum", "bilagor")
 
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
@@ -183,6 +189,17 @@ def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]
     return spans
 
 
+def _preface(draft: Draft, title: int | None) -> tuple[int, int] | None:
+    """The text between the front matter and the document's title, if any."""
+    if title is not None:
+        end = draft.headings[title].index
+    elif draft.title_index is not None:
+        end = draft.title_index
+    else:
+        return None
+    return (draft.body_start, end) if end > draft.body_start else None
+
+
 def _preamble(draft: Draft, title: int | None) -> tuple[int, int] | None:
     """The text between the front matter (or the document's title) and the first part."""
     hs = draft.headings
@@ -209,6 +226,7 @@ class Checker:
         self.sections = {s.id: s for s in conditions.walk_sections()}
         self.parents = {s.parent for s in conditions.walk_sections() if s.parent}
         self._validators: dict[frozenset[str], DraftValidator] = {}
+        self.placeholders = _placeholder_regex(conditions)
 
     def _validator(self, present: set[str]) -> DraftValidator:
         # only presence of parents of sub-parts changes the schema
@@ -227,6 +245,10 @@ class Checker:
         if draft.kind == "docx" and not draft.headings:
             # nothing in the document is styled as a heading: say how to fix that
             findings.append(Finding.of("docx-no-headings", "docx-no-headings", {}, file, None))
+        for skipped in draft.skipped:
+            # what the Word reader left out (images, footnotes ...): said, so nobody counts on it
+            findings.append(Finding.of("docx-skipped", f"docx-skipped-{skipped.kind}", {"n": skipped.count}, file,
+                                       skipped.location))
 
         placed: dict[str, _Placed] = {}
         duplicates: list[int] = []  # kept as extra parts, so their text is not lost
@@ -243,7 +265,7 @@ class Checker:
                 continue
             start, end = spans[i]
             text = draft.text(start, end)
-            placed[s.id] = _Placed(s, h, m, text, count_words(text), start, end)
+            placed[s.id] = _Placed(s, h, m, text, count_words(visible_text(text)), start, end)
 
         # headings that match nothing, and ids that are not the decision's;
         # an unmatched heading outside every section starts an extra part
@@ -282,6 +304,8 @@ class Checker:
         extras = [Extra(draft.headings[i].text, draft.headings[i].level, draft.headings[i].line, extra_spans[i])
                   for i in sorted(extra_heads + duplicates)]
         preamble = _preamble(draft, title)
+        preface = _preface(draft, title)
+        findings.extend(self._placeholders_outside(draft, [preface, preamble], extras))
 
         # order: sections not on the longest run that follows the decision's order
         in_draft = sorted(placed.values(), key=lambda p: p.heading.line)
@@ -326,27 +350,32 @@ class Checker:
         for x in extras:
             if CARRIED_OVER.search("\n".join(draft.lines[x.span[0] : x.span[1]])):
                 findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": x.title}, file, x.line))
-        if draft.kind == "markdown":
-            for f in c.figures:
-                if f.id in keys:
-                    line = draft.figure_line(keys[f.id])
-                    if 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]):
-                        section = c.section(f.section) if f.section else None
-                        findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label},
-                                                file, line, f.section, section.point if section else ""))
+        for f in c.figures:
+            if f.id not in keys:
+                continue
+            if draft.kind == "markdown":
+                line = draft.figure_line(keys[f.id])
+                marked = 0 < line <= len(draft.lines) and FIGURE_CARRIED_OVER.search(draft.lines[line - 1]) is not None
+            else:  # a Word draft: the reader saw the marker in the figure's table row
+                line = draft.carried_figures.get(keys[f.id], 0)
+                marked = keys[f.id] in draft.carried_figures
+            if marked:
+                section = c.section(f.section) if f.section else None
+                findings.append(Finding.of("figure-carried-over", "figure-carried-over", {"label": f.label, "id": f.id},
+                                        file, line, f.section, section.point if section else ""))
 
         late = _report_late(draft, c)
         if late is not None:
             findings.append(late)
 
         findings.sort(key=lambda f: (f.line or 0, f.code))
-        for f in findings:
-            f.unit = draft.unit
+        for finding in findings:
+            finding.unit = draft.unit
         for sr in section_results:
             sr.findings = [f for f in findings if f.section == sr.id and f.severity != INFO]
             if sr.status == "ok" and any(f.severity == ERROR and f.code.startswith("section-") for f in sr.findings):
                 sr.status = "incomplete"  # e.g. written twice
-        return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble)
+        return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble, preface)
 
     def _section_results(self, draft: Draft, placed: dict[str, _Placed], errors: dict[str, list[str]],
                          findings: list[Finding], matches: dict[int, Match]) -> list[SectionResult]:
@@ -376,7 +405,9 @@ class Checker:
             line = p.heading.line
             for what in errs:
                 if what == "empty":
-                    findings.append(Finding.of("section-empty", "section-empty", {"title": s.title}, file, line, s.id, s.point))
+                    # an optional part may also be left out: say so, or the writer thinks it is required
+                    key = "section-empty" if s.required else "section-empty-optional"
+                    findings.append(Finding.of("section-empty", key, {"title": s.title}, file, line, s.id, s.point))
                 elif what == "too-short":
                     findings.append(Finding.of("section-too-short", "section-too-short",
                                             {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))
@@ -393,6 +424,38 @@ class Checker:
             if r.parent and r.status in ("missing", "incomplete") and r.required and by_id[r.parent].status == "ok":
                 by_id[r.parent].status = "incomplete"
         return results
+
+    def _placeholders_outside(self, draft: Draft, before: list[tuple[int, int] | None], extras: list[Extra]) -> list[Finding]:
+        """Placeholder text that reaches the report outside the decision's
+        sections: before the first section, under (and in) the writer's own
+        headings, and in the facts the cover shows."""
+        file = draft.name
+        found: list[Finding] = []
+        # the text above the first section is one part, whether or not a title splits it
+        parts: list[tuple[str, list[tuple[int, int]], str, int]] = [
+            ("text-placeholder-preamble", [span for span in before if span is not None], "", 0)]
+        parts += [("text-placeholder-extra", [x.span], x.title, x.line) for x in extras]
+        for key, spans, heading, heading_line in parts:
+            m = self.placeholders.search(heading) if heading else None
+            if m is not None:
+                found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, heading_line))
+                continue
+            for span in spans:
+                text = draft.text(*span)
+                m = self.placeholders.search(text)
+                if m is not None:
+                    where = draft.location(span[0] + text.count("\n", 0, m.start()))
+                    found.append(Finding.of("text-placeholder", key, {"heading": heading, "text": m.group(0)}, file, where))
+                    break
+        for fact in REPORTED_FACTS:
+            values = draft.meta.get(fact)
+            items = list(enumerate(values)) if isinstance(values, list) else [(None, values)]
+            for i, value in items:
+                m = self.placeholders.search(value) if isinstance(value, str) else None
+                if m is not None:
+                    line = draft.meta_doc.line((fact,) if i is None else (fact, i))
+                    found.append(Finding.of("fact-placeholder", "fact-placeholder", {"key": fact, "text": m.group(0)}, file, line))
+        return found
 
     def _bold_title(self, draft: Draft, s: Section) -> tuple[str, int] | None:
         """A line of only bold text that names the section: a heading written
@@ -425,14 +488,21 @@ class Checker:
         return given, keys
 
     def _not_an_amount(self, f: Figure, raw: Any, source: FigureSource | None, file: str, line: int,
-                       point: str) -> Finding:
+                       point: str, written_bool: str | None = None) -> Finding:
         """``figure-unit-mismatch`` when it is an amount in another unit (``5 %``
         for kronor, or ``%`` in the column's header), else ``figure-not-numeric``."""
         try:
             parse_amount(raw)
         except AmountError:
-            return Finding.of("figure-not-numeric", "figure-not-numeric", {"label": f.label, "value": str(raw)},
-                              file, line, f.section, point)
+            hidden = reordering_char(raw)
+            written = written_bool if isinstance(raw, bool) else None
+            if hidden is not None:
+                key = "figure-reordering-char" if hidden[1] else "figure-reordering-char-start"
+                params = {"label": f.label, "char": describe_char(hidden[0]), "before": hidden[1]}
+            else:
+                key = "figure-not-numeric-bool" if written else "figure-not-numeric"
+                params = {"label": f.label, "value": written or str(raw)}
+            return Finding.of("figure-not-numeric", key, params, file, line, f.section, point)
         own = amount_unit(source.written) if source is not None else ""
         key = "figure-unit-mismatch"
         params = {"label": f.label, "value": str(raw), "unit": amount_unit(raw), "figure_unit": _unit_name(f.unit)}
@@ -498,7 +568,8 @@ class Checker:
             unit_from, unit_text = _unit_source(raw, source)
             if errs:
                 status = "invalid"
-                findings.append(self._not_an_amount(f, raw, source, file, line, point))
+                findings.append(self._not_an_amount(f, raw, source, file, line, point,
+                                                    draft.meta_doc.booleans.get(("figures", keys[f.id]))))
             else:
                 value = parse_amount(raw, f.unit)
                 status = self._plausible(f, value, written, file, line, point, findings)
@@ -511,13 +582,14 @@ class Checker:
             parts_sum = sum((results[p].value or Decimal(0) for p in rule.parts), Decimal(0))
             from toolkit.read.amounts import format_amount
 
+            total_figure = c.figure(rule.total)
             params = {
-                "total": c.figure(rule.total).label if c.figure(rule.total) else rule.total,
+                "total": total_figure.label if total_figure else rule.total,
                 "total_value": format_amount(total.value or Decimal(0)),
-                "parts": " + ".join(c.figure(p).label if c.figure(p) else p for p in rule.parts),
+                "parts": " + ".join(_label(c, p) for p in rule.parts),
                 "parts_value": format_amount(parts_sum),
             }
-            section = c.section(c.figure(rule.total).section or "") if c.figure(rule.total) else None
+            section = c.section(total_figure.section or "") if total_figure else None
             findings.append(Finding.of("figure-inconsistent", "figure-inconsistent", params, file, total.line,
                                     section.id if section else None, rule.point or (section.point if section else "")))
             for fid in [rule.total, *rule.parts]:
@@ -569,6 +641,11 @@ def _report_late(draft: Draft, c: Conditions) -> Finding | None:
     return Finding.of("report-late", "report-late", {"date": date.isoformat(), "due": c.due.isoformat(),
                                                      "due_text": c.due_text or c.due.isoformat()},
                       draft.name, draft.meta_doc.line(("datum",)))
+
+
+def _label(c: Conditions, figure_id: str) -> str:
+    f = c.figure(figure_id)
+    return f.label if f is not None else figure_id
 
 
 def _keyed(key: str, draft: Draft) -> str:
@@ -630,20 +707,23 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
     return checker.check(draft, strict)
 
 
-def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False) -> CheckResult:
+def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False,
+               name: str | None = None) -> CheckResult:
     """Parse the draft at ``path`` and check it against its decision.
 
     ``conditions`` (an id or a path) overrides the draft's own ``conditions``,
     or supplies it when the draft names none; either is said in an info finding.
+    ``name`` is what the result and its findings call the file (default: ``path``).
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
-    from toolkit.decisions.load import decision_for, load_conditions
+    from toolkit.decisions.load import decision_for, load_conditions, load_named
     from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
     fixed = load_conditions(conditions) if conditions else None
-    draft = parse_draft(path, decision_for=decision_for(conditions), default_conditions=fixed.id if fixed else None)
+    draft = parse_draft(Path(path), name or str(path), decision_for=decision_for(conditions),
+                        default_conditions=fixed.id if fixed else None)
     if fixed is not None:
         result = check_draft(draft, fixed, strict)
         note = _override_note(draft, fixed)
@@ -655,10 +735,10 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     if not cid:
         raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
     try:
-        decision = load_conditions(cid)
+        decision = load_named(cid)
     except ConditionsError as exc:
         for p in exc.problems:
-            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing"):
+            if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing", "conditions-path-refused"):
                 p.file, p.line, p.unit = draft.name, draft.meta_doc.line(("conditions",)), draft.unit
         raise
     return check_draft(draft, decision, strict)

@@ -34,6 +34,8 @@ _ALL = (
     Code("section-empty", ERROR),
     Code("section-too-short", ERROR),
     Code("section-placeholder", ERROR),
+    Code("text-placeholder", ERROR),
+    Code("fact-placeholder", ERROR),
     Code("section-duplicate", ERROR),
     Code("section-order", WARNING),
     Code("section-carried-over", WARNING),
@@ -55,6 +57,7 @@ _ALL = (
     Code("figure-implausible", WARNING),
     Code("report-late", WARNING),
     Code("conditions-override", INFO),
+    Code("docx-skipped", INFO),
 )
 
 #: Every finding code, in the order the README lists them.

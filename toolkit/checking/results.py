@@ -140,6 +140,9 @@ class CheckResult:
     extras: list[Extra] = field(default_factory=list)
     #: line-index span of the text before the first section (after a title)
     preamble: tuple[int, int] | None = None
+    #: line-index span of the text between the front matter and the document's
+    #: title, when the draft has a title and text above it
+    preface: tuple[int, int] | None = None
 
     @property
     def file(self) -> str:

@@ -50,6 +50,11 @@ from toolkit.errors import ConditionsError, InputError, Problem
 from toolkit.read.files import display_path
 from toolkit.read.yamldoc import YamlDoc
 
+#: Longest chain of ``extends``: a real decision builds on a handful of
+#: earlier years; a longer chain is a mistake (or a file made to exhaust the
+#: stack) and is refused where it passes the limit.
+MAX_EXTENDS_DEPTH = 50
+
 #: Metadata that belongs to one decision and is never inherited.
 NOT_INHERITED = ("title", "year", "diarienummer", "decision_date", "due", "references")
 
@@ -60,13 +65,9 @@ def survey() -> list[tuple[str, Path, Conditions | None, str]]:
     """Every known decision as (id, path, decision, origin), the decision
     ``None`` where the file does not resolve (``conditions validate`` says why);
     the origin says where it was found (:data:`~toolkit.decisions.source.ORIGINS`)."""
-    rows: list[tuple[str, Path, Conditions | None, str]] = []
-    for cid, path, origin in list_conditions_with_origin():
-        try:
-            rows.append((cid, path, resolve(path), origin))
-        except (ConditionsError, InputError):
-            rows.append((cid, path, None, origin))
-    return rows
+    found = list_conditions_with_origin()
+    resolved = resolve_all([path for _, path, _ in found])
+    return [(cid, path, c, origin) for (cid, path, origin), (_, c, _) in zip(found, resolved)]
 
 
 def resolve(path: Path) -> Conditions:
@@ -74,28 +75,70 @@ def resolve(path: Path) -> Conditions:
     return _resolve(Path(path), [])
 
 
-def _resolve(path: Path, stack: list[tuple[Path, str]]) -> Conditions:
-    doc = read_conditions_file(path)
-    name = display_path(path)
+def resolve_all(paths: list[Path]) -> list[tuple[Path, Conditions | None, list[Problem]]]:
+    """Resolve many decisions, each file read and each chain merged once:
+    (path, decision or ``None``, the problems that stopped it)."""
+    memo = _Memo()
+    out: list[tuple[Path, Conditions | None, list[Problem]]] = []
+    for path in paths:
+        try:
+            out.append((path, _resolve(Path(path), [], memo), []))
+        except (ConditionsError, InputError) as exc:
+            out.append((path, None, list(exc.problems)))
+    return out
+
+
+class _Memo:
+    """What one survey of many decisions has read and merged, by resolved path.
+    Only successes are kept: a chain too long or circular depends on where it
+    was entered, and is cheap to find again without merging."""
+
+    def __init__(self) -> None:
+        self.docs: dict[Path, tuple[YamlDoc, str]] = {}
+        self.parents: dict[Path, tuple[Path, Path]] = {}
+        self.done: dict[Path, Conditions] = {}
+
+
+def _resolve(path: Path, stack: list[tuple[Path, str]], memo: _Memo | None = None, key: Path | None = None) -> Conditions:
+    key = key or path.resolve()
+    done = memo.done.get(key) if memo is not None else None
+    if done is not None and len(stack) + len(done.chain) <= MAX_EXTENDS_DEPTH:
+        return done
+    if memo is not None and key in memo.docs:
+        doc, name = memo.docs[key]
+    else:
+        doc, name = read_conditions_file(path), display_path(path)
+        if memo is not None:
+            memo.docs[key] = (doc, name)
     base: Conditions | None = None
     parent_id = doc.data.get("extends")
     if parent_id not in (None, ""):
         parent_id = str(parent_id)
         line = doc.line(("extends",))
-        parent_path = _find_parent(parent_id, path, name, line)
-        here = path.resolve()
-        ancestors = [p for p, _ in stack] + [here]
-        if parent_path.resolve() in ancestors:
+        if len(stack) + 1 >= MAX_EXTENDS_DEPTH:
+            first = stack[0][1] if stack else path.stem
+            raise ConditionsError(Problem("conditions-extends-too-deep", {"limit": MAX_EXTENDS_DEPTH, "first": first}, name, line))
+        if memo is not None and key in memo.parents:
+            parent_path, parent_key = memo.parents[key]
+        else:
+            parent_path = _find_parent(parent_id, path, name, line)
+            parent_key = parent_path.resolve()
+            if memo is not None:
+                memo.parents[key] = parent_path, parent_key
+        if parent_key == key or parent_key in {p for p, _ in stack}:
+            ancestors = [p for p, _ in stack] + [key]
             ids = [stem for _, stem in stack] + [path.stem]
-            start = ancestors.index(parent_path.resolve())
+            start = ancestors.index(parent_key)
             cycle = " → ".join(ids[start:] + [parent_path.stem])
             raise ConditionsError(Problem("conditions-extends-cycle", {"cycle": cycle}, name, line))
-        base = _resolve(parent_path, stack + [(here, path.stem)])
+        base = _resolve(parent_path, stack + [(key, path.stem)], memo, parent_key)
     merger = _Merger(doc, name, path, base)
     c = merger.build()
     problems = merger.problems + merger.explain(check_integrity(c, name))
     if problems:
         raise ConditionsError(sorted(problems, key=lambda p: (p.file != name, p.file or "", p.line or 0)))
+    if memo is not None:
+        memo.done[key] = c
     return c
 
 
@@ -281,23 +324,24 @@ class _Merger:
                 self.problem("conditions-duplicate-id", at, id=rid, first=in_file[rid])
                 continue
             in_file[rid] = self.doc.line(at)
-            item = next((it for it in items if it.id == rid), None)
+            new_ids: list[str] = list(raw.get("renamed_from") or [])
+            item: _Item | None = next((it for it in items if it.id == rid), None)
             renamed = False
             if item is None and kind is not Rule:
-                old_ids = raw.get("renamed_from") or []
+                old_ids: list[str] = raw.get("renamed_from") or []
                 item = next((it for it in items if it.id in old_ids and it.id not in in_file), None)
                 if item is not None:
-                    earlier = [item.id, *getattr(item, "renamed_from", [])]
+                    earlier: list[str] = [item.id, *getattr(item, "renamed_from", [])]
                     item.id = rid
-                    item.renamed_from = _dedupe([*old_ids, *earlier])  # type: ignore[union-attr]
+                    setattr(item, "renamed_from", _dedupe([*old_ids, *earlier]))  # noqa: B010 (rules have no renames)
                     renamed = True
             if item is None:
                 item = _new(kind, raw)
                 items.append(item)
                 if kind is not Rule:
-                    item.renamed_from = list(raw.get("renamed_from") or [])  # type: ignore[union-attr]
-            elif not renamed and raw.get("renamed_from"):
-                item.renamed_from = _dedupe([*raw["renamed_from"], *item.renamed_from])  # type: ignore[union-attr]
+                    setattr(item, "renamed_from", list(raw.get("renamed_from") or []))  # noqa: B010
+            elif not renamed and new_ids:
+                setattr(item, "renamed_from", _dedupe([*new_ids, *getattr(item, "renamed_from", [])]))  # noqa: B010
             for key, conv in _fields(kind).items():
                 if key in raw:
                     setattr(item, key, conv(raw[key]))
@@ -311,20 +355,20 @@ class _Merger:
             for where in ("after", "before"):
                 if raw.get(where):
                     placements.append((item, where, raw[where], at + (where,)))
-        for item, where, anchor, at in placements:
-            if anchor == item.id:
-                self.problem("conditions-place-self", at, id=item.id, where=where)
+        for placed, where, anchor, place_at in placements:
+            if anchor == placed.id:
+                self.problem("conditions-place-self", place_at, id=placed.id, where=where)
                 continue
-            rest = [it for it in items if it is not item]
+            rest = [it for it in items if it is not placed]
             pos = next((n for n, it in enumerate(rest) if it.id == anchor or anchor in getattr(it, "renamed_from", [])), None)
             if pos is None:
                 from toolkit.read.text import did_you_mean
 
                 hint = did_you_mean(anchor, [it.id for it in rest])
                 key = "conditions-place-unknown-hint" if hint else "conditions-place-unknown"
-                self.problem(key, at, id=anchor, where=where, item=item.id, hint=hint or "")
+                self.problem(key, place_at, id=anchor, where=where, item=placed.id, hint=hint or "")
                 continue
-            rest.insert(pos + 1 if where == "after" else pos, item)
+            rest.insert(pos + 1 if where == "after" else pos, placed)
             items = rest
         return items
 

@@ -3,15 +3,41 @@ and remember the result while its files are unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from toolkit.decisions.model import Conditions
-from toolkit.decisions.source import find_conditions
-from toolkit.errors import ConditionsError, InputError, Problem, VillkorError
+from toolkit.decisions.source import find_conditions, looks_like_path
+from toolkit.errors import ConditionsError, Problem, VillkorError
 
 _CACHE: dict[str, tuple[list[tuple[Path, float]], Conditions]] = {}
+
+#: Whether a draft may name its decision by a path. On the command line it may
+#: (the writer's own files); a draft uploaded to the web page may not, so an
+#: upload can never make the server read a file elsewhere on the machine.
+_DRAFT_PATHS: ContextVar[bool] = ContextVar("villkor_draft_paths", default=True)
+
+
+@contextmanager
+def decisions_by_id_only() -> Iterator[None]:
+    """Within the block (this thread or task only), a draft that names its
+    decision by a path is refused (``conditions-path-refused``); ids work."""
+    token = _DRAFT_PATHS.set(False)
+    try:
+        yield
+    finally:
+        _DRAFT_PATHS.reset(token)
+
+
+def load_named(id_or_path: str) -> Conditions:
+    """The decision a draft names: :func:`load_conditions`, except that a path
+    is refused inside :func:`decisions_by_id_only`."""
+    if not _DRAFT_PATHS.get() and looks_like_path(id_or_path):
+        raise ConditionsError.of("conditions-path-refused", None, None, id=str(id_or_path).strip())
+    return load_conditions(id_or_path)
 
 
 def _stamps(files: list[Path]) -> list[tuple[Path, float]]:
@@ -42,16 +68,9 @@ def load_conditions(id_or_path: str, relative_to: Path | None = None) -> Conditi
 def validate_paths(paths: list[Path]) -> list[tuple[Path, list[Problem]]]:
     """Each file with every problem found in it (and in what it extends), for
     ``conditions validate``; an empty list means the file is valid."""
-    from toolkit.decisions.inherit import resolve
+    from toolkit.decisions.inherit import resolve_all
 
-    out: list[tuple[Path, list[Problem]]] = []
-    for p in paths:
-        try:
-            resolve(p)
-            out.append((p, []))
-        except (ConditionsError, InputError) as exc:
-            out.append((p, list(exc.problems)))
-    return out
+    return [(p, problems) for p, _, problems in resolve_all(paths)]
 
 
 def decision_for(override: str | None = None) -> Callable[[Any], Conditions | None]:
@@ -67,7 +86,7 @@ def decision_for(override: str | None = None) -> Callable[[Any], Conditions | No
         if conditions_id is None or conditions_id == "":
             return None
         try:
-            return load_conditions(str(conditions_id))
+            return load_named(str(conditions_id))
         except VillkorError:
             return None
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from toolkit.decisions.model import Conditions, Figure, Reference, Rule, Section
 from toolkit.errors import ConditionsError, Problem
-from toolkit.read.files import display_path, read_text
+from toolkit.read.files import display_path, read_bytes, read_text
 from toolkit.read.yamldoc import YamlDoc, load_yaml
 from toolkit.resources import bundled, cache_dir, schema_file
 
@@ -64,11 +64,16 @@ def list_conditions() -> list[tuple[str, Path]]:
     return [(cid, p) for cid, p, _ in list_conditions_with_origin()]
 
 
+def looks_like_path(id_or_path: str) -> bool:
+    """Whether ``id_or_path`` names a file (``x/2019.yaml``) rather than an id (``2019``)."""
+    text = str(id_or_path).strip()
+    return text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text
+
+
 def find_conditions(id_or_path: str, relative_to: Path | None = None) -> Path:
     """The file for a decision id (``2017``) or an explicit path (``x/2019.yaml``)."""
     text = str(id_or_path).strip()
-    looks_like_path = text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text
-    if looks_like_path:
+    if looks_like_path(text):
         p = Path(text)
         if not p.is_absolute() and relative_to is not None and not p.exists():
             p = relative_to / p
@@ -126,7 +131,7 @@ def _validated_marker(text: str) -> Path:
 
     h = hashlib.sha256()
     h.update(__version__.encode())
-    h.update(schema_file("conditions").read_bytes())
+    h.update(read_bytes(schema_file("conditions")))  # read_bytes: the schema counts as an input
     h.update(b"\0")
     h.update(text.encode("utf-8"))
     return cache_dir() / "validated" / h.hexdigest()
@@ -140,7 +145,11 @@ def read_conditions_file(path: Path) -> YamlDoc:
     if not isinstance(doc.data, dict):
         raise ConditionsError.of("conditions-not-mapping", name, 1)
     marker = _validated_marker(text)
-    if marker.exists():
+    try:
+        cached = marker.exists()
+    except OSError:  # a cache folder that cannot be searched: validate, as if there were none
+        cached = False
+    if cached:
         return doc
     v = _validator()
     if not v.validate(doc.data, normalize=False):
@@ -236,7 +245,8 @@ def build_conditions(cid: str, path: Path, data: dict[str, Any], doc: YamlDoc) -
 
 
 def check_integrity(c: Conditions, name: str) -> list[Problem]:
-    """Cross-references the meta-schema cannot see: unique ids, known targets."""
+    """What the meta-schema cannot see: unique ids, known targets, rules that
+    can hold, and section names a heading can be matched to."""
     problems: list[Problem] = []
     seen: dict[str, Section] = {}
     for s in c.walk_sections():
@@ -254,7 +264,43 @@ def check_integrity(c: Conditions, name: str) -> list[Problem]:
         for ref in [r.total, *r.parts]:
             if ref not in figs:
                 problems.append(Problem("conditions-unknown-figure", {"id": ref, "rule": r.id}, r.file or name, r.line))
+        problems.extend(_rule_problems(r, figs, name))
+    problems.extend(_name_problems(c, name))
     return problems
+
+
+def _rule_problems(r: Rule, figs: dict[str, Figure], name: str) -> list[Problem]:
+    """A sum whose total is one of its parts never adds up (unless the other
+    parts are zero); a sum of kronor and percentages means nothing."""
+    out = []
+    if r.total in r.parts:
+        out.append(Problem("conditions-rule-total-in-parts", {"rule": r.id, "id": r.total}, r.file or name, r.line))
+    units = {figs[f].unit: f for f in [r.total, *r.parts] if f in figs}
+    if len(units) > 1:
+        shown = ", ".join(f"{fid} ({unit})" for unit, fid in units.items())
+        out.append(Problem("conditions-rule-units", {"rule": r.id, "figures": shown}, r.file or name, r.line))
+    return out
+
+
+def _name_problems(c: Conditions, name: str) -> list[Problem]:
+    """Titles and aliases that fold to nothing, or to what another section's
+    title or alias folds to: a heading could never be matched to the right
+    section (the draft check compares headings folded the same way)."""
+    from toolkit.read.text import normalise
+
+    out = []
+    owner: dict[str, Section] = {}
+    for s in c.walk_sections():
+        for field_name, text in [("title", s.title), *(("aliases", a) for a in s.aliases)]:
+            key = normalise(text)
+            if not key:
+                out.append(Problem("conditions-name-empty", {"id": s.id, "field": field_name, "text": text}, s.file or name, s.line))
+                continue
+            first = owner.setdefault(key, s)
+            if first is not s:
+                out.append(Problem("conditions-name-clash", {"id": s.id, "other": first.id, "text": text,
+                                                             "first": _where(first, name)}, s.file or name, s.line))
+    return out
 
 
 def _where(item: Section | Figure, name: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from toolkit.errors import DraftError
+from toolkit.errors import DraftError, Problem
 from toolkit.read.files import read_text
 from toolkit.read.yamldoc import YamlDoc, load_yaml
 from toolkit.resources import schema_file
@@ -36,7 +36,7 @@ def _front_matter_validator() -> Any:
     if _VALIDATOR is None:
         import cerberus
 
-        class FrontMatterValidator(cerberus.Validator):  # type: ignore[misc]
+        class FrontMatterValidator(cerberus.Validator):
             # an id is text or a whole number such as 2017, never true/false
             types_mapping = {**cerberus.Validator.types_mapping,
                              "id": cerberus.TypeDefinition("id", (str, int), (bool,))}
@@ -82,6 +82,10 @@ def supply_conditions(meta: Any, conditions: str | None) -> bool:
     return False
 
 
+#: Front-matter values that may run over many lines (Markdown text).
+MANY_LINES = {("memo", "yttrande")}
+
+
 def validate_front_matter(meta: Any, doc: YamlDoc, name: str) -> dict[str, Any]:
     """Check the front matter's shape; raise :class:`DraftError` with every problem."""
     if meta is None:
@@ -90,8 +94,52 @@ def validate_front_matter(meta: Any, doc: YamlDoc, name: str) -> dict[str, Any]:
         raise DraftError.of("draft-front-matter-not-mapping", name, doc.first_line)
     schema = front_matter_schema()
     v = _front_matter_validator()
+    problems = []
     if not v.validate(meta, normalize=False):
         from toolkit.read.validation import to_problems
 
-        raise DraftError(to_problems(v._errors, doc, name, schema))
+        problems = to_problems(v._errors, doc, name, schema)
+    problems += one_line_problems(meta, doc, name)
+    if problems:
+        raise DraftError(sorted(problems, key=lambda p: p.line or 0))
     return meta
+
+
+def one_line_problems(meta: dict[str, Any], doc: YamlDoc, name: str) -> list[Problem]:
+    """Facts are one line of plain text: a line break in ``region`` would
+    start a heading of its own in the report, a control character is invisible
+    and a reordering character can show "12" as "21". Figures are checked as
+    amounts, and the memo's statement is Markdown over many lines."""
+    from toolkit.read.validation import dotted
+
+    out = []
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        if path[:1] == ("figures",) or path in MANY_LINES:
+            return
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+        elif isinstance(value, str):
+            problem = unsafe_value(value, dotted(path))
+            if problem is not None:
+                problem.file, problem.line = name, doc.line(path)
+                out.append(problem)
+
+    walk(meta, ())
+    return out
+
+
+def unsafe_value(text: str, what: str) -> Problem | None:
+    """Why ``text`` (named ``what`` in the message) is not one plain line, or ``None``."""
+    from toolkit.read.text import LINE_BREAKS, describe_char, first_unsafe
+
+    i = first_unsafe(text)
+    if i is None:
+        return None
+    before = text[max(0, i - 20) : i].strip()
+    kind = "value-line-break" if text[i] in LINE_BREAKS else "value-control-char"
+    return Problem(kind if before else kind + "-start", {"path": what, "char": describe_char(text[i]), "before": before})

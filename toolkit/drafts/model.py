@@ -31,7 +31,6 @@ WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
 #: Files a folder is searched for by ``villkor summary``.
 DRAFT_SUFFIXES = (".md", ".markdown", ".docx", ".docm")
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -52,6 +51,16 @@ class Heading:
     def __post_init__(self) -> None:
         if self.index < 0:
             self.index = self.line - 1
+
+
+@dataclass
+class Skipped:
+    """Something in a Word document the reader does not read (images, footnotes,
+    a table of contents ...): how many, and the paragraph of the first."""
+
+    kind: str
+    count: int
+    location: int
 
 
 @dataclass
@@ -108,6 +117,11 @@ class Draft:
     #: index into ``lines`` of the document's title when the reader knows it
     #: (Word's Title style); a Markdown title is recognised by the check
     title_index: int | None = None
+    #: figures whose amount is marked as last year's (a Word template made by
+    #: ``villkor new --from``): the draft's key and the paragraph of its row
+    carried_figures: dict[str, int] = field(default_factory=dict)
+    #: what a Word reader left out, for the check to say so
+    skipped: list[Skipped] = field(default_factory=list)
     #: how each figure (by its key in ``meta["figures"]``) was read
     figure_sources: dict[str, FigureSource] = field(default_factory=dict)
     #: True when the draft named no decision and ``--conditions`` supplied it
@@ -140,10 +154,26 @@ class Draft:
 
 
 def strip_comments(text: str) -> str:
-    """Remove HTML comments, keeping their line breaks so lines still count."""
-    if "<!--" not in text:
+    """Remove HTML comments, keeping their line breaks so lines still count.
+
+    A ``<!--`` that is never closed is left as it is (and so is everything
+    after it). Searched with ``str.find``, in time linear in the text: a
+    regular expression retries from every unclosed ``<!--``.
+    """
+    start = text.find("<!--")
+    if start == -1:
         return text
-    return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    out, pos = [], 0
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        out.append(text[pos:start])
+        out.append("\n" * text.count("\n", start, end))
+        pos = end + 3
+        start = text.find("<!--", pos)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def count_words(text: str) -> int:

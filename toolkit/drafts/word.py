@@ -16,10 +16,26 @@ What is read (the README's "Word-utkast" says the same for writers):
   the table has no value, the document's custom properties (same names) and
   then its core properties are used: Categories → ``conditions``, Subject →
   ``region``, Title → ``title``. The result is validated like front matter.
+  Rows naming the memo's facts ("Paragraf", "Utskott", "Styrelse",
+  "Sammanträdesdatum", "Styrelsemöte", "Skickas till", "Yttrande") fill
+  ``memo``; rows the tool writes on a rendered report's cover from the
+  decision ("Avser år", the decision's title and references) are known and
+  not read. Dates may be written ``2018-02-25`` or ``25 februari 2018``.
 * **Figures** come from table rows whose first cell is a figure's label, alias
   or id (compared like headings) and whose next cell holds the amount. A table
   made only of such rows (and a header row) is data, like front matter: it is
-  left out of the section's text.
+  left out of the section's text. A row with ``villkor:carried-over`` in a
+  later cell holds last year's amount (``Draft.carried_figures``).
+* **The tool's own template** (``villkor new --format docx``): paragraphs in
+  the style "Vägledning" ("Guidance") are the decision's guidance and are not
+  read, like comments in Markdown; if the style was lost, a paragraph holding
+  a section's guidance text is still recognised. A paragraph in the style
+  "Överförd text" ("Carried over"), or holding ``villkor:carried-over``,
+  becomes the Markdown marker ``<!-- villkor:carried-over ... -->``.
+* **Not read, and said so** (``Draft.skipped``): a table of contents (field,
+  content control or TOC styles), images, text boxes, footnotes and endnotes,
+  comments, equations and embedded objects. Hyperlinks are kept as Markdown
+  links.
 
 ``Draft.lines`` holds the document as Markdown, one block per Word paragraph
 (a heading becomes ``## Title``, a list item ``- item``, a table Markdown
@@ -28,6 +44,10 @@ rows), and ``Draft.locations`` the paragraph number each line came from, so
 Paragraphs are counted from the top of the document; empty paragraphs are not
 counted and a table counts as one.
 
+Text Word does not show is not read: hidden runs (``w:vanish``, set directly
+or through a style) and the placeholder of a content control that has not
+been filled in (see :class:`Visibility`).
+
 Files that are not Word documents, damaged, encrypted, in the old ``.doc``
 format, too large when unpacked, or empty are refused with a
 :class:`~toolkit.errors.DraftError` that says which.
@@ -35,18 +55,19 @@ format, too large when unpacked, or empty are refused with a
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from toolkit.decisions.model import Conditions
 from toolkit.drafts.frontmatter import supply_conditions, validate_front_matter
-from toolkit.drafts.model import DecisionFor, Draft, FigureIssue, FigureSource, Heading
+from toolkit.drafts.model import DecisionFor, Draft, FigureIssue, FigureSource, Heading, Skipped
 from toolkit.errors import DraftError, Problem, VillkorError
 from toolkit.read.amounts import (
     SUPERSCRIPTS,
@@ -58,7 +79,7 @@ from toolkit.read.amounts import (
     units_in,
 )
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
-from toolkit.read.text import normalise
+from toolkit.read.text import normalise, parse_date
 from toolkit.read.yamldoc import YamlDoc
 
 #: Most bytes a Word file may unpack to. Real reports with pictures stay far
@@ -91,6 +112,58 @@ FACT_LABELS: dict[str, str] = {
     "mottagare": "mottagare",
     "recipient": "mottagare",
 }
+#: Facts-table labels (normalised) of the memo's own facts (``memo:`` in front matter).
+MEMO_LABELS: dict[str, str] = {
+    "paragraf": "paragraf",
+    "paragraph": "paragraf",
+    "utskott": "utskott",
+    "committee": "utskott",
+    "styrelse": "styrelse",
+    "board": "styrelse",
+    "sammanträdesdatum": "sammantradesdatum",
+    "sammantradesdatum": "sammantradesdatum",
+    "committee meeting": "sammantradesdatum",
+    "styrelsemöte": "styrelsemote",
+    "styrelsemote": "styrelsemote",
+    "board meeting": "styrelsemote",
+    "skickas till": "skickas_till",
+    "protokollsutdrag skickas till": "skickas_till",
+    "sent to": "skickas_till",
+    "yttrande": "yttrande",
+    "statement": "yttrande",
+}
+#: The label the tool writes for each memo fact, as the catalogue key of its text.
+MEMO_LABEL_KEYS = {
+    "paragraf": "docx-label-paragraf",
+    "utskott": "docx-label-utskott",
+    "styrelse": "docx-label-styrelse",
+    "sammantradesdatum": "docx-label-sammantradesdatum",
+    "styrelsemote": "docx-label-styrelsemote",
+    "skickas_till": "docx-label-skickas-till",
+    "yttrande": "docx-label-yttrande",
+}
+#: Catalogue keys of the facts-table labels the tool writes (on a rendered
+#: report's cover and in its template) and the front-matter key each fills.
+WRITTEN_FACT_KEYS = {
+    "cover-region": "region",
+    "cover-conditions": "conditions",
+    "cover-recipient": "mottagare",
+    "cover-diarienummer": "diarienummer",
+    "cover-date": "datum",
+    "cover-contact": "kontaktperson",
+}
+#: Catalogue keys of cover rows the tool writes from the decision itself:
+#: known labels, not read (the decision says them).
+DERIVED_LABEL_KEYS = ("cover-year", "docx-cover-decision-title")
+#: Keys that hold dates.
+DATE_KEYS = ("datum", "sammantradesdatum", "styrelsemote")
+
+#: Paragraph styles of the tool's Word template, by language.
+GUIDANCE_STYLE = {"sv": "Vägledning", "en": "Guidance"}
+CARRIED_STYLE = {"sv": "Överförd text", "en": "Carried over"}
+#: The carried-over marker (the same word as in Markdown drafts).
+MARKER = "villkor:carried-over"
+
 #: Core properties (Word: File > Info > Properties) used when no table gives the value.
 CORE_PROPERTIES = (("category", "conditions"), ("subject", "region"), ("title", "title"))
 
@@ -98,12 +171,28 @@ _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLE = re.compile(r"^(?:title|rubrik)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^(?:list|punktlista|numrerad lista|lista)\b", re.IGNORECASE)
 _NUMBERED_STYLE = re.compile(r"number|numrerad", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LIST_DEPTH = re.compile(r"\s([2-9])$")
+_TOC_STYLE = re.compile(r"^(?:toc|innehåll|innehall|contents)\s*(?:[1-9]|heading|rubrik)$|^innehållsförteckningsrubrik$",
+                        re.IGNORECASE)
 _SKIP_RUN_IN = {f"{{{_W}}}{tag}" for tag in ("del", "moveFrom", "txbxContent")}
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 
 def _q(tag: str) -> str:
     return f"{{{_W}}}{tag}"
+
+
+def _folds(name: str) -> set[str]:
+    """A style name or id folded two ways, so "Vägledning", "vagledning" and
+    the id Word makes of it ("Vgledning") compare equal."""
+    low = name.casefold()
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", low) if c.isascii() and c.isalnum())
+    return {stripped, "".join(c for c in low if c.isascii() and c.isalnum())} - {""}
+
+
+_GUIDANCE_FOLDS = set().union(*(_folds(n) for n in GUIDANCE_STYLE.values()))
+_CARRIED_FOLDS = set().union(*(_folds(n) for n in CARRIED_STYLE.values()))
 
 
 # --------------------------------------------------------------------------
@@ -150,6 +239,8 @@ def open_document(path: Path, name: str) -> Any:
         if "not a Word file" in str(exc):
             raise _refuse("docx-not-document", name) from None
         raise _refuse("docx-damaged", name) from None
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # python-docx and lxml raise many kinds on a broken part
         raise _refuse("docx-damaged", name) from None
 
@@ -187,17 +278,43 @@ def _style_chain(style: Any) -> Iterator[Any]:
         style = style.base_style
 
 
+def _own_kind(label: str) -> str | None:
+    """"guidance", "carried" or "toc" for a style name or id of that kind."""
+    folded = _folds(label)
+    if folded & _GUIDANCE_FOLDS:
+        return "guidance"
+    if folded & _CARRIED_FOLDS:
+        return "carried"
+    if _TOC_STYLE.match(label.strip()):
+        return "toc"
+    return None
+
+
 def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
     """What the paragraph's style (and the styles it is based on) makes it."""
+    raw = paragraph._p.style
+    if raw and _own_kind(raw):
+        # the id names it even when the styles part no longer defines the style
+        return _own_kind(raw) or "text", 0, False
     try:
         style = paragraph.style
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # a style id that the styles part does not define
         style = None
+    heading = _HEADING_STYLE.match((raw or "").strip())
+    if heading and (style is None or style.style_id != raw):
+        # "Heading1" whose style was deleted from the styles part: still the heading it was
+        return "heading", int(heading.group(1)), False
     list_style = False
+    list_depth = 0
     numbered = False
     for st in _style_chain(style):
         numbered = numbered or bool(_NUMBERED_STYLE.search(st.name or ""))
         for label in (st.name or "", st.style_id or ""):
+            own = _own_kind(label)
+            if own:
+                return own, 0, False
             m = _HEADING_STYLE.match(label.strip())
             if m:
                 return "heading", int(m.group(1)), numbered
@@ -205,10 +322,12 @@ def _style_kind(paragraph: Any) -> tuple[str, int, bool]:
                 return "title", 0, numbered
             if _LIST_STYLE.match(label.strip()):
                 list_style = True
+                depth = _LIST_DEPTH.search(label.strip())
+                list_depth = max(list_depth, int(depth.group(1)) - 1 if depth else 0)
         level = _outline_level(st.element.find(_q("pPr")))
         if level is not None:
             return ("heading", level + 1, numbered) if level < 9 else ("text", 0, numbered)
-    return ("list" if list_style else "text"), 0, numbered
+    return ("list", list_depth, numbered) if list_style else ("text", 0, numbered)
 
 
 def block_kind(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]] | None = None) -> tuple[str, int]:
@@ -226,13 +345,13 @@ def block_kind(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]] | 
     if key not in cache:
         cache[key] = _style_kind(paragraph)
     kind, level, _ = cache[key]
-    if kind in ("heading", "title"):
+    if kind in ("heading", "title", "guidance", "carried", "toc"):
         return kind, level
     numpr = ppr.find(_q("numPr")) if ppr is not None else None
     if numpr is not None:
         depth = _val(numpr.find(_q("ilvl")))
-        return "list", int(depth) if depth and depth.isdigit() else 0
-    return kind, 0
+        return "list", max(level, int(depth) if depth and depth.isdigit() else 0)
+    return kind, level
 
 
 def _is_numbered(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]]) -> bool:
@@ -253,6 +372,8 @@ def _is_numbered(paragraph: Any, cache: dict[str | None, tuple[str, int, bool]])
                         for lvl in an.findall(_q("lvl")):
                             if lvl.get(_q("ilvl")) == ilvl:
                                 return _val(lvl.find(_q("numFmt"))) not in (None, "bullet", "none")
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
+        raise
     except Exception:  # no numbering part, or a malformed one: a bullet is a fair guess
         return False
     return False
@@ -265,22 +386,113 @@ def _on(rpr: Any, tag: str) -> bool:
     return el is not None and _val(el) not in ("0", "false", "off")
 
 
+class Visibility:
+    """Which runs Word does not show: hidden text (``w:vanish``) set on the run,
+    in its character style, in its paragraph's style (each through the styles
+    it is based on) or in the document's defaults, the nearest setting
+    winning; and the placeholder a content control shows until it is filled
+    in (``w:showingPlcHdr``). A hidden paragraph *mark* (Word's style
+    separator) hides no text: the paragraph's runs still show.
+    """
+
+    def __init__(self, styles: Any = None):
+        self._styles: dict[tuple[str, str], Any] = {}
+        self._defaults: dict[str, str] = {}
+        self._cache: dict[tuple[str, str | None], bool | None] = {}
+        self._default_vanish: bool | None = None
+        if styles is None:
+            return
+        for st in styles.findall(_q("style")):
+            kind, sid = st.get(_q("type")) or "paragraph", st.get(_q("styleId"))
+            if sid:
+                self._styles[(kind, sid)] = st
+                if st.get(_q("default")) in ("1", "true", "on"):
+                    self._defaults[kind] = sid
+        defaults = styles.find(_q("docDefaults"))
+        rpr = defaults.find(f"{_q('rPrDefault')}/{_q('rPr')}") if defaults is not None else None
+        self._default_vanish = _vanish(rpr)
+
+    def _style_vanish(self, kind: str, sid: str | None) -> bool | None:
+        """The hidden setting a style gives, through the styles it is based on."""
+        sid = sid or self._defaults.get(kind)
+        key = (kind, sid)
+        if key not in self._cache:
+            found: bool | None = None
+            seen: set[str] = set()
+            while sid and sid not in seen and len(seen) < 20:
+                seen.add(sid)
+                st = self._styles.get((kind, sid))
+                if st is None:
+                    break
+                found = _vanish(st.find(_q("rPr")))
+                if found is not None:
+                    break
+                sid = _val(st.find(_q("basedOn")))
+            self._cache[key] = found
+        return self._cache[key]
+
+    def hidden(self, run: Any, p_el: Any) -> bool:
+        rpr = run.find(_q("rPr"))
+        for setting in (
+            _vanish(rpr),
+            self._style_vanish("character", _val(rpr.find(_q("rStyle"))) if rpr is not None else None),
+            self._style_vanish("paragraph", _val(p_el.find(f"{_q('pPr')}/{_q('pStyle')}"))),
+            self._default_vanish,
+        ):
+            if setting is not None:
+                return setting
+        return False
+
+
+def _vanish(rpr: Any) -> bool | None:
+    """``True``/``False`` where run properties say whether text is hidden, else ``None``."""
+    el = rpr.find(_q("vanish")) if rpr is not None else None
+    return None if el is None else _val(el) not in ("0", "false", "off")
+
+
+def _in_placeholder(el: Any) -> bool:
+    """Whether ``el`` lies in a content control that shows its placeholder."""
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag == _q("sdt"):
+            pr = parent.find(_q("sdtPr"))
+            flag = pr.find(_q("showingPlcHdr")) if pr is not None else None
+            if flag is not None and _val(flag) not in ("0", "false", "off"):
+                return True
+        parent = parent.getparent()
+    return False
+
+
+#: Used where a paragraph is read without its document (no styles known).
+_NO_STYLES = Visibility()
+
+
 def _superscript(rpr: Any) -> bool:
     return rpr is not None and _val(rpr.find(_q("vertAlign"))) == "superscript"
 
 
-def _segments(p_el: Any, superscript: bool = True) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) of the paragraph's runs, deleted text left out
-    (and superscript text, a footnote's mark, unless ``superscript``)."""
-    out: list[tuple[str, bool, bool]] = []
+Segment = tuple[str, bool, bool, str | None]
+
+
+def _segments(p_el: Any, superscript: bool = True, links: dict[str, str] | None = None,
+              visibility: Visibility = _NO_STYLES) -> list[Segment]:
+    """(text, bold, italic, link) of the paragraph's runs as Word shows them:
+    deleted, hidden and placeholder text left out (and superscript text, a
+    footnote's mark, unless ``superscript``); ``link`` is the address of the
+    hyperlink the run is in (from ``links``)."""
+    out: list[Segment] = []
+    if _in_placeholder(p_el):
+        return out
     for r in p_el.iter(_q("r")):
-        parent, skip = r.getparent(), False
+        parent, skip, link = r.getparent(), False, None
         while parent is not None and parent is not p_el:
-            if parent.tag in _SKIP_RUN_IN:
+            if parent.tag in _SKIP_RUN_IN or (parent.tag == _q("sdt") and _in_placeholder(r)):
                 skip = True
                 break
+            if parent.tag == _q("hyperlink") and links:
+                link = links.get(parent.get(_R_ID) or "")
             parent = parent.getparent()
-        if skip:
+        if skip or visibility.hidden(r, p_el):
             continue
         rpr = r.find(_q("rPr"))
         if not superscript and _superscript(rpr):
@@ -300,16 +512,16 @@ def _segments(p_el: Any, superscript: bool = True) -> list[tuple[str, bool, bool
         text = "".join(parts)
         if not text:
             continue
-        if out and out[-1][1:] == (bold, italic):
-            out[-1] = (out[-1][0] + text, bold, italic)
+        if out and out[-1][1:] == (bold, italic, link):
+            out[-1] = (out[-1][0] + text, bold, italic, link)
         else:
-            out.append((text, bold, italic))
+            out.append((text, bold, italic, link))
     return out
 
 
-def plain_text(p_el: Any, superscript: bool = True) -> str:
+def plain_text(p_el: Any, superscript: bool = True, visibility: Visibility = _NO_STYLES) -> str:
     """The paragraph's text as the writer sees it, on one line."""
-    return " ".join("".join(s[0] for s in _segments(p_el, superscript)).split())
+    return " ".join("".join(s[0] for s in _segments(p_el, superscript, visibility=visibility)).split())
 
 
 _INLINE_ESCAPE = re.compile(r"([\\`*_])")
@@ -322,13 +534,40 @@ def _escape(text: str) -> str:
     return _TAG_LIKE.sub("&lt;", _INLINE_ESCAPE.sub(r"\\\1", text))
 
 
-def markdown_text(p_el: Any) -> list[str]:
-    """The paragraph as Markdown lines: bold and italic kept, Markdown syntax escaped."""
+_HEADING_ESCAPE = re.compile(r"([\\`*_\[\]])")
+_CLOSING_HASHES = re.compile(r"(^|\s)(#+)\s*$")
+_TRAILING_ID = re.compile(r"\s*\{\s*#[A-Za-z0-9_-]+\s*\}\s*$")
+
+
+def heading_markdown(text: str) -> str:
+    """A heading's text for an ATX heading line that a Markdown reader gives
+    back with the same words: emphasis, link and code characters
+    backslash-escaped, ``<!--`` broken so that it opens no comment (which would
+    swallow the rest of the draft), and trailing ``#`` kept from being read as
+    the heading's closing sequence. Punctuation counts for nothing when
+    headings are matched, so the escapes change no match; a trailing ``{#id}``
+    is left as written, since it names a section in Word too."""
+    m = _TRAILING_ID.search(text)
+    body, suffix = (text[: m.start()], text[m.start() :]) if m else (text, "")
+    body = _HEADING_ESCAPE.sub(r"\\\1", body).replace("<!", "<\\!")
+    body = _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), body)
+    return body + suffix
+
+
+def _link_target(url: str) -> str:
+    return f"<{url}>" if re.search(r"[\s()<>]", url) else url
+
+
+def markdown_text(p_el: Any, links: dict[str, str] | None = None, visibility: Visibility = _NO_STYLES) -> list[str]:
+    """The paragraph as Markdown lines: bold, italic and links kept, Markdown syntax escaped."""
     pieces = []
-    for text, bold, italic in _segments(p_el):
+    segments = _segments(p_el, links=links, visibility=visibility)
+    for n, (text, bold, italic, link) in enumerate(segments):
         mark = ("**" if bold else "") + ("*" if italic else "")
-        for n, chunk in enumerate(text.split("\n")):
-            if n:
+        if link and (n == 0 or segments[n - 1][3] != link):
+            pieces.append("[")
+        for k, chunk in enumerate(text.split("\n")):
+            if k:
                 pieces.append("\n")
             core = chunk.strip()
             if not core:
@@ -337,6 +576,8 @@ def markdown_text(p_el: Any) -> list[str]:
             lead = " " if chunk[:1].isspace() else ""
             trail = " " if chunk[-1:].isspace() else ""
             pieces.append(f"{lead}{mark}{_escape(core)}{mark[::-1]}{trail}")
+        if link and (n + 1 == len(segments) or segments[n + 1][3] != link):
+            pieces.append(f"]({_link_target(link)})")
     lines = []
     for line in "".join(pieces).split("\n"):
         line = " ".join(line.split())
@@ -368,7 +609,7 @@ class Cell:
 
 @dataclass
 class Block:
-    kind: str  # heading, title, list, text, table
+    kind: str  # heading, title, list, text, table, guidance, carried
     location: int
     level: int = 0
     text: str = ""
@@ -378,6 +619,15 @@ class Block:
     #: a table's rows by grid column: a cell merged across columns is in each
     #: of them (the same :class:`Cell`), one merged down repeats the cell above
     grid: list[list[Cell]] = field(default_factory=list)
+    #: the table's ``w:tbl`` (the facts table's cells are read again, paragraph by paragraph)
+    element: Any = None
+
+
+def _is_toc(sdt: Any) -> bool:
+    """A content control that Word made for a table of contents."""
+    props = sdt.find(_q("sdtPr"))
+    gallery = props.find(f"{_q('docPartObj')}/{_q('docPartGallery')}") if props is not None else None
+    return gallery is not None and "contents" in (_val(gallery) or "").casefold()
 
 
 def _body_elements(container: Any) -> Iterator[Any]:
@@ -385,6 +635,9 @@ def _body_elements(container: Any) -> Iterator[Any]:
         if el.tag in (_q("p"), _q("tbl")):
             yield el
         elif el.tag == _q("sdt"):
+            if _is_toc(el):
+                yield el  # read_blocks notes it and reads nothing in it
+                continue
             content = el.find(_q("sdtContent"))
             if content is not None:
                 yield from _body_elements(content)
@@ -395,7 +648,7 @@ def _body_elements(container: Any) -> Iterator[Any]:
 _SUPERSCRIPT_CHARS = str.maketrans("", "", SUPERSCRIPTS)
 
 
-def _cell(tc: Any, above: Cell | None) -> Cell:
+def _cell(tc: Any, above: Cell | None, visibility: Visibility = _NO_STYLES) -> Cell:
     """The cell ``tc`` for reading figures; ``above`` is the grid's cell above it."""
     pr = tc.find(_q("tcPr"))
     span_el = pr.find(_q("gridSpan")) if pr is not None else None
@@ -403,7 +656,7 @@ def _cell(tc: Any, above: Cell | None) -> Cell:
     vmerge = pr.find(_q("vMerge")) if pr is not None else None
     if vmerge is not None and _val(vmerge) in (None, "continue") and above is not None:
         return Cell(above.text, max(1, span), merged_down=True, footnote=above.footnote)
-    text = " ".join(t for t in (plain_text(p, superscript=False) for p in tc.iter(_q("p"))) if t)
+    text = " ".join(t for t in (plain_text(p, superscript=False, visibility=visibility) for p in tc.iter(_q("p"))) if t)
     marks = any(tc.iter(_q("footnoteReference"), _q("endnoteReference")))
     marks = marks or any(_superscript(r.find(_q("rPr"))) and "".join(x.text or "" for x in r.iter(_q("t"))).strip()
                          for r in tc.iter(_q("r")))
@@ -411,7 +664,7 @@ def _cell(tc: Any, above: Cell | None) -> Cell:
     return Cell(" ".join(plain.split()), max(1, span), footnote=marks or plain != text)
 
 
-def _rows(table: Any) -> tuple[list[list[str]], list[list[Cell]]]:
+def _rows(table: Any, visibility: Visibility = _NO_STYLES) -> tuple[list[list[str]], list[list[Cell]]]:
     """The table's rows as cell texts (for Markdown) and by grid column (for figures)."""
     rows: list[list[str]] = []
     grid: list[list[Cell]] = []
@@ -423,8 +676,9 @@ def _rows(table: Any) -> tuple[list[list[str]], list[list[Cell]]]:
         before = _val(trpr.find(_q("gridBefore"))) if trpr is not None else None
         line.extend(Cell("") for _ in range(int(before) if before and before.isdigit() else 0))
         for tc in tr.tc_lst:
-            cells.append(" ".join(plain_text(p) for p in tc.iter(_q("p")) if plain_text(p)))
-            cell = _cell(tc, above[len(line)] if len(line) < len(above) else None)
+            texts = (plain_text(p, visibility=visibility) for p in tc.iter(_q("p")))
+            cells.append(" ".join(text for text in texts if text))
+            cell = _cell(tc, above[len(line)] if len(line) < len(above) else None, visibility)
             line.extend([cell] * cell.span)
         above = line
         if any(cells):
@@ -433,30 +687,120 @@ def _rows(table: Any) -> tuple[list[list[str]], list[list[Cell]]]:
     return rows, grid
 
 
-def read_blocks(document: Any) -> list[Block]:
-    """Every non-empty paragraph and table of the body, numbered from 1."""
+_FLD_CHAR, _INSTR = _q("fldChar"), _q("instrText")
+
+
+def _toc_field(p_el: Any, depth: int) -> tuple[bool, int]:
+    """Whether the paragraph lies in a TOC field, and the field depth after it.
+
+    ``depth`` is 0 outside a table of contents and counts the fields open
+    inside one (its entries hold PAGEREF fields of their own).
+    """
+    inside = depth > 0
+    instr: str | None = None
+    for node in p_el.iter(_FLD_CHAR, _INSTR):
+        if node.tag == _INSTR:
+            if instr is not None:
+                instr += node.text or ""
+            continue
+        kind = node.get(_q("fldCharType"))
+        if depth:
+            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+        elif kind == "begin":
+            instr = ""
+        elif instr is not None and kind in ("separate", "end"):
+            if kind == "separate" and instr.strip().upper().startswith("TOC"):
+                depth, inside = 1, True
+            instr = None
+    return inside, depth
+
+
+#: Elements inside the body that the reader does not read, by the kind it reports.
+_NOT_READ = {
+    _q("footnoteReference"): "footnote",
+    _q("endnoteReference"): "footnote",
+    _q("commentReference"): "comment",
+    _q("object"): "object",
+    f"{_MATH}oMath": "equation",
+}
+
+
+def _not_read(el: Any) -> Iterator[str]:
+    """What ``el`` holds that is not read: images, text boxes, notes, comments ..."""
+    for node in el.iter(_q("drawing"), _q("pict"), *_NOT_READ):
+        tag = node.tag
+        if tag in (_q("drawing"), _q("pict")):
+            yield "textbox" if next(node.iter(_q("txbxContent")), None) is not None else "image"
+        elif tag == f"{_MATH}oMath" and node.getparent() is not None and node.getparent().tag == f"{_MATH}oMathPara":
+            continue  # counted once, as the paragraph it is in
+        else:
+            yield _NOT_READ[tag]
+
+
+class _Skips:
+    """Counts what was not read, and where the first of each kind was."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, Skipped] = {}
+
+    def add(self, kind: str, location: int, n: int = 1) -> None:
+        if kind in self.found:
+            self.found[kind].count += n
+        else:
+            self.found[kind] = Skipped(kind, n, max(1, location))
+
+    def __iter__(self) -> Iterator[Skipped]:
+        return iter(self.found.values())
+
+
+def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
+    """Every non-empty paragraph and table of the body, numbered from 1.
+
+    What is not read (a table of contents, images, notes ...) is counted in
+    ``skips``; paragraphs of the template's guidance and carried-over
+    markers are blocks of their own kinds.
+    """
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    skips = _Skips() if skips is None else skips
+    links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
     blocks: list[Block] = []
     styles: dict[str | None, tuple[str, int, bool]] = {}
+    visibility = Visibility(document.styles.element)
     body = document.element.body
+    toc_depth = 0
     for el in _body_elements(body):
+        here = len(blocks) + 1
+        if el.tag == _q("sdt"):
+            skips.add("toc", here)
+            continue
+        for kind in _not_read(el):
+            skips.add(kind, here)
         if el.tag == _q("tbl"):
-            rows, grid = _rows(Table(el, document._body))
+            rows, grid = _rows(Table(el, document._body), visibility)
             if rows:
-                blocks.append(Block("table", len(blocks) + 1, rows=rows, grid=grid))
+                blocks.append(Block("table", here, rows=rows, grid=grid, element=el))
+            continue
+        in_toc, toc_depth = _toc_field(el, toc_depth)
+        if in_toc:
+            skips.add("toc", here, 0 if "toc" in skips.found else 1)
             continue
         para = Paragraph(el, document._body)
-        text = plain_text(el)
+        text = plain_text(el, visibility=visibility)
         if not text:
             continue
         kind, level = block_kind(para, styles)
-        block = Block(kind, len(blocks) + 1, level, text)
+        if kind == "toc":
+            skips.add("toc", here, 0 if "toc" in skips.found else 1)
+            continue
+        if kind in ("text", "list") and MARKER in text:
+            kind = "carried"  # the marker's style was lost; its words were not
+        block = Block(kind, here, level, text)
         if kind == "list":
             block.numbered = _is_numbered(para, styles)
-        if kind in ("text", "list"):
-            block.lines = markdown_text(el)
+        if kind in ("text", "list", "title"):
+            block.lines = markdown_text(el, links, visibility)
         blocks.append(block)
     return blocks
 
@@ -469,12 +813,33 @@ def _cell_value(key: str, text: str) -> Any:
     text = text.strip()
     if not text:
         return None
-    if key == "datum" and _ISO_DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text
+    if key in DATE_KEYS:
+        return parse_date(text) or text
     return text
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, tuple[str, str]]:
+    """Every facts-table label (normalised) the reader knows: ("fact", key),
+    ("memo", key) or ("derived", "") for a cover row the decision says."""
+    from toolkit.messages import LANGUAGES, t
+
+    out = {label: ("fact", key) for label, key in FACT_LABELS.items()}
+    for lang in LANGUAGES:
+        for msg, key in WRITTEN_FACT_KEYS.items():
+            out.setdefault(normalise(t(msg, lang)), ("fact", key))
+        for key, msg in MEMO_LABEL_KEYS.items():
+            out.setdefault(normalise(t(msg, lang)), ("memo", key))
+        for msg in DERIVED_LABEL_KEYS:
+            out.setdefault(normalise(t(msg, lang)), ("derived", ""))
+    for label, key in MEMO_LABELS.items():
+        out.setdefault(label, ("memo", key))
+    return out
+
+
+def _fact_key(label: str) -> str | None:
+    hit = _labels().get(normalise(label))
+    return hit[1] if hit and hit[0] == "fact" else None
 
 
 def _facts_table(blocks: list[Block]) -> Block | None:
@@ -482,7 +847,8 @@ def _facts_table(blocks: list[Block]) -> Block | None:
         if b.kind == "heading":
             return None
         if b.kind == "table":
-            if all(len(r) >= 2 for r in b.rows) and any(normalise(r[0]) in FACT_LABELS for r in b.rows):
+            labels = [_labels().get(normalise(r[0]), ("", ""))[0] for r in b.rows]
+            if all(len(r) >= 2 for r in b.rows) and any(kind in ("fact", "memo") for kind in labels):
                 return b
             return None
     return None
@@ -508,6 +874,44 @@ def _custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+def _memo_value(key: str, tc: Any, links: dict[str, str], visibility: Visibility = _NO_STYLES) -> Any:
+    """A memo fact from its cell: the statement keeps its paragraphs (as
+    Markdown), the recipients are one per paragraph, line or semicolon."""
+    paragraphs = [markdown_text(p, links, visibility) for p in tc.iter(_q("p"))]
+    paragraphs = [lines for lines in paragraphs if lines]
+    if key == "yttrande":
+        return "\n\n".join("\n".join(lines) for lines in paragraphs) or None
+    plain = [" ".join(plain_text(p, visibility=visibility).split()) for p in tc.iter(_q("p"))]
+    if key == "skickas_till":
+        items = [part.strip() for text in plain for line in text.split("\n") for part in line.split(";")]
+        return [i for i in items if i] or None
+    text = " ".join(x for x in plain if x).strip()
+    if key == "paragraf":
+        text = text.lstrip("§").strip()
+    return _cell_value(key, text)
+
+
+def _memo_facts(table: Block, links: dict[str, str], visibility: Visibility = _NO_STYLES) -> dict[str, Any]:
+    """The memo's facts from the facts table's rows that name them."""
+    memo: dict[str, Any] = {}
+    for tr in table.element.tr_lst if table.element is not None else ():
+        tcs = tr.tc_lst
+        if len(tcs) < 2:
+            continue
+        hit = _labels().get(normalise(plain_text_of(tcs[0], visibility)))
+        if hit and hit[0] == "memo":
+            value = _memo_value(hit[1], tcs[1], links, visibility)
+            if value is not None:  # an empty row is a fact not yet known, like a key left out
+                memo[hit[1]] = value
+    return memo
+
+
+def plain_text_of(tc: Any, visibility: Visibility = _NO_STYLES) -> str:
+    """A table cell's text on one line, as Word shows it."""
+    texts = (plain_text(p, visibility=visibility) for p in tc.iter(_q("p")))
+    return " ".join(text for text in texts if text)
+
+
 def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int], Block | None]:
     """Front-matter-equivalent metadata, the paragraph of each value, and the facts table."""
     meta: dict[str, Any] = {}
@@ -519,32 +923,41 @@ def read_metadata(document: Any, zf: zipfile.ZipFile, blocks: list[Block]) -> tu
             meta[key] = value
             lines[(key,)] = 1
     for label, value in _custom_properties(zf).items():
-        key = FACT_LABELS.get(normalise(label))
-        if key and value:
-            meta[key] = _cell_value(key, value)
-            lines[(key,)] = 1
+        fact = _fact_key(label)
+        if fact and value:
+            meta[fact] = _cell_value(fact, value)
+            lines[(fact,)] = 1
     table = _facts_table(blocks)
     if table is not None:
         lines[()] = table.location
         for row in table.rows:
-            key = FACT_LABELS.get(normalise(row[0]))
-            if key is None:
-                continue  # a figure's row, or a label the front matter does not know
-            value = _cell_value(key, row[1])
-            if value is not None or key not in meta:
-                meta[key] = value
-            lines[(key,)] = table.location
+            fact = _fact_key(row[0])
+            if fact is None:
+                continue  # a figure's or the memo's row, or a label the front matter does not know
+            cell = _cell_value(fact, row[1])
+            if cell is not None or fact not in meta:
+                meta[fact] = cell
+            lines[(fact,)] = table.location
+        links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
+        memo = _memo_facts(table, links, Visibility(document.styles.element))
+        if memo:
+            meta["memo"] = memo
+            lines[("memo",)] = table.location
+            for key in memo:
+                lines[("memo", key)] = table.location
     return meta, lines, table
 
 
-def _unknown_facts(facts: Block | None, names: dict[str, str]) -> dict[str, str]:
-    """Facts-table rows that name neither a fact nor a figure: unknown keys."""
+def _unknown_facts(facts: Block | None, names: dict[str, str], known: set[str]) -> dict[str, str]:
+    """Facts-table rows that name neither a fact, the memo's facts, a cover row
+    nor a figure: unknown keys. ``known`` holds more labels to accept (the
+    decision's references, which a rendered report's cover shows)."""
     if facts is None:
         return {}
     out = {}
     for row in facts.rows:
         label = normalise(row[0])
-        if label not in FACT_LABELS and label not in names:
+        if label not in _labels() and label not in names and label not in known:
             out[label.replace(" ", "_") or "?"] = row[1]
     return out
 
@@ -611,7 +1024,8 @@ def read_table_figures(b: Block, names: dict[str, str], year: int | None) -> lis
     if not figure_rows:
         return []
     first = figure_rows[0][0]
-    header_rows = [grid[n] for n in range(first) if normalise(grid[n][0].text) not in FACT_LABELS]
+    # rows of facts (the report's or the memo's) above the figures are no column headers
+    header_rows = [grid[n] for n in range(first) if normalise(grid[n][0].text) not in _labels()]
     width = max(len(row) for row in grid)
     columns = _distinct_columns(grid, width)
     headers: dict[int, str] = {}
@@ -741,6 +1155,36 @@ def read_figures(blocks: list[Block], names: dict[str, str], year: int | None = 
     return figures, where, data_tables, sources
 
 
+def carried_figures(blocks: list[Block], names: dict[str, str]) -> dict[str, int]:
+    """Figures whose table row says ``villkor:carried-over`` beside the amount
+    (last year's amount in a template from ``villkor new --from``), and the
+    paragraph of that row's table."""
+    carried: dict[str, int] = {}
+    for b in blocks:
+        if b.kind != "table" or not names:
+            continue
+        for row in b.grid:
+            fid = names.get(normalise(row[0].text)) if len(row) >= 2 else None
+            if fid is not None and fid not in carried and any(MARKER in cell.text for cell in row[1:]):
+                carried[fid] = b.location
+    return carried
+
+
+def mark_guidance(blocks: list[Block], decision: Conditions | None, skips: _Skips) -> None:
+    """Paragraphs that hold a section's guidance (the template's "Vägledning"
+    paragraphs whose style was renamed or deleted) are guidance, not text:
+    the decision's words must never count as the writer's."""
+    if decision is None:
+        return
+    texts = {normalise(s.guidance) for s in decision.walk_sections() if len(s.guidance.split()) >= 5}
+    if not texts:
+        return
+    for b in blocks:
+        if b.kind in ("text", "list") and any(g in normalise(b.text) for g in texts):
+            b.kind = "guidance"
+            skips.add("guidance", b.location)
+
+
 # --------------------------------------------------------------------------
 # Markdown lines with paragraph numbers
 
@@ -770,17 +1214,18 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
     prev: tuple[str, bool] | None = None
     title: int | None = None
     for b in blocks:
-        if b.location in skip:
+        if b.location in skip or b.kind == "guidance":
             continue
         if lines and not (b.kind == "list" and prev == ("list", b.numbered)):
             add("", locations[-1])
-        if b.kind == "title":
-            title = len(lines) if title is None else title
-            add(f"# {b.text}", b.location)
+        if b.kind == "title" and title is None and not found:
+            # the document's title: the first Title paragraph above every heading
+            title = len(lines)
+            add(f"# {heading_markdown(b.text)}", b.location)
         elif b.kind == "heading":
             level = min(6, b.level + shift)
             found.append((b.text, level, b.location, len(lines)))
-            add(f"{'#' * level} {b.text}", b.location)
+            add(f"{'#' * level} {heading_markdown(b.text)}", b.location)
         elif b.kind == "list":
             marker = "1." if b.numbered else "-"
             indent = "    " * min(b.level, 5)
@@ -789,7 +1234,11 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
         elif b.kind == "table":
             for line in _table_lines(b.rows):
                 add(line, b.location)
-        else:
+        elif b.kind == "carried":
+            # the same marker as in a Markdown draft: a comment the check warns about
+            note = b.text.replace(MARKER, "").replace("--", "–").replace(">", "›").strip(" :–-")
+            add(f"<!-- {MARKER} {note} -->", b.location)
+        else:  # text, and a Title paragraph that is not the document's title
             for line in b.lines:
                 add(line, b.location)
         prev = (b.kind, b.numbered)
@@ -813,9 +1262,12 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     p = Path(path)
     name = name or str(path)
     document, zf = open_document(p, name)
+    skips = _Skips()
     try:
-        blocks = read_blocks(document)
+        blocks = read_blocks(document, skips)
     except VillkorError:
+        raise
+    except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
         raise
     except Exception:  # a part python-docx cannot make sense of
         raise _refuse("docx-damaged", name) from None
@@ -827,7 +1279,10 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     decision = decision_for(meta.get("conditions") or default_conditions) if decision_for else None
     names = _figure_names(decision)
     figures, figure_where, data_tables, sources = read_figures(blocks, names, decision.year if decision else None)
-    for key, value in _unknown_facts(facts, names).items():
+    carried = carried_figures(blocks, names)
+    mark_guidance(blocks, decision, skips)
+    references = {normalise(r.label) for r in decision.references} if decision is not None else set()
+    for key, value in _unknown_facts(facts, names, references).items():
         meta.setdefault(key, value)
         where[(key,)] = facts.location if facts else 1
     if figures:
@@ -846,4 +1301,5 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     skip = data_tables | ({facts.location} if facts else set())
     lines, locations, headings, title = build_lines(blocks, skip)
     return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations,
-                 title_index=title, figure_sources=sources, conditions_supplied=supplied)
+                 title_index=title, figure_sources=sources, conditions_supplied=supplied,
+                 carried_figures=carried, skipped=list(skips))

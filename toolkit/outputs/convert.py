@@ -10,12 +10,14 @@ the Word file; only the locations differ (lines instead of paragraphs).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from toolkit.drafts.model import WORD_SUFFIXES
+from toolkit.drafts.word import MARKER
 from toolkit.errors import DraftError
 
 #: Front-matter keys in the order a writer expects them.
@@ -42,5 +44,49 @@ def convert_docx(path: str | os.PathLike[str], name: str | None = None, conditio
     if p.suffix.lower() not in WORD_SUFFIXES:
         raise DraftError.of("convert-not-docx", name)
     draft = parse_docx(p, name, decision_for(conditions))
-    body = "\n".join(draft.lines).strip("\n")
-    return f"---\n{front_matter(draft.meta)}---\n\n{body}\n"
+    meta, lines = dict(draft.meta), list(draft.lines)
+    unreadable = _unreadable(draft)
+    if unreadable:
+        meta["figures"] = {**(meta.get("figures") or {}), **unreadable}
+    if draft.title_index is not None:
+        # Word's title is no section and no text of the report: in Markdown it
+        # is the front matter's title, where no heading can be taken for a section
+        meta["title"] = re.sub(r"\\([\\`*_\[\]!#])", r"\1", lines[draft.title_index].removeprefix("# "))
+        lines[draft.title_index] = ""
+    body = "\n".join(lines).strip("\n")
+    return f"---\n{_mark_carried(front_matter(meta), draft.carried_figures)}---\n\n{body}\n"
+
+
+def _unreadable(draft: Any) -> dict[str, str]:
+    """Figures the Word reader could not take (the same figure with two
+    amounts, an unclear unit or column): written so that the Markdown draft
+    cannot take them either, as the amounts seen and the reason in brackets
+    (``88 mnkr / 42,5 mnkr [figure-repeated]``), never as one of them."""
+    from toolkit.checking.codes import severity
+    from toolkit.checking.results import ERROR
+
+    out = {}
+    for key, source in draft.figure_sources.items():
+        errors = [i for i in source.issues if severity(i.code) == ERROR]
+        if errors:
+            params = errors[0].params
+            seen = [str(params[k]) for k in ("first_value", "second_value") if params.get(k)]
+            out[key] = f"{' / '.join(seen) or source.written or '–'} [{errors[0].code}]"
+    return out
+
+
+def _mark_carried(front: str, carried: dict[str, int]) -> str:
+    """Last year's amounts (a Word template's marked rows) keep their marker as a
+    YAML comment, as ``villkor new --from`` writes it, so the check still warns."""
+    if not carried:
+        return front
+    lines = front.split("\n")
+    in_figures = False
+    for n, line in enumerate(lines):
+        if not line.startswith(" "):
+            in_figures = line.startswith("figures:")
+            continue
+        key = line.strip().split(":", 1)[0].strip("'\"")
+        if in_figures and line.startswith("  ") and not line.startswith("   ") and key in carried:
+            lines[n] = f"{line}  # {MARKER}"
+    return "\n".join(lines)

@@ -91,7 +91,10 @@ def report_context(result: CheckResult, draft_mode: bool) -> dict[str, Any]:
     attachments = list(dict.fromkeys([*(meta.get("bilagor") or []), *c.attachments]))
     figures_fm = {f.id: f for f in result.figures if f.value is not None}
     draft = result.draft
-    preamble = draft.text(*result.preamble).strip() if result.preamble else ""
+    # text above the draft's title, then text between the title and the first
+    # part: the report's own title replaces the draft's, nothing else is dropped
+    spans = [span for span in (result.preface, result.preamble) if span]
+    preamble = "\n\n".join(text for text in (draft.text(*span).strip() for span in spans) if text)
     extras = [
         (x.title, shift_headings(draft.text(*x.span).strip("\n"), x.level, 2)) for x in result.extras
     ]
@@ -115,7 +118,16 @@ def report_context(result: CheckResult, draft_mode: bool) -> dict[str, Any]:
 
 def _refuse_if_incomplete(result: CheckResult, draft_mode: bool) -> None:
     if not result.complete and not draft_mode:
-        raise RenderRefused(Problem("render-incomplete", {"errors": result.count("error")}, result.file), result)
+        raise RenderRefused(refusal("render-incomplete", result), result)
+
+
+def refusal(key: str, result: CheckResult) -> Problem:
+    """Why an incomplete draft is not written: its errors, or (with
+    ``--strict`` and no errors) its warnings, never "0 errors"."""
+    errors = result.count("error")
+    if errors == 0 and result.strict:
+        return Problem(f"{key}-strict", {"warnings": result.count("warning")}, result.file)
+    return Problem(key, {"errors": errors}, result.file)
 
 
 def render_markdown(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:
@@ -157,3 +169,99 @@ def split_parts(lines: list[str]) -> list[str]:
             chunks.append([])
         chunks[-1].append(line)
     return ["\n".join(c) for c in chunks]
+
+
+def cover_rows(context: dict[str, Any], lang: str = "sv") -> list[list[str]]:
+    """The Word report's cover table. Its labels are the facts-table labels the
+    Word reader knows (the decision's id, not only its title, under
+    "Villkorsbeslut"), so the rendered document checks like its source."""
+    from toolkit.messages import t
+    from toolkit.outputs.templating import format_date
+
+    c, meta = context["c"], context["meta"]
+    rows = [[t("cover-region", lang), str(context["region"])]]
+    if context["year"]:
+        rows.append([t("cover-year", lang), str(context["year"])])
+    rows.append([t("cover-conditions", lang), c.id])
+    rows.append([t("docx-cover-decision-title", lang), c.title])
+    if context["recipient"]:
+        rows.append([t("cover-recipient", lang), str(context["recipient"])])
+    if meta.get("diarienummer"):
+        rows.append([t("cover-diarienummer", lang), str(meta["diarienummer"])])
+    rows += [[ref.label, ref.value] for ref in context["references"]]
+    if meta.get("datum"):
+        rows.append([t("cover-date", lang), format_date(meta["datum"], lang)])
+    if meta.get("kontaktperson"):
+        rows.append([t("cover-contact", lang), str(meta["kontaktperson"])])
+    return rows
+
+
+def figure_rows(figures: list[FigureResult], lang: str = "sv") -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """A figures table: label and amount, in Swedish notation in either language
+    (the amounts are the region's to the ministry, and read back as written).
+    A figure without an amount (draft mode) gets an empty amount and "saknas"
+    beside it, so the document checks as missing, not as not a number."""
+    from toolkit.messages import t
+    from toolkit.read.amounts import format_amount
+
+    locale = "sv_SE"
+    missing = any(f.value is None for f in figures)
+    rows = [[t("col-figure", lang), t("col-value", lang)] + ([t("docx-col-note", lang)] if missing else [])]
+    marked: set[tuple[int, int]] = set()
+    for f in figures:
+        amount = "" if f.value is None else format_amount(f.value, f.unit, locale)
+        row = [f.label, amount]
+        if missing:
+            row.append(t("report-missing-figure", lang) if f.value is None else "")
+            if f.value is None:
+                marked.add((len(rows), 2))
+        rows.append(row)
+    return rows, marked
+
+
+def render_docx(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> bytes:
+    """The finished report as a Word document (see :mod:`toolkit.outputs.docx_writer`):
+    the title, a cover table the Word reader reads back, the decision's sections
+    in order under Word's heading styles with the draft's text, each figures table
+    with Swedish amounts, and the attachments. Checking it gives the source's verdict."""
+    from toolkit.messages import t
+    from toolkit.outputs.docx_writer import WordDocument
+
+    _refuse_if_incomplete(result, draft_mode)
+    ctx = report_context(result, draft_mode)
+    c = result.conditions
+    title = t("report-title", lang, region=ctx["region"], year=ctx["year"] or "")
+    doc = WordDocument(lang, title=title, subject=str(ctx["region"]), category=c.id)
+    # notes of draft mode are in the guidance style, which the reader skips: a
+    # rendered draft must never check as having the parts it lacks
+    if ctx["draft_mode"]:
+        doc.banner(t("draft-banner", lang))
+    doc.title(title)
+    doc.table(cover_rows(ctx, lang), header=False)
+    # the draft's Markdown sits one level below the report's: its "##" parts are Heading 1
+    doc.markdown(ctx["preamble"], shift=-1)
+
+    def figures_table(figures: list[FigureResult]) -> None:
+        rows, marked = figure_rows(figures, lang)
+        doc.table(rows, header=True, right={1}, highlight=marked)
+
+    for s in ctx["sections"]:
+        doc.heading(f"{s.number}. {s.title}", s.level - 1)
+        if s.missing:
+            doc.guidance(t("report-missing-part", lang))
+        else:
+            if s.problems:
+                doc.guidance(" ".join([t("report-to-fix", lang), *(f.message(lang) for f in s.problems)]))
+            doc.markdown(s.body, shift=-1)
+        if s.figures:
+            figures_table(s.figures)
+    for heading, body in ctx["extras"]:
+        doc.heading(heading, 1)
+        doc.markdown(body, shift=-1)
+    if ctx["loose_figures"]:
+        doc.heading(t("report-figures", lang), 1)
+        figures_table(ctx["loose_figures"])
+    if ctx["attachments"]:
+        doc.heading(t("report-attachments", lang), 1)
+        doc.bullets([str(a) for a in ctx["attachments"]])
+    return doc.to_bytes()

@@ -43,6 +43,18 @@ class Carried:
     old_title: str
 
 
+def refuse_region(region: str) -> None:
+    """A region is one line of plain text: a line break would put a heading of
+    its own into the draft (and the report), a control character is unseen."""
+    from toolkit.drafts.frontmatter import unsafe_value
+
+    if not region.strip():
+        raise DraftError.of("new-region-empty", None)
+    problem = unsafe_value(region, "--region")
+    if problem is not None:
+        raise DraftError(problem)
+
+
 def refuse_existing(output: str | Path | None, force: bool) -> None:
     """Raise :class:`OutputError` when ``output`` exists and ``force`` is not given."""
     if output and output != "-" and Path(output).exists() and not force:
@@ -61,12 +73,13 @@ def _clean(text: str) -> str:
     return text.strip("\n")
 
 
-def carried_texts(last: str | Path) -> tuple[dict[str, Carried], dict[str, Any], Conditions, list[Carried]]:
+def carried_texts(last: str | Path, name: str | None = None) -> tuple[dict[str, Carried], dict[str, Any], Conditions, list[Carried]]:
     """Last year's text per section id, figure values by last year's ids, and
-    the writer's own parts (under headings that were none of the decision's)."""
+    the writer's own parts (under headings that were none of the decision's);
+    ``name`` is what messages call the file (default: ``last``)."""
     from toolkit.checking.checker import check_file
 
-    result = check_file(last)
+    result = check_file(last, name=name)
     draft = result.draft
     texts: dict[str, Carried] = {}
     for s in result.sections:
@@ -101,31 +114,37 @@ def _wrap(text: str, indent: str = "") -> list[str]:
     return textwrap.wrap(_safe_comment(" ".join(text.split())), 76, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
-def _about(s: Section, lang: str) -> list[str]:
-    """The decision's words about one part: requirement, point, guidance."""
+def _about_parts(s: Section, lang: str) -> list[str]:
+    """The decision's words about one part, one sentence each: requirement, point, guidance."""
     req = t("diff-required" if s.required else "diff-optional", lang).capitalize()
     if s.min_words:
         req += ", " + t("show-min-words", lang, n=s.min_words)
-    lines = _wrap(req + ".")
+    parts = [req + "."]
     if s.point:
-        lines += _wrap(f"{t('col-point', lang)}: {s.point}")
+        parts.append(f"{t('col-point', lang)}: {s.point}")
     if s.guidance:
-        lines += _wrap(f"{t('show-guidance', lang)}: {s.guidance}")
-    return lines
+        parts.append(f"{t('show-guidance', lang)}: {s.guidance}")
+    return parts
 
 
-def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv") -> str:
-    """The text of a new draft for ``region`` under ``conditions``."""
-    if not region.strip():
-        raise DraftError.of("new-region-empty", None)
+def _about(s: Section, lang: str) -> list[str]:
+    """The decision's words about one part, wrapped for a comment."""
+    return [line for part in _about_parts(s, lang) for line in _wrap(part)]
+
+
+def new_draft(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv",
+              last_name: str | None = None) -> str:
+    """The text of a new draft for ``region`` under ``conditions``; ``last_name``
+    is what the carried-over notes call last year's draft (default: ``last``)."""
+    refuse_region(region)
     texts: dict[str, Carried] = {}
     figures: dict[str, Any] = {}
     own: list[Carried] = []
     last_year: Any = ""
     if last is not None:
-        texts, figures, last_conditions, own = carried_texts(last)
+        texts, figures, last_conditions, own = carried_texts(last, last_name)
         last_year = last_conditions.year or last_conditions.id
-    source = str(last) if last is not None else ""
+    source = (last_name or str(last)) if last is not None else ""
 
     out = ["---", f"conditions: {json.dumps(conditions.id)}", f"region: {json.dumps(region, ensure_ascii=False)}"]
     out += [f"# {line}" for line in _wrap(t("new-front-matter-help", lang))]
@@ -182,3 +201,87 @@ def new_draft(conditions: Conditions, region: str, last: str | Path | None = Non
         out.extend([f"## {c.old_title}", "", f"<!-- {MARKER} {_safe_comment(note).replace('>', '')} -->", "",
                     shift_headings(c.text, 0, 2), ""])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def new_draft_docx(conditions: Conditions, region: str, last: str | Path | None = None, lang: str = "sv",
+                   last_name: str | None = None) -> bytes:
+    """Next year's draft as a Word template for ``region`` under ``conditions``
+    (``last_name``: what the notes call last year's draft, as in :func:`new_draft`).
+
+    The same parts as :func:`new_draft`, in Word: the title, a facts table the
+    Word reader reads (the decision's id, the region, empty rows for the
+    report's other facts and for the memo's), every section as a heading in
+    Word's heading styles, the decision's words in the "Vägledning" style
+    (not read), and each figures table under its section. With ``last``, last
+    year's text follows a highlighted "Överförd text" paragraph and last year's
+    amounts carry a note; the check warns about both until they are removed.
+    """
+    from toolkit.drafts.word import MARKER as WORD_MARKER
+    from toolkit.drafts.word import MEMO_LABEL_KEYS
+    from toolkit.outputs.docx_writer import WordDocument
+
+    refuse_region(region)
+    texts: dict[str, Carried] = {}
+    figures: dict[str, Any] = {}
+    own: list[Carried] = []
+    last_year: Any = ""
+    if last is not None:
+        texts, figures, last_conditions, own = carried_texts(last, last_name)
+        last_year = last_conditions.year or last_conditions.id
+    source = (last_name or Path(last).name) if last is not None else ""
+
+    title = t("report-title", lang, year=conditions.year or conditions.id, region=region)
+    doc = WordDocument(lang, title=title, subject=region, category=conditions.id)
+    doc.title(title)
+    facts = [[t("cover-conditions", lang), conditions.id], [t("cover-region", lang), region]]
+    facts += [[t(key, lang), ""] for key in ("cover-diarienummer", "cover-date", "cover-contact")]
+    memo_rows = [[t(key, lang), ""] for key in MEMO_LABEL_KEYS.values()]
+    doc.table(facts + memo_rows, header=False)
+    doc.guidance(t("docx-memo-rows", lang, first=memo_rows[0][0]))
+    due = conditions.due.isoformat() if conditions.due else (conditions.due_text or "–")
+    doc.guidance(t("docx-new-intro", lang, id=conditions.id, title=conditions.title, due=due))
+
+    by_section: dict[str | None, list[Any]] = {}
+    for f in conditions.figures:
+        by_section.setdefault(f.section if f.section and conditions.section(f.section) else None, []).append(f)
+
+    def figures_table(items: list[Any]) -> None:
+        rows = [[t("col-figure", lang), t("col-value", lang), t("docx-col-note", lang)]]
+        marked: set[tuple[int, int]] = set()
+        for f in items:
+            note = f"{f.unit}{', ' + f.form_of_support if f.form_of_support else ''}"
+            if not f.required:
+                note += " – " + t("diff-optional", lang)
+            old = _find([f.id, *f.renamed_from], figures)
+            amount = ""
+            if old is not None and figures[old] not in (None, ""):
+                amount = str(figures[old])
+                note = t("docx-figure-carried", lang, year=last_year, marker=WORD_MARKER) + " " + note
+                marked.add((len(rows), 2))
+            rows.append([f.label, amount, note])
+        doc.table(rows, header=True, right={1}, highlight=marked)
+
+    if None in by_section:  # figures that belong to no section: after the facts
+        figures_table(by_section[None])
+
+    def part(s: Section) -> None:
+        doc.heading(s.title, 1 + s.depth)
+        about = _about_parts(s, lang)
+        doc.guidance("\n".join(about if s.required else [t("docx-optional", lang), *about]))
+        old = _find([s.id, *s.renamed_from], texts)
+        if old is not None:
+            c = texts[old]
+            doc.carried(t("docx-carried", lang, source=source, year=last_year, title=c.old_title, marker=WORD_MARKER))
+            doc.markdown(c.text, shift=s.depth + 1)
+        if s.id in by_section:
+            figures_table(by_section[s.id])
+        for p in s.parts:
+            part(p)
+
+    for s in conditions.sections:
+        part(s)
+    for c in own:  # the writer's own parts last year, after the decision's
+        doc.heading(c.old_title, 1)
+        doc.carried(t("docx-carried", lang, source=source, year=last_year, title=c.old_title, marker=WORD_MARKER))
+        doc.markdown(c.text, shift=1)
+    return doc.to_bytes()

@@ -17,8 +17,10 @@ Formatting lives in :mod:`toolkit.outputs.overview`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +31,14 @@ from typing import Any, TypeVar
 from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, FigureResult, Finding
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import OutputError, Problem, VillkorError
-from toolkit.outputs.write import current_umask
+from toolkit.outputs.write import (
+    check_output,
+    current_umask,
+    forget_temporary,
+    output_failed,
+    signals_deferred,
+    track_temporary,
+)
 
 #: What a figure's status means in the matrix.
 _FIGURE_CELL = {"ok": "ok", "missing": "missing", "invalid": "incomplete", "inconsistent": "incomplete", "omitted": "omitted"}
@@ -461,11 +470,17 @@ def _explains_figure(f: Finding, fr: Any) -> bool:
 # Finding the drafts
 
 
-def collect(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
+def collect(
+    paths: Iterable[str | os.PathLike[str]],
+    unreadable: list[tuple[Path, OSError]] | None = None,
+) -> Iterator[tuple[Path, bool]]:
     """(path, found in a folder) for every draft named or found under a folder.
 
     Folders are searched recursively for ``*.md``, ``*.markdown`` and
-    ``*.docx``; hidden files and folders are left out.
+    ``*.docx``; hidden files and folders are left out, and so are the files
+    ``summary --output`` wrote itself (an overview and its ``-files/`` folder,
+    known by the folder's manifest), so a rerun into the same folder works.
+    A folder that cannot be read is appended to ``unreadable`` with the error.
     """
     for p in paths:
         path = Path(p)
@@ -473,10 +488,16 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, boo
             yield path, False
             continue
         found = []
-        for root, dirs, files in os.walk(path):
+
+        def failed(exc: OSError, top: Path = path) -> None:
+            if unreadable is not None:
+                unreadable.append((Path(exc.filename) if exc.filename else top, exc))
+
+        for root, dirs, files in os.walk(path, onerror=failed):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            ours = tool_outputs(Path(root), files, dirs)
             for name in files:
-                if not name.startswith(".") and name.lower().endswith(DRAFT_SUFFIXES):
+                if not name.startswith(".") and name.lower().endswith(DRAFT_SUFFIXES) and name not in ours:
                     found.append(Path(root) / name)
         yield from ((f, True) for f in sorted(found))
 
@@ -496,21 +517,29 @@ def summarise(
     """
     from toolkit.checking.checker import check_file
 
-    files = list(collect(paths))
+    unreadable: list[tuple[Path, OSError]] = []
+    files = list(collect(paths, unreadable))
     summary = Summary(strict=strict, inputs=[str(p) for p, _ in files])
+    for folder, exc in unreadable:
+        key = "summary-folder-denied" if isinstance(exc, PermissionError) else "summary-folder-unreadable"
+        summary.failed.append(Failure(str(folder), [Problem(key, {}, str(folder))]))
     for n, (path, in_folder) in enumerate(files, 1):
         name = str(path)
         try:
             result = check_file(path, conditions, strict)
         except VillkorError as exc:
-            if in_folder and exc.problems and exc.problems[0].key == "draft-no-front-matter":
+            # a file with no facts at all (a README, a memo written by villkor) is not a draft
+            if in_folder and exc.problems and exc.problems[0].key in ("draft-no-front-matter", "docx-no-facts"):
                 summary.skipped.append(Skipped(name, "summary-skip-not-draft"))
             else:
                 summary.failed.append(Failure(name, exc.problems))
         else:
             row = summary.add(result)
             if on_result is not None:
-                on_result(result, row)
+                try:
+                    on_result(result, row)
+                except VillkorError as exc:  # this report's page could not be written: only this report fails
+                    summary.failed.append(Failure(name, exc.problems))
         if progress is not None:
             progress(n, len(files))
     summary.mark_duplicates()
@@ -526,6 +555,91 @@ def count_drafts(paths: Iterable[str | os.PathLike[str]]) -> int:
 # One-page check summaries written beside the overview
 
 
+#: The file in a ``-files/`` folder that lists what ``summary`` wrote there.
+MANIFEST = ".villkor-manifest.json"
+#: Longest page name in bytes, well under the 255 most file systems allow.
+_MAX_NAME_BYTES = 120
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The manifest of a folder of pages, or ``None`` when there is none or it
+    is not one this tool wrote (not JSON, wrong shape)."""
+    import json
+
+    path = folder / MANIFEST
+    try:
+        if not path.is_file() or path.stat().st_size > 1024 * 1024:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("villkor") != 1 or not isinstance(data.get("files"), dict):
+        return None
+    return data
+
+
+def tool_outputs(folder: Path, files: Iterable[str], dirs: Iterable[str]) -> set[str]:
+    """The names in ``folder`` that an earlier ``summary --output`` wrote: the
+    pages its manifest lists, and an overview named by a ``-files/`` folder
+    beside it."""
+    names = set(files)
+    ours: set[str] = set()
+    if MANIFEST in names:
+        manifest = read_manifest(folder)
+        if manifest is not None:
+            ours |= set(manifest["files"])
+    for d in dirs:
+        if d.endswith("-files"):
+            manifest = read_manifest(folder / d)
+            overview = manifest.get("overview") if manifest else None
+            if isinstance(overview, str) and overview in names:
+                ours.add(overview)
+    return ours
+
+
+def refuse_foreign(folder: Path) -> None:
+    """Raise :class:`OutputError` unless ``folder`` is missing, empty or holds
+    only pages this tool wrote, unchanged: every file must be in the folder's
+    manifest with the same SHA-256. Nothing else is ever replaced."""
+    try:
+        st = folder.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise output_failed(folder, exc) from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise OutputError.of("summary-pages-not-folder", str(folder))
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise output_failed(folder, exc) from None
+    if not entries:
+        return
+    manifest = read_manifest(folder)
+    if manifest is None:
+        if (folder / MANIFEST).exists():
+            raise OutputError.of("summary-pages-manifest-broken", str(folder), manifest=MANIFEST)
+        raise OutputError.of("summary-pages-foreign", str(folder), name=entries[0].name)
+    listed: dict[str, Any] = manifest["files"]
+    for entry in entries:
+        if entry.name == MANIFEST:
+            continue
+        if entry.name not in listed or entry.is_symlink() or not entry.is_file():
+            raise OutputError.of("summary-pages-foreign", str(folder), name=entry.name)
+        try:
+            digest = _sha256(entry.read_bytes())
+        except OSError as exc:
+            raise output_failed(entry, exc) from None
+        if digest != listed[entry.name]:
+            raise OutputError.of("summary-pages-changed", str(folder), name=entry.name)
+
+
 class Pages:
     """Writes each draft's one-page check summary into ``<output stem>-files/``.
 
@@ -533,33 +647,47 @@ class Pages:
     full result is kept in memory), and :meth:`commit` moves the folder into
     place in one rename once the overview itself has been written; a run that
     fails leaves the previous folder as it was (:meth:`discard`).
+
+    The folder gets a manifest (:data:`MANIFEST`) naming every page and the
+    overview with their SHA-256, so the next run knows the folder is the
+    tool's and that no person changed or added a file: otherwise it is
+    refused (:func:`refuse_foreign`), never emptied.
     """
 
     def __init__(self, output: str | os.PathLike[str], fmt: str, lang: str, inputs: Iterable[str | os.PathLike[str]] = ()):
         out = Path(output)
         self.fmt, self.lang = fmt, lang
+        self.overview = out.name
         self.dirname = f"{out.stem}-files"
         self.target = out.parent / self.dirname
         self.suffix = ".html" if fmt == "html" else ".md"
         self._names: set[str] = set()
+        self._hashes: dict[str, str] = {}
+        check_output(out)  # the folder goes beside the overview: not in the package, not a folder
         for i in inputs:
             p = Path(i).resolve()
             if p == self.target.resolve() or self.target.resolve() in p.parents:
                 raise OutputError.of("summary-pages-hold-input", str(self.target))
-        if self.target.exists() and not _only_pages(self.target):
-            raise OutputError.of("summary-pages-not-ours", str(self.target))
+        refuse_foreign(self.target)
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             self.stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{self.dirname}.", suffix=".tmp"))
+        except OSError as exc:
+            raise output_failed(self.target, exc) from None
+        track_temporary(self.stage)
+        try:
             os.chmod(self.stage, 0o777 & ~current_umask())  # mkdtemp makes 0700; the pages are for readers
         except OSError as exc:
-            raise OutputError.of("output-failed", str(self.target), reason=exc.strerror or str(exc)) from None
+            self.discard()
+            raise output_failed(self.target, exc) from None
 
     def name_for(self, file: str) -> str:
-        # the source's suffix stays in the name, so x.md and x.docx never collide
+        # the source's suffix stays in the name, so x.md and x.docx never collide;
+        # a very long name is cut (whole characters) so the page can be written
         stem = Path(file).name.replace(".", "-") or "utkast"
+        stem = stem.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore").rstrip() or "utkast"
         name, n = stem, 1
-        while name.casefold() in self._names:
+        while name.casefold() in self._names or name + self.suffix == MANIFEST:
             n += 1
             name = f"{stem}-{n}"
         self._names.add(name.casefold())
@@ -571,35 +699,44 @@ class Pages:
         from toolkit.outputs import report
 
         name = self.name_for(row.file)
-        text = (report.format_summary_html if self.fmt == "html" else report.format_summary_md)(result, self.lang)
+        data = (report.format_summary_html if self.fmt == "html" else report.format_summary_md)(result, self.lang).encode("utf-8")
         try:
-            (self.stage / name).write_text(text, encoding="utf-8")
+            (self.stage / name).write_bytes(data)
         except OSError as exc:
-            raise OutputError.of("output-failed", str(self.target / name), reason=exc.strerror or str(exc)) from None
+            with contextlib.suppress(OSError):
+                (self.stage / name).unlink()
+            raise output_failed(self.target / name, exc) from None
+        self._hashes[name] = _sha256(data)
         row.page = f"{quote(self.dirname)}/{quote(name)}"
 
-    def commit(self) -> Path:
+    def commit(self, overview: str | bytes = b"") -> Path:
+        """Put the pages in place, with a manifest naming them and the overview."""
+        import json
+
+        data = overview.encode("utf-8") if isinstance(overview, str) else overview
+        manifest = {"villkor": 1, "overview": self.overview, "overview_sha256": _sha256(data), "files": self._hashes}
         old = None
         try:
-            if self.target.exists():
-                old = self.target.with_name(f".{self.dirname}.old-{os.getpid()}")
-                os.replace(self.target, old)
-            os.replace(self.stage, self.target)
+            (self.stage / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+            with signals_deferred():  # a stop comes before the renames or after them
+                if self.target.exists():
+                    old = self.target.with_name(f".{self.dirname}.old-{os.getpid()}")
+                    os.replace(self.target, old)
+                    track_temporary(old)
+                os.replace(self.stage, self.target)
+                forget_temporary(self.stage)
         except OSError as exc:
             if old is not None and not self.target.exists():
                 os.replace(old, self.target)
+                forget_temporary(old)
             self.discard()
-            raise OutputError.of("output-failed", str(self.target), reason=exc.strerror or str(exc)) from None
+            raise output_failed(self.target, exc) from None
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+            forget_temporary(old)
         return self.target
 
     def discard(self) -> None:
-        shutil.rmtree(self.stage, ignore_errors=True)
-
-
-def _only_pages(folder: Path) -> bool:
-    """True when ``folder`` holds nothing but pages this command writes."""
-    if not folder.is_dir():
-        return False
-    return all(p.is_file() and p.suffix in (".html", ".md") for p in folder.iterdir())
+        if self.stage.exists():
+            shutil.rmtree(self.stage, ignore_errors=True)
+        forget_temporary(self.stage)

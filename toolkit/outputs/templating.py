@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,18 @@ from typing import Any
 import jinja2
 
 from toolkit.messages import t
+from toolkit.read.files import note_read
+
+
+class _Loader(jinja2.PackageLoader):
+    """The package's templates, each noted as an input of the run when it is
+    loaded, so that no ``--output`` can overwrite the template it came from."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename:
+            note_read(filename)
+        return source, filename, uptodate
 
 
 def _autoescape(name: str | None) -> bool:
@@ -52,7 +65,7 @@ def format_percent(value: float, lang: str = "sv") -> str:
 def environment(lang: str = "sv") -> jinja2.Environment:
     """The template environment for ``lang``; ``t`` is the message catalogue."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("toolkit.outputs", "templates"),
+        loader=_Loader("toolkit.outputs", "templates"),
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -4,14 +4,27 @@
 ``88 mnkr``, ``88 miljoner``, ``42,5 mkr``, ``85 Mkr``, ``1,2 miljarder``,
 ``500 tkr`` and the like, and returns kronor as a :class:`~decimal.Decimal`.
 :func:`format_amount` writes one back in Swedish notation.
+
+Amounts come pasted from Word. The number read is the number the reader
+sees: non-breaking and narrow spaces between digit groups are spaces, and
+zero-width characters and soft hyphens, which show nothing, are taken out
+(``88\u200b000\u200b000`` looks like 88000000 and is read so). A character
+that can change the order in which the digits are *shown* (a bidirectional
+mark, embedding, override or isolate) is refused: there the number read and
+the number seen could differ, and a silently wrong sum is worse than a
+refusal.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
+
+from toolkit.read.text import REORDERING, ZERO_WIDTH
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
 
 #: The words that may follow a number, by the unit of the figure, and what
 #: they multiply it by.
@@ -80,6 +93,8 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
         return Decimal(str(value))
     if not isinstance(value, str) or any(ch in SUPERSCRIPTS for ch in value):
         raise AmountError(str(value))
+    if any(ch in REORDERING for ch in value):
+        raise AmountError(value)  # what is read would not be what is shown
     m = _NUMBER.match(_fold(value))
     if not m:
         raise AmountError(value)
@@ -100,8 +115,27 @@ def _parse(value: Any, words: dict[str, int]) -> Decimal:
     return amount * words[unit_key]
 
 
+def readable(text: str) -> str:
+    """``text`` as the reader sees it: zero-width characters and soft hyphens,
+    which Word leaves in pasted text and nobody sees, taken out. (Non-breaking
+    and narrow spaces between digit groups are spaces to the parser.)"""
+    return text.translate(_ZERO_WIDTH) if any(ch in ZERO_WIDTH for ch in text) else text
+
+
+def reordering_char(value: Any) -> tuple[str, str] | None:
+    """(the character, the text before it) of the first character in an
+    amount that can change the order its digits are shown in, or ``None``."""
+    if not isinstance(value, str):
+        return None
+    text = readable(value)
+    for i, ch in enumerate(text):
+        if ch in REORDERING:
+            return ch, text[max(0, i - 20) : i].strip()
+    return None
+
+
 def _fold(value: str) -> str:
-    text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
+    text = unicodedata.normalize("NFKC", readable(value)).replace("\u2212", "-").strip()
     return re.sub(r"\s+", " ", text)
 
 
@@ -148,14 +182,28 @@ def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> s
 
 
 def spell_amount(amount: Decimal, lang: str = "sv") -> str:
-    """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``."""
+    """Written out as a person would: ``88 miljoner kronor``, ``1,2 miljarder kronor``.
+
+    Millions and billions to one decimal, kronor to whole kronor, each rounded
+    half up as people round (42 450 000 is "42,5 miljoner", not the banker's
+    "42,4"). The unit is chosen after rounding, so 999 950 000 is "1 miljard
+    kronor", never "1 000 miljoner kronor".
+    """
     from babel.numbers import format_decimal
 
     from toolkit.messages import t
 
     locale = "sv_SE" if lang == "sv" else "en_GB"
-    for factor, key in ((Decimal(1_000_000_000), "amount-billions"), (Decimal(1_000_000), "amount-millions")):
-        if abs(amount) >= factor:
-            n = (amount / factor).quantize(Decimal("0.1")).normalize()
-            return t(key, lang, n=format_decimal(n, locale=locale), one=1 if n == 1 else 2)
-    return t("amount-kronor", lang, n=format_decimal(amount, format="#,##0", locale=locale))
+    # (size of the unit, rounding step, message), largest first
+    units = ((Decimal(1_000_000_000), Decimal("0.1"), "amount-billions"),
+             (Decimal(1_000_000), Decimal("0.1"), "amount-millions"),
+             (Decimal(1), Decimal(1), "amount-kronor"))
+    i = next(i for i, (size, _, _) in enumerate(units) if abs(amount) >= size or size == 1)
+    size, step, key = units[i]
+    n = (amount / size).quantize(step, rounding=ROUND_HALF_UP)
+    if i and abs(n) * size >= units[i - 1][0]:
+        # rounding reached the next unit up: say it in that unit
+        size, step, key = units[i - 1]
+        n = (amount / size).quantize(step, rounding=ROUND_HALF_UP)
+    number = format_decimal(n, format="#,##0.#", locale=locale)
+    return t(key, lang, n=number, one=1 if abs(n) == 1 else 2)

@@ -7,10 +7,12 @@ are the same for drafts and decisions.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, VillkorError
 
 #: Largest input accepted, in bytes. A real report is well under 1 MB; the
 #: limit keeps a mistaken argument (a log, a disk image) from eating memory.
@@ -31,16 +33,70 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 #: Every file read in this process, so that no output can overwrite one of
-#: them (a draft, a decision, a schema) whatever the command line says.
+#: them (a draft, a decision, a schema, a template) whatever the command line says.
 _READ: set[Path] = set()
+
+
+def note_read(path: str | os.PathLike[str]) -> None:
+    """Record ``path`` as an input of this run (for readers that do not go
+    through :func:`read_bytes`: the template loader, the schema hashed for the
+    validation cache)."""
+    try:
+        _READ.add(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symbolic-link loop was never read
+        pass
 
 
 def was_read(path: str | os.PathLike[str]) -> bool:
     """Whether this process has read ``path`` as an input."""
     try:
         return Path(path).resolve() in _READ
-    except OSError:
+    except (OSError, RuntimeError):
         return False
+
+
+def forget(path: str | os.PathLike[str]) -> None:
+    """Stop remembering ``path`` as read: for a long-running process (the web
+    page) whose inputs are temporary files removed after each request."""
+    try:
+        _READ.discard(Path(path).resolve())
+    except (OSError, RuntimeError):
+        pass
+
+
+#: What the system's error numbers mean for someone reading or writing a
+#: report: the end of a message key (``input-reason-full``,
+#: ``output-reason-full``), so that no system text in English reaches the user.
+OS_REASONS = {
+    errno.ENOTDIR: "not-dir",
+    errno.EACCES: "denied",
+    errno.EPERM: "denied",
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EROFS: "read-only",
+    errno.ENAMETOOLONG: "name-too-long",
+    errno.ELOOP: "loop",
+    errno.EFBIG: "too-big",
+    errno.EIO: "io",
+    errno.EISDIR: "is-dir",
+    errno.ENOENT: "gone",
+}
+
+
+def os_reason(exc: BaseException) -> str | None:
+    """The end of the message key that explains ``exc`` (see :data:`OS_REASONS`),
+    or ``None`` when the error is not one people meet."""
+    if isinstance(exc, RuntimeError) and "loop" in str(exc).lower():  # Path.resolve before Python 3.13
+        return "loop"
+    return OS_REASONS.get(getattr(exc, "errno", None) or 0)
+
+
+def read_failed(name: str, exc: OSError) -> VillkorError:
+    """An :class:`InputError` saying in the catalogue's words why ``name`` could not be read."""
+    reason = os_reason(exc)
+    if reason is not None:
+        return InputError.of(f"input-reason-{reason}", name)
+    return InputError.of("input-os-error", name, reason=exc.strerror or str(exc))
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -51,14 +107,18 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
     """Read a whole file, refusing missing paths, folders and oversize files."""
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise InputError.of("input-missing", name)
-    if p.is_dir():
+    try:
+        st = p.stat()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise InputError.of("input-missing", name) from None
+        raise read_failed(name, exc) from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError.of("input-is-directory", name)
-    if not p.is_file():  # a FIFO, a device or a socket would block or never end
+    if not stat.S_ISREG(st.st_mode):  # a FIFO, a device or a socket would block or never end
         raise InputError.of("input-not-regular", name)
     try:
-        size = p.stat().st_size
+        size = st.st_size
         if size > max_bytes:
             raise InputError.of("input-too-large", name, size_mb=f"{size / 1048576:.1f}", limit_mb=max_bytes // 1048576)
         with p.open("rb") as fh:
@@ -66,8 +126,8 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
     except PermissionError:
         raise InputError.of("input-unreadable", name) from None
     except OSError as exc:
-        raise InputError.of("input-os-error", name, reason=exc.strerror or str(exc)) from None
-    _READ.add(p.resolve())
+        raise read_failed(name, exc) from None
+    note_read(p)
     if len(data) > max_bytes:
         raise InputError.of("input-too-large", name, size_mb=f"{len(data) / 1048576:.1f}", limit_mb=max_bytes // 1048576)
     return data

@@ -1,4 +1,4 @@
-"""Match a draft's headings to the decision's sections.
+"""Match a draft's headings to the decision's sections, and read dates as people write them.
 
 A heading matches a section by explicit id (``{#id}``), by title or by alias,
 after :func:`normalise` has folded case, white space, punctuation, text pasted
@@ -9,6 +9,7 @@ numbering ("3.2", "A)", "IV."). A heading that nearly matches gets a
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -54,3 +55,51 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
         by_norm.setdefault(normalise(c), c)
     hits = difflib.get_close_matches(normalise(word), list(by_norm), n=1, cutoff=cutoff)
     return by_norm[hits[0]] if hits else None
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LONG_DATE = re.compile(r"^(?:den\s+)?(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_MONTHS = {name: n for names in (
+    ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"),
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+) for n, name in enumerate(names, 1)}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2018-02-25``, ``25 februari 2018`` or ``25 February 2018`` as a date;
+    ``None`` for anything else (including a day that does not exist)."""
+    text = " ".join(text.split())
+    try:
+        if _ISO_DATE.match(text):
+            return dt.date.fromisoformat(text)
+        m = _LONG_DATE.match(text.casefold())
+        if m and m.group(2) in _MONTHS:
+            return dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+#: Characters that take no room and show nothing (zero-width spaces and
+#: joiners, the byte-order mark, the soft hyphen): text pasted from Word has them.
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Characters that change the order in which text is shown (bidirectional
+#: marks, embeddings, overrides and isolates): "12" can be shown as "21".
+REORDERING = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: Characters that end a line.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def first_unsafe(text: str) -> int | None:
+    """Where ``text`` stops being one plain line: the index of its first line
+    break, control character (a tab too) or reordering character, or ``None``."""
+    for i, ch in enumerate(text):
+        if ch in LINE_BREAKS or ch in REORDERING or unicodedata.category(ch) == "Cc":
+            return i
+    return None
+
+
+def describe_char(ch: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``; ``U+0007`` for a character without a name."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")

@@ -14,6 +14,13 @@ from typing import Any
 from toolkit.errors import Problem
 from toolkit.read.yamldoc import YamlDoc
 
+#: What each pattern of the schemas allows, said in words (the message key);
+#: a pattern not listed here is shown as it is.
+_REGEX_KEYS = {
+    "^[a-z0-9][a-z0-9_-]*$": "schema-regex",
+    "^[A-Za-z0-9][A-Za-z0-9_-]*$": "schema-regex-id",
+}
+
 _KNOWN_RULES = {
     "required", "type", "allowed", "regex", "min", "max", "empty", "minlength",
     "maxlength", "nullable", "unknown",
@@ -88,6 +95,12 @@ def to_problems(
             hint = did_you_mean(str(path[-1]), allowed_keys(schema, registry, path[:-1]))
             params["hint"] = hint or ""
             key = "schema-unknown-hint" if hint else "schema-unknown"
+        elif rule == "type" and isinstance(e.value, bool) and path in doc.booleans:
+            # YAML 1.1 reads yes/no/on/off as true/false: say what was written
+            params["written"] = doc.booleans[path]
+            key = "schema-type-bool"
+        elif rule == "regex":
+            key = _REGEX_KEYS.get(str(e.constraint), "schema-regex-other")
         else:
             key = f"schema-{rule}"
         problems.append(Problem(key, params, name, doc.line(path)))

@@ -61,6 +61,9 @@ class YamlDoc:
     first_line: int = 1
     #: the source text of every value that was read as a number, by path
     raw: dict[Path_, str] = field(default_factory=dict)
+    #: the text as written of each value YAML read as true or false (``yes``,
+    #: ``NO``, ``on``): messages quote what the writer wrote, not ``True``
+    booleans: dict[Path_, str] = field(default_factory=dict)
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -79,6 +82,7 @@ class _Builder:
         self.count = 0
         self.lines: dict[Path_, int] = {}
         self.raw: dict[Path_, str] = {}
+        self.booleans: dict[Path_, str] = {}
         self.problems: list[Problem] = []
         self._scalar = yaml.SafeLoader("")  # only its scalar constructors are used
 
@@ -118,6 +122,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         value = self._construct_scalar(node)
+        if isinstance(value, bool):
+            self.booleans[path] = str(node.value)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             self.raw[path] = node.value
         return value
@@ -193,4 +199,4 @@ def load_yaml(text: str, name: str, line_offset: int = 0) -> YamlDoc:
         raise InputError.of("yaml-too-deep", name, line_offset + 1, limit=MAX_DEPTH) from None
     if builder.problems:
         raise InputError(builder.problems)
-    return YamlDoc(data, builder.lines, line_offset + 1, builder.raw)
+    return YamlDoc(data, builder.lines, line_offset + 1, builder.raw, builder.booleans)
