@@ -1342,6 +1342,9 @@ CATALOGUE.update({
         "en": "exists and is not a folder; give a folder for the CSV files (or FILE.csv for the amounts only)",
     },
     "summary-wrote-folder": {"sv": "Skrev {n} filer till {path}", "en": "Wrote {n} files to {path}"},
+    # the web page's downloads of a folder's summary
+    "web-dl-summary-xlsx": {"sv": "Sammanställningen med belopp (Excel)", "en": "The summary with amounts (Excel)"},
+    "web-dl-summary-csv": {"sv": "Beloppen (CSV)", "en": "The amounts (CSV)"},
     "col-counts": {"sv": "Räknas", "en": "Counts"},
 })
 
