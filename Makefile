@@ -42,11 +42,15 @@ run: install
 	@echo "== Rendering"
 	$(BIN)/villkor render $(EXAMPLE) --format md --output $(OUT)/norrbotten-2017.md
 	$(BIN)/villkor render $(EXAMPLE) --format html --output $(OUT)/norrbotten-2017.html
+	$(BIN)/villkor render $(EXAMPLE) --format docx --output $(OUT)/norrbotten-2017.docx
 	$(BIN)/villkor check $(EXAMPLE) --format html --output $(OUT)/norrbotten-2017-kontroll.html
+	$(BIN)/villkor memo $(EXAMPLE) --format docx --output $(OUT)/norrbotten-2017-beslutsunderlag.docx
 	@echo
 	@echo "Klart. Öppna filerna i $(OUT)/:"
 	@echo "  $(OUT)/norrbotten-2017.html            den färdiga rapporten"
+	@echo "  $(OUT)/norrbotten-2017.docx            samma rapport i Word"
 	@echo "  $(OUT)/norrbotten-2017.md              samma rapport i Markdown"
+	@echo "  $(OUT)/norrbotten-2017-beslutsunderlag.docx  utskottets beslutsunderlag i Word"
 	@echo "  $(OUT)/norrbotten-2017-kontroll.html   granskarens sammanfattning"
 	@echo "Webbsidan: $(BIN)/villkor serve --dir reports   (öppna sedan http://127.0.0.1:8000)"
 

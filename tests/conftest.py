@@ -22,8 +22,15 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
-    for var in ("VILLKOR_LANG", "VILLKOR_CONDITIONS_PATH", "VILLKOR_DEBUG", "NO_COLOR"):
+    for var in ("VILLKOR_LANG", "VILLKOR_CONDITIONS_PATH", "VILLKOR_DEBUG", "NO_COLOR", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal wide enough that no table or sentence of the text output wraps
+    (without it, text output is 80 columns wide, as when piped)."""
+    monkeypatch.setenv("COLUMNS", "200")
 
 
 @pytest.fixture

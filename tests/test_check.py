@@ -40,7 +40,7 @@ def line_of(text: str, needle: str) -> int:
     return text.split("\n").index(needle) + 1
 
 
-def test_readme_style_draft_is_complete(tmp_path: Path):
+def test_readme_style_draft_is_complete(tmp_path: Path, wide_terminal: None):
     p = write(tmp_path / "utkast.md", draft_text())
     result = check_file(p)
     assert result.findings == []
@@ -179,7 +179,7 @@ def test_setext_headings_and_code_fences(tmp_path: Path):
     assert status["kommersiell-service"] == "missing"  # a heading inside a code block is not a heading
 
 
-def test_english_messages(tmp_path: Path):
+def test_english_messages(tmp_path: Path, wide_terminal: None):
     headings = [h for h in HEADINGS if h[1] != "klimat-miljo"]
     p = write(tmp_path / "u.md", draft_text(headings))
     r = run("check", "--lang", "en", p)

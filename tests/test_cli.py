@@ -13,7 +13,7 @@ def test_check_complete_first_line_and_exit_0():
     assert r.first_line.startswith(f"{EXAMPLE} – villkorsbeslut 2017")
 
 
-def test_check_incomplete_exit_1_and_verdict():
+def test_check_incomplete_exit_1_and_verdict(wide_terminal: None):
     r = run("check", INCOMPLETE)
     assert r.code == 1
     assert r.out.rstrip().splitlines()[-1].startswith("Ofullständig:")
@@ -102,7 +102,7 @@ def test_malformed_front_matter(tmp_path: Path):
 def test_front_matter_unknown_key_and_wrong_type(tmp_path: Path):
     p = write(tmp_path / "u.md", '---\nconditions: "2017"\nregion: 12\nkontaktpreson: Anna\n---\n')
     r = run("check", p)
-    assert_clean_error(r, f"{p}:3: region: fel typ", f"{p}:4: kontaktpreson: okänt fält – menade du 'kontaktperson'?")
+    assert_clean_error(r, f"{p}:3: region: fel typ", f"{p}:4: kontaktpreson: okänt fält i front matter – menade du 'kontaktperson'?")
 
 
 def test_not_utf8_gives_exit_2_with_line(tmp_path: Path):
@@ -122,7 +122,7 @@ def test_usage_errors_exit_2():
     assert run("nosuchcommand").code == 2
 
 
-def test_lang_from_environment(monkeypatch: pytest.MonkeyPatch):
+def test_lang_from_environment(monkeypatch: pytest.MonkeyPatch, wide_terminal: None):
     monkeypatch.setenv("VILLKOR_LANG", "en")
     r = run("check", INCOMPLETE)
     assert r.out.rstrip().splitlines()[-1].startswith("Incomplete:")

@@ -59,14 +59,14 @@ def test_2023_encodes_the_domain_notes() -> None:
     assert rule.tolerance == 0 and rule.tolerance_percent == 0
 
 
-def test_2023_is_listed_shown_and_compared() -> None:
+def test_2023_is_listed_shown_and_compared(wide_terminal: None) -> None:
     listed = run("conditions", "list")
     assert listed.code == 0
     row = next(line for line in listed.out.splitlines() if line.startswith("2023 "))
     assert "Regionala utvecklingsåtgärder, budgetåret 2023" in row and "2024-02-21" in row
     shown = run("conditions", "show", "2023")
     assert shown.code == 0
-    assert "Ska lämnas senast: 2024-02-21 (senast den 21 februari)" in shown.out
+    assert "Ska lämnas senast: 2024-02-21\n  Beslutets formulering: senast den 21 februari\n" in shown.out
     assert "Diarienummer: (inte känt)" in shown.out and "Beslutsdatum: (inte känt)" in shown.out
     for n, (pid, title) in enumerate(AREAS.items(), start=1):
         assert f"2.{n} {title} {{#{pid}}} – obligatoriskt" in shown.out
@@ -104,7 +104,7 @@ def _copy(tmp_path: Path) -> Path:
     return Path(shutil.copy(EXAMPLE_2023, tmp_path / "utkast-2023.md"))
 
 
-def test_a_missing_strategic_area_is_named(tmp_path: Path) -> None:
+def test_a_missing_strategic_area_is_named(tmp_path: Path, wide_terminal: None) -> None:
     draft = _copy(tmp_path)
     text = draft.read_text(encoding="utf-8")
     start = text.index("### Kompetensförsörjning och kompetensutveckling i hela landet")

@@ -75,7 +75,7 @@ def test_part_coverage_counts_reports_where_the_part_is_ok():
     assert [r["coverage"] for r in data["reports"]] == [1.0, 0.5]
 
 
-def test_text_shows_matrix_cells_with_lines_and_a_total():
+def test_text_shows_matrix_cells_with_lines_and_a_total(wide_terminal: None):
     r = run("summary", EXAMPLE, INCOMPLETE)
     assert r.code == 1, r
     row = next(line for line in r.out.splitlines() if line.startswith(str(INCOMPLETE)) and "✗" in line)

@@ -60,8 +60,11 @@ def test_english_too(tmp_path: Path):
 def test_a_bad_conditions_value_is_told_what_the_pattern_allows(tmp_path: Path):
     path = write(tmp_path / "u.md", EXAMPLE_TEXT.replace('conditions: "2017"', "conditions: Beslut/2017"))
     r = run("check", path)
-    assert_clean_error(r, f"{path}:2: conditions: 'Beslut/2017' har fel form", "stora eller små")
+    assert_clean_error(r, f"{path}:2: conditions: ”Beslut/2017” är inte ett beslut-id; skriv 2017 (kända beslut: 2017, 2018, 2023)")
     assert "små bokstäver" not in r.err
+    # without a decision in it, what an id may hold
+    path = write(tmp_path / "u.md", EXAMPLE_TEXT.replace('conditions: "2017"', "conditions: Årets beslut"))
+    assert_clean_error(run("check", path), f"{path}:2: conditions: ”Årets beslut” är inte ett beslut-id", "stora eller små")
 
 
 def test_a_decision_id_is_still_lower_case(tmp_path: Path):

@@ -251,5 +251,5 @@ def cases() -> list[Case]:
         Case("text-as-docx", "rapport.docx", good, 415, ("rapport.docx",)),
         Case("empty", "tom.md", b"", 400, ("tom.md",)),
         Case("path-decision", "stig.md", good.replace(b'conditions: "2017"', b'conditions: "/etc/hostname.yaml"'), 400,
-             ("har fel form",)),
+             ("är en sökväg", "välj beslutet i listan")),
     ]

@@ -108,6 +108,24 @@ def localise(command: click.Command, lang: str, path: str = "") -> None:
             localise(sub, lang, f"{path}-{name}" if path else name)
 
 
+#: Narrowest table the text output lays out; a narrower COLUMNS is taken as this.
+MIN_WIDTH = 40
+
+
+def terminal_width(widest: int) -> int:
+    """How wide the text output may be: ``COLUMNS`` when set, else the
+    terminal's width, else 80 (piped or written to a file); at most ``widest``,
+    which keeps lines readable on a very wide screen."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.strip().isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif _is_tty(sys.stdout):
+        width = shutil.get_terminal_size((80, 24)).columns
+    else:
+        width = 80
+    return max(MIN_WIDTH, min(widest, width))
+
+
 @functools.cache
 def _metavar_keys() -> dict[str, str]:
     """Each metavar, in either language, and its catalogue key."""
@@ -261,12 +279,14 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
         text = "".join(report.format_summary_html(r, lang) for r in results)
     else:
         to_tty = output in (None, "-") and _is_tty(sys.stdout)
-        width = max(80, min(140, shutil.get_terminal_size((100, 24)).columns)) if to_tty else 100
+        width = terminal_width(140)
         text = report.format_text(results, lang, width=width, color=to_tty and "NO_COLOR" not in os.environ)
         if len(drafts) > 1:
+            import textwrap
+
             complete = sum(1 for r in results if r.complete)
-            text += t("batch-total", lang, drafts=len(drafts), complete=complete,
-                      incomplete=len(results) - complete, failed=len(failures)) + "\n"
+            text += textwrap.fill(t("batch-total", lang, drafts=len(drafts), complete=complete,
+                                    incomplete=len(results) - complete, failed=len(failures)), width) + "\n"
     if results or fmt == "json":
         try:
             emit(text, output, list(drafts), lang, fmt)
@@ -325,18 +345,22 @@ def conditions_list(lang: str) -> None:
     from toolkit.decisions.inherit import survey
     from toolkit.outputs.conditions_report import format_list
 
-    click.echo(format_list(survey(), lang), nl=False)
+    click.echo(format_list(survey(), lang, terminal_width(200)), nl=False)
 
 
 @conditions_group.command(name="show")
 @click.argument("decision", metavar="ID|SÖKVÄG")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@output_option
 @lang_option
-def conditions_show(decision: str, lang: str) -> None:
+def conditions_show(decision: str, fmt: str, output: str | None, lang: str) -> None:
     """Show a decision after inheritance (help: "help-conditions-show")."""
     from toolkit.decisions.load import load_conditions
     from toolkit.outputs.conditions_report import format_outline
 
-    click.echo(format_outline(load_conditions(decision), lang), nl=False)
+    output_matches(output, fmt, False, lang)
+    c = load_conditions(decision)
+    emit(format_outline(c, lang, fmt), output, [str(p) for p in c.files], lang, fmt)
 
 
 @conditions_group.command(name="validate")
@@ -386,17 +410,20 @@ def conditions_diff(old: str, new: str, fmt: str, output: str | None, lang: str)
 def new(decision: str, region: str, last: str | None, fmt: str | None, output: str | None, force: bool, lang: str) -> None:
     """Start a new draft (help: "help-new")."""
     from toolkit.decisions.load import load_conditions
-    from toolkit.outputs.scaffold import new_draft, new_draft_docx, refuse_existing
+    from toolkit.outputs.scaffold import format_docx, format_markdown, plan_draft, refuse_existing
 
     if fmt is None:  # the name says which: next.docx is a Word template
         fmt = "docx" if output and output.lower().endswith(".docx") else "md"
     output_matches(output, fmt, True, lang)
     refuse_existing(output, force)
     inputs = [last] if last else []
+    plan = plan_draft(load_conditions(decision), region, last)
     if fmt == "docx":
-        emit_docx(new_draft_docx(load_conditions(decision), region, last, lang), output, inputs, lang)
+        emit_docx(format_docx(plan, lang), output, inputs, lang)
     else:
-        emit(new_draft(load_conditions(decision), region, last, lang), output, inputs, lang, "md", True)
+        emit(format_markdown(plan, lang), output, inputs, lang, "md", True)
+    for notice in plan.notices:  # last year's text that did not keep its place
+        click.echo(t("new-notice", lang, notice=notice.format(lang)), err=True)
 
 
 # -- reviewers: summary, memo ----------------------------------------------
@@ -454,8 +481,7 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
         text: str | Iterable[str]
         if fmt == "text":
             to_tty = not to_file and _is_tty(sys.stdout)
-            width = max(100, min(200, shutil.get_terminal_size((160, 24)).columns)) if to_tty else 160
-            text = overview.format_text(result, lang, width, to_tty and "NO_COLOR" not in os.environ, all_places)
+            text = overview.format_text(result, lang, terminal_width(200), to_tty and "NO_COLOR" not in os.environ, all_places)
         elif fmt == "json":
             text = overview.iter_json(result, lang)
         else:

@@ -156,8 +156,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- findings --------------------------------------------------------
     "section-missing": {"sv": "Avsnittet ”{title}” saknas.", "en": "The section “{title}” is missing."},
     "section-missing-hint": {
-        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” på rad {hint_line}?",
-        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” on line {hint_line}?",
+        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” på rad {hint_line}? Skriv rubriken som ”{title}” eller lägg till {{#{id}}}.",
+        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” on line {hint_line}? Write the heading as “{title}” or add {{#{id}}}.",
     },
     "section-missing-bold": {
         "sv": "Avsnittet ”{title}” saknas. Rad {hint_line}, ”{hint}”, är fet text, inte en rubrik; skriv den som rubrik (## {hint}).",
@@ -193,8 +193,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The heading “{heading}” matches no section of the decision; its text comes after the decision's sections in the report.",
     },
     "heading-unmatched-hint": {
-        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet. Menade du ”{hint}”?",
-        "en": "The heading “{heading}” matches no section of the decision. Did you mean “{hint}”?",
+        "sv": "Rubriken ”{heading}” motsvarar inget avsnitt i beslutet. Menade du avsnittet ”{hint}”? Skriv rubriken som ”{hint}” eller lägg till {{#{hint_id}}}.",
+        "en": "The heading “{heading}” matches no section of the decision. Did you mean the section “{hint}”? Write the heading as “{hint}” or add {{#{hint_id}}}.",
     },
     "heading-unknown-id": {
         "sv": "Rubrikens id ”{{#{id}}}” finns inte i beslutet.",
@@ -651,8 +651,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The document has no headings. Give the section headings the style Heading 1, Heading 2 … (Rubrik 1, Rubrik 2 … in Swedish Word) so that the sections can be recognised.",
     },
     "section-missing-hint-paragraph": {
-        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” i stycke {hint_line}?",
-        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” in paragraph {hint_line}?",
+        "sv": "Avsnittet ”{title}” saknas. Menade du rubriken ”{hint}” i stycke {hint_line}? Skriv rubriken som ”{title}” eller lägg till {{#{id}}} sist i rubriken.",
+        "en": "The section “{title}” is missing. Did you mean the heading “{hint}” in paragraph {hint_line}? Write the heading as “{title}” or add {{#{id}}} at the end of the heading.",
     },
     "section-duplicate-paragraph": {
         "sv": "Avsnittet ”{title}” finns redan i stycke {first}.",
@@ -1201,6 +1201,159 @@ CATALOGUE.update({
 # -- next year's draft, showing decisions, near-miss headings, facts-table words ---
 # (NEXT_YEAR)
 CATALOGUE.update({
+    # a decision that folds earlier sections into one of its own
+    "conditions-folded-current": {
+        "sv": "folded_from i avsnittet '{section}' nämner '{id}', som fortfarande är ett avsnitt i beslutet; folded_from gäller bara avsnitt som inte längre finns",
+        "en": "folded_from in the section '{section}' names '{id}', which is still a section of the decision; folded_from is only for sections that no longer exist",
+    },
+    "conditions-folded-twice": {
+        "sv": "'{id}' står i folded_from för både '{first}' och '{section}'; förra årets text kan bara föras till ett avsnitt",
+        "en": "'{id}' is in folded_from of both '{first}' and '{section}'; last year's text can go to one section only",
+    },
+    # the front matter and the Word facts table in the writer's words
+    "draft-conditions-empty": {
+        "sv": "conditions saknas: skriv vilket villkorsbeslut utkastet följer, till exempel conditions: \"{example}\" (kända beslut: {known})",
+        "en": "conditions is missing: write which conditions decision the draft follows, for example conditions: \"{example}\" (known decisions: {known})",
+    },
+    "draft-conditions-empty-word": {
+        "sv": "”{field}” i faktatabellen är tomt: skriv vilket villkorsbeslut utkastet följer, till exempel {example} (kända beslut: {known})",
+        "en": "“{field}” in the facts table is empty: write which conditions decision the draft follows, for example {example} (known decisions: {known})",
+    },
+    "draft-conditions-empty-word-missing": {
+        "sv": "faktatabellen har ingen rad för villkorsbeslutet: lägg till raden ”Villkorsbeslut | {example}” (kända beslut: {known})",
+        "en": "the facts table has no row for the conditions decision: add the row “Villkorsbeslut | {example}” (known decisions: {known})",
+    },
+    "draft-conditions-form-hint": {
+        "sv": "conditions: ”{value}” är inte ett beslut-id; skriv {hint} (kända beslut: {known})",
+        "en": "conditions: “{value}” is not a decision id; write {hint} (known decisions: {known})",
+    },
+    "draft-conditions-form-hint-word": {
+        "sv": "”{field}” i faktatabellen: ”{value}” är inte ett beslut-id; skriv {hint} (kända beslut: {known})",
+        "en": "“{field}” in the facts table: “{value}” is not a decision id; write {hint} (known decisions: {known})",
+    },
+    "draft-conditions-form": {
+        "sv": "conditions: ”{value}” är inte ett beslut-id (bokstäverna a–z, stora eller små, siffror, - och _); skriv beslutets id, till exempel {example} (kända beslut: {known})",
+        "en": "conditions: “{value}” is not a decision id (the letters a–z, upper or lower case, digits, - and _); write the decision's id, for example {example} (known decisions: {known})",
+    },
+    "draft-conditions-form-word": {
+        "sv": "”{field}” i faktatabellen: ”{value}” är inte ett beslut-id (bokstäverna a–z, stora eller små, siffror, - och _); skriv beslutets id, till exempel {example} (kända beslut: {known})",
+        "en": "“{field}” in the facts table: “{value}” is not a decision id (the letters a–z, upper or lower case, digits, - and _); write the decision's id, for example {example} (known decisions: {known})",
+    },
+    "draft-conditions-path": {
+        "sv": "conditions: ”{value}” är en sökväg; utkastet anger beslutet med dess id (kända beslut: {known}), och en beslutsfil någon annanstans anges med --conditions",
+        "en": "conditions: “{value}” is a path; the draft names its decision by id (known decisions: {known}), and a decision file elsewhere is given with --conditions",
+    },
+    "web-conditions-path": {
+        "sv": "conditions: ”{value}” är en sökväg; utkastet anger beslutet med dess id (kända beslut: {known}), eller välj beslutet i listan",
+        "en": "conditions: “{value}” is a path; the draft names its decision by id (known decisions: {known}), or choose the decision in the list",
+    },
+    "draft-region-empty": {
+        "sv": "region saknas: skriv regionens namn, till exempel region: Region Norrbotten",
+        "en": "region is missing: write the region's name, for example region: Region Norrbotten",
+    },
+    "draft-region-empty-word": {
+        "sv": "”{field}” i faktatabellen är tomt: skriv regionens namn, till exempel Region Norrbotten",
+        "en": "“{field}” in the facts table is empty: write the region's name, for example Region Norrbotten",
+    },
+    "draft-region-empty-word-missing": {
+        "sv": "faktatabellen har ingen rad för regionen: lägg till raden ”Region | Region …”, till exempel Region Norrbotten",
+        "en": "the facts table has no row for the region: add the row “Region | Region …”, for example Region Norrbotten",
+    },
+    "draft-unknown-key": {
+        "sv": "{path}: okänt fält i front matter; tillåtna fält här: {known}",
+        "en": "{path}: unknown field in the front matter; the fields allowed here: {known}",
+    },
+    "draft-unknown-key-hint": {
+        "sv": "{path}: okänt fält i front matter – menade du '{hint}'? Tillåtna fält här: {known}",
+        "en": "{path}: unknown field in the front matter – did you mean '{hint}'? The fields allowed here: {known}",
+    },
+    "draft-unknown-label": {
+        "sv": "raden ”{field}” i faktatabellen är okänd; tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, utskottets Paragraf, Utskott, Styrelse, Sammanträdesdatum, Styrelsemöte, Skickas till och Yttrande, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
+        "en": "the row “{field}” in the facts table is unknown; the labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), the committee's Paragraph, Committee, Board, Committee meeting, Board meeting, Sent to and Statement, or a figure's label from the decision (villkor conditions show lists them)",
+    },
+    "draft-unknown-label-hint": {
+        "sv": "raden ”{field}” i faktatabellen är okänd – menade du ”{hint}”? Tillåtna etiketter: Villkorsbeslut, Region, Diarienummer (eller Dnr), Datum, Kontaktperson och Mottagare, utskottets Paragraf, Utskott, Styrelse, Sammanträdesdatum, Styrelsemöte, Skickas till och Yttrande, eller ett nyckeltals benämning ur beslutet (villkor conditions show listar dem)",
+        "en": "the row “{field}” in the facts table is unknown – did you mean “{hint}”? The labels allowed: Conditions (Villkorsbeslut), Region, Diarienummer (or Dnr), Date (Datum), Contact (Kontaktperson) and Recipient (Mottagare), the committee's Paragraph, Committee, Board, Committee meeting, Board meeting, Sent to and Statement, or a figure's label from the decision (villkor conditions show lists them)",
+    },
+    # render --draft: the banner on screen and on every printed page
+    "draft-banner-note": {"sv": "Inte för inlämning.", "en": "Not for submission."},
+    "draft-watermark": {"sv": "UTKAST", "en": "DRAFT"},
+    "diff-field-folded-into": {"sv": "texten förs till", "en": "its text goes to"},
+    # villkor conditions show
+    "show-point-from": {"sv": "oförändrad från {where}", "en": "unchanged from {where}"},
+    "show-folded-from": {"sv": "Tar emot förra årets text från", "en": "Receives last year's text from"},
+    "show-aliases-long": {"sv": "Rubriker som också godtas", "en": "Headings also accepted"},
+    "show-due-text": {"sv": "Beslutets formulering", "en": "As the decision words it"},
+    "show-title": {"sv": "Villkorsbeslut {id}", "en": "Conditions decision {id}"},
+    "show-id": {"sv": "Id", "en": "Id"},
+    "show-required-words": {"sv": "Krav", "en": "Requirement"},
+    "show-sections-intro": {
+        "sv": "Avsnitten i beslutets ordning. En rubrik i utkastet hör till ett avsnitt om den är avsnittets titel eller ett av alternativen (numrering, skiftläge och skiljetecken spelar ingen roll), eller om den slutar med avsnittets id, till exempel {example}.",
+        "en": "The sections in the decision's order. A heading in the draft belongs to a section when it is the section's title or one of the alternatives (numbering, case and punctuation do not matter), or when it ends with the section's id, for example {example}.",
+    },
+    "show-figures-intro": {
+        "sv": "Beloppen anges under figures i utkastets front matter (eller i en tabellrad i Word) med nyckeltalets id.",
+        "en": "The amounts are given under figures in the draft's front matter (or in a table row in Word) by the figure's id.",
+    },
+    "show-col-id": {"sv": "Id", "en": "Id"},
+    "show-col-label": {"sv": "Benämning", "en": "Label"},
+    "show-col-unit": {"sv": "Enhet", "en": "Unit"},
+    "show-col-required": {"sv": "Krav", "en": "Requirement"},
+    "show-col-section": {"sv": "Avsnitt", "en": "Section"},
+    "show-col-form": {"sv": "Stödform", "en": "Form of support"},
+    "help-conditions-show--fmt": {
+        "sv": "text för terminalen, md eller html att skicka till regionerna, json för skript.",
+        "en": "text for the terminal, md or html to send to the regions, json for scripts.",
+    },
+    # villkor new --from: text and amounts from earlier years
+    "new-carried-earlier": {
+        "sv": "text överförd från {source} (avsnittet ”{title}”), där den stod kvar oförändrad från {year}; uppdatera texten och ta bort den här raden",
+        "en": "text carried over from {source} (the section “{title}”), where it was still unchanged from {year}; update the text and remove this line",
+    },
+    "new-carried-folded": {
+        "sv": "text överförd från {source} (avsnittet ”{title}”, {year}), som årets beslut för samman med det här avsnittet; behåll det som hör hit, uppdatera texten och ta bort den här raden",
+        "en": "text carried over from {source} (the section “{title}”, {year}), which this year's decision folds into this section; keep what belongs here, update the text and remove this line",
+    },
+    "new-figure-carried-earlier": {
+        "sv": "belopp från {year}, stod kvar oförändrat i {last_year} års utkast – ersätt med årets och ta bort kommentaren. {label}",
+        "en": "amount from {year}, still unchanged in the {last_year} draft – replace it with this year's and remove the comment. {label}",
+    },
+    "docx-carried-earlier": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}), där den stod kvar oförändrad i {last_year} års utkast: uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}), where it was still unchanged in the {last_year} draft: update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-carried-folded": {
+        "sv": "Överförd text från {source} (avsnittet ”{title}”, {year}), som årets beslut för samman med det här avsnittet: behåll det som hör hit, uppdatera texten och ta bort det här stycket. [{marker}]",
+        "en": "Text carried over from {source} (the section “{title}”, {year}), which this year's decision folds into this section: keep what belongs here, update the text and remove this paragraph. [{marker}]",
+    },
+    "docx-figure-carried-earlier": {
+        "sv": "Belopp från ett tidigare år ({year}), oförändrat i {last_year} års utkast: skriv årets belopp och ta bort den här anmärkningen. [{marker}]",
+        "en": "An amount from an earlier year ({year}), unchanged in the {last_year} draft: write this year's amount and remove this note. [{marker}]",
+    },
+    "new-unplaced-intro-docx": {
+        "sv": "Beslut {id} har inget avsnitt som motsvarar avsnitten nedan ur {source} ({year}). Texten står här, i formatmallen Vägledning som villkor inte läser, så att ingenting går förlorat: kopiera det du vill behålla till rätt avsnitt ovan och ta bort resten. De här styckena kommer inte med i den färdiga rapporten.",
+        "en": "Decision {id} has no section that matches the sections below from {source} ({year}). The text is kept here, in the Guidance style that villkor does not read, so that nothing is lost: copy what you want to keep to the right section above and delete the rest. These paragraphs are not in the finished report.",
+    },
+    "new-unplaced-title": {"sv": "Förra årets text utan motsvarighet i årets beslut", "en": "Last year's text with no counterpart in this year's decision"},
+    "new-unplaced-intro": {
+        "sv": "Beslut {id} har inget avsnitt som motsvarar avsnitten nedan ur {source} ({year}). Texten står här så att ingenting går förlorat: flytta det du vill behålla till rätt avsnitt ovan, utanför den här kommentaren, och ta bort resten. Kommentaren syns inte i den färdiga rapporten.",
+        "en": "Decision {id} has no section that matches the sections below from {source} ({year}). The text is kept here so that nothing is lost: move what you want to keep to the right section above, outside this comment, and delete the rest. The comment is not shown in the finished report.",
+    },
+    "new-unplaced-figures-title": {"sv": "Nyckeltal som årets beslut inte efterfrågar", "en": "Figures this year's decision does not ask for"},
+    "new-preamble-title": {"sv": "Text före det första avsnittet", "en": "Text before the first section"},
+    "new-unplaced": {
+        "sv": "avsnittet ”{title}” har ingen motsvarighet i beslut {id}; texten står i en kommentar sist i det nya utkastet",
+        "en": "the section “{title}” has no counterpart in decision {id}; its text is in a comment at the end of the new draft",
+    },
+    "new-folded": {
+        "sv": "beslut {id} för samman avsnittet ”{title}” med ”{into}”; texten står där, markerad som överförd",
+        "en": "decision {id} folds the section “{title}” into “{into}”; its text is there, marked as carried over",
+    },
+    "new-notice": {"sv": "varning: {notice}", "en": "warning: {notice}"},
+    "new-unplaced-figures": {
+        "sv": "beslut {id} efterfrågar inte {labels}; beloppen står i kommentaren sist i det nya utkastet",
+        "en": "decision {id} does not ask for {labels}; the amounts are in the comment at the end of the new draft",
+    },
 })
 
 # -- amounts, totals, year over year, charts, spreadsheets in the summary ---

@@ -33,6 +33,7 @@ from toolkit.checking.results import (
     SectionResult,
 )
 from toolkit.decisions.model import Conditions, Figure, Section
+from toolkit.drafts.markers import CARRIED_OVER, FIGURE_CARRIED_OVER
 from toolkit.drafts.model import Draft, FigureSource, Heading, count_words
 from toolkit.drafts.visible import visible_text
 from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_amount, reordering_char
@@ -61,10 +62,6 @@ REPORTED_FACTS = ("region", "mottagare", "kontaktperson", "diarienummer", "datum
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
 
-#: Marker that ``villkor new --from`` puts on carried-over text.
-CARRIED_OVER = re.compile(r"<!--\s*villkor:carried-over\b[^>]*-->")
-#: The same marker on a figure's line in the front matter (a YAML comment).
-FIGURE_CARRIED_OVER = re.compile(r"#\s*villkor:carried-over\b")
 
 
 
@@ -297,7 +294,8 @@ class Checker:
                 # a required section that is missing names this heading itself
                 if hint.id in placed or not hint.required:
                     findings.append(Finding.of("heading-unmatched", "heading-unmatched-hint",
-                                            {"heading": h.text, "hint": hint.title}, file, h.line, hint.id, hint.point))
+                                            {"heading": h.text, "hint": hint.title, "hint_id": hint.id},
+                                            file, h.line, hint.id, hint.point))
             elif extra_heads and extra_heads[-1] == i:
                 findings.append(Finding.of("heading-unmatched", "heading-unmatched", {"heading": h.text}, file, h.line))
         extra_spans = _spans(draft, {**matched, **{i: matches[i] for i in extra_heads}})

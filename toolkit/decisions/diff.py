@@ -235,9 +235,13 @@ def _sections(old: Conditions, new: Conditions) -> list[ItemDiff]:
             out.append(ItemDiff(status="renamed", old_id=o.id, changes=changes, **base))  # type: ignore[arg-type]
         elif changes:
             out.append(ItemDiff(status="changed", old_id=o.id, changes=changes, **base))  # type: ignore[arg-type]
+    # where the new decision says a removed section's text now belongs
+    folded = {old_id: s for s in news for old_id in s.folded_from}
     for o in removed:
+        into = next((folded[i] for i in (o.id, *o.renamed_from) if i in folded), None)
+        details = [Change("folded_into", None, f"{new_num[into.id]} {into.title} {{#{into.id}}}")] if into else []
         out.append(ItemDiff("section", "removed", o.id, o.id, o.title, o.required, o.parent, old_num[o.id],
-                            file=o.file, line=o.line))
+                            details=details, file=o.file, line=o.line))
     return out
 
 

@@ -178,6 +178,7 @@ _SECTION_FIELDS: dict[str, Callable[[Any], Any]] = {
     "guidance": _text,
     "aliases": list,
     "min_words": int,
+    "folded_from": list,
 }
 _FIGURE_FIELDS: dict[str, Callable[[Any], Any]] = {
     "label": str,
@@ -345,6 +346,8 @@ class _Merger:
             for key, conv in _fields(kind).items():
                 if key in raw:
                     setattr(item, key, conv(raw[key]))
+            if isinstance(item, Section) and "point" in raw:
+                item.point_from = f"{self.name}:{self.doc.line(at + ('point',))}"
             if isinstance(item, Figure):
                 self._bounds(item, raw, at)
             item.line, item.file = self.doc.line(at), self.name

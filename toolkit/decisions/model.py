@@ -28,11 +28,16 @@ class Section:
     min_words: int = 0
     parts: list[Section] = field(default_factory=list)
     renamed_from: list[str] = field(default_factory=list)
+    #: ids of earlier sections, gone from this decision, whose text belongs here
+    folded_from: list[str] = field(default_factory=list)
     parent: str | None = None
     depth: int = 0
     line: int | None = None
     #: the conditions file that defined (or last changed) this part
     file: str | None = None
+    #: ``file:line`` where ``point`` was written; it differs from ``file`` when
+    #: a later decision changed the section but kept the inherited point
+    point_from: str | None = None
 
 
 @dataclass

@@ -179,6 +179,7 @@ def _section(raw: dict[str, Any], doc: YamlDoc, path: tuple[Any, ...], parent: s
         aliases=list(raw.get("aliases") or []),
         min_words=raw.get("min_words", 0),
         renamed_from=list(raw.get("renamed_from") or []),
+        folded_from=list(raw.get("folded_from") or []),
         parent=parent,
         depth=depth,
         line=doc.line(path),
@@ -253,6 +254,17 @@ def check_integrity(c: Conditions, name: str) -> list[Problem]:
         if s.id in seen:
             problems.append(Problem("conditions-duplicate-id", {"id": s.id, "first": _where(seen[s.id], name)}, s.file or name, s.line))
         seen[s.id] = s
+    current = set(seen) | {old for s in c.walk_sections() for old in s.renamed_from}
+    folded: dict[str, Section] = {}
+    for s in c.walk_sections():
+        for old in s.folded_from:
+            if old in current:
+                problems.append(Problem("conditions-folded-current", {"id": old, "section": s.id}, s.file or name, s.line))
+            elif old in folded:
+                problems.append(Problem("conditions-folded-twice", {"id": old, "section": s.id, "first": folded[old].id},
+                                        s.file or name, s.line))
+            else:
+                folded[old] = s
     figs: dict[str, Figure] = {}
     for f in c.figures:
         if f.id in figs:

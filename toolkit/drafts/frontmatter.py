@@ -86,8 +86,14 @@ def supply_conditions(meta: Any, conditions: str | None) -> bool:
 MANY_LINES = {("memo", "yttrande")}
 
 
-def validate_front_matter(meta: Any, doc: YamlDoc, name: str) -> dict[str, Any]:
-    """Check the front matter's shape; raise :class:`DraftError` with every problem."""
+def validate_front_matter(meta: Any, doc: YamlDoc, name: str, labels: dict[str, str] | None = None,
+                          more_labels: list[str] | None = None) -> dict[str, Any]:
+    """Check the front matter's shape; raise :class:`DraftError` with every problem.
+
+    ``labels`` is given for a Word draft: the label each key had in the facts
+    table (``{"conditions": "Villkorsbeslut"}``), so that the messages name the
+    row the writer wrote, and ``more_labels`` the other labels a row may have
+    (the figures'), for a "did you mean"."""
     if meta is None:
         raise DraftError.of("draft-front-matter-empty", name, doc.first_line)
     if not isinstance(meta, dict):
@@ -98,7 +104,7 @@ def validate_front_matter(meta: Any, doc: YamlDoc, name: str) -> dict[str, Any]:
     if not v.validate(meta, normalize=False):
         from toolkit.read.validation import to_problems
 
-        problems = to_problems(v._errors, doc, name, schema)
+        problems = [explain(p, meta, schema, labels, more_labels or []) for p in to_problems(v._errors, doc, name, schema)]
     problems += one_line_problems(meta, doc, name)
     if problems:
         raise DraftError(sorted(problems, key=lambda p: p.line or 0))
@@ -143,3 +149,63 @@ def unsafe_value(text: str, what: str) -> Problem | None:
     before = text[max(0, i - 20) : i].strip()
     kind = "value-line-break" if text[i] in LINE_BREAKS else "value-control-char"
     return Problem(kind if before else kind + "-start", {"path": what, "char": describe_char(text[i]), "before": before})
+
+
+
+def explain(problem: Problem, meta: dict[str, Any], schema: dict[str, Any], labels: dict[str, str] | None,
+            more_labels: list[str]) -> Problem:
+    """A schema problem in the writer's words: which decisions there are and
+    what to write for ``conditions``, the fields (or facts-table labels) that
+    are allowed for an unknown one, and the label the writer used in Word."""
+    path = str(problem.params.get("path", ""))
+    key = path.split(".")[0].split("[")[0]
+    word = labels is not None
+    field = labels.get(key, key) if labels is not None and "." not in path else path
+    # in Word a problem is named by the label the writer gave the row, as written
+    params = dict(problem.params, field=field, path=field)
+    rule = problem.key.removeprefix("schema-")
+    if key == "conditions" and path == "conditions" and problem.key != "schema-type-bool":  # that one says it all
+        return _explain_conditions(problem, meta.get("conditions"), rule, params, word, key in (labels or {}))
+    if key == "region" and path == "region" and rule in ("required", "empty", "nullable"):
+        suffix = ("-word" if key in (labels or {}) else "-word-missing") if word else ""
+        return Problem("draft-region-empty" + suffix, params, problem.file, problem.line, problem.unit)
+    if rule in ("unknown", "unknown-hint"):
+        from toolkit.read.text import did_you_mean
+        from toolkit.read.validation import allowed_keys
+
+        if word and "." not in path:
+            hint = did_you_mean(field, [*_WORD_LABELS, *more_labels])
+            return Problem("draft-unknown-label-hint" if hint else "draft-unknown-label", dict(params, hint=hint or ""),
+                           problem.file, problem.line, problem.unit)
+        parent = tuple(path.split(".")[:-1])
+        allowed = allowed_keys(schema, {}, parent) if parent else list(schema)  # the schema's order: conditions first
+        return Problem("draft-unknown-key-hint" if params.get("hint") else "draft-unknown-key",
+                       dict(params, known=", ".join(allowed)), problem.file, problem.line, problem.unit)
+    return Problem(problem.key, params, problem.file, problem.line, problem.unit)
+
+
+#: The facts-table labels a "did you mean" offers, as a writer would type them.
+_WORD_LABELS = ("Villkorsbeslut", "Region", "Diarienummer", "Dnr", "Datum", "Kontaktperson", "Mottagare",
+                "Conditions", "Date", "Contact", "Recipient", "Paragraf", "Utskott", "Styrelse", "Sammanträdesdatum",
+                "Styrelsemöte", "Skickas till", "Yttrande")
+
+
+def _explain_conditions(problem: Problem, value: Any, rule: str, params: dict[str, Any], in_word: bool,
+                        has_row: bool) -> Problem:
+    import re
+
+    from toolkit.decisions.source import list_conditions
+
+    known = [cid for cid, _ in list_conditions()]
+    params = dict(params, known=", ".join(known) or "–", example=known[-1] if known else "2017")
+    word = "-word" if in_word else ""
+    if value is None or str(value).strip() == "" or rule in ("required", "nullable", "empty"):
+        return Problem("draft-conditions-empty" + word + ("" if has_row or not in_word else "-missing"), params, problem.file, problem.line, problem.unit)
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, str) and (text.startswith(("/", "./", "../", "~")) or "\\" in text or text.endswith((".yaml", ".yml"))):
+        return Problem("draft-conditions-path", dict(params, value=text), problem.file, problem.line, problem.unit)
+    named = [cid for cid in known if re.search(rf"(?<![\w-]){re.escape(cid)}(?![\w-])", text, re.IGNORECASE)]
+    if len(named) == 1:
+        return Problem("draft-conditions-form-hint" + word, dict(params, value=text, hint=named[0]), problem.file, problem.line,
+                       problem.unit)
+    return Problem("draft-conditions-form" + word, dict(params, value=text), problem.file, problem.line, problem.unit)

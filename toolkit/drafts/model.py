@@ -120,6 +120,9 @@ class Draft:
     #: figures whose amount is marked as last year's (a Word template made by
     #: ``villkor new --from``): the draft's key and the paragraph of its row
     carried_figures: dict[str, int] = field(default_factory=dict)
+    #: the text of the cell that marks each of those amounts as carried over
+    #: (it names the year the amount comes from, for next year's template)
+    carried_notes: dict[str, str] = field(default_factory=dict)
     #: what a Word reader left out, for the check to say so
     skipped: list[Skipped] = field(default_factory=list)
     #: how each figure (by its key in ``meta["figures"]``) was read

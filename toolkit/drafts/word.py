@@ -962,6 +962,16 @@ def _unknown_facts(facts: Block | None, names: dict[str, str], known: set[str]) 
     return out
 
 
+def _row_labels(facts: Block | None) -> dict[str, str]:
+    """The label each key has in the facts table, as the writer wrote it, so
+    that a message names the row ("Villkorsbeslut", not "conditions")."""
+    labels: dict[str, str] = {}
+    for row in facts.rows if facts is not None else []:
+        label = normalise(row[0])
+        labels.setdefault(FACT_LABELS.get(label) or label.replace(" ", "_") or "?", row[0].strip())
+    return labels
+
+
 def _figure_names(decision: Conditions | None) -> dict[str, str]:
     """Normalised label, alias and id of each of the decision's figures → its id."""
     names: dict[str, str] = {}
@@ -1159,14 +1169,24 @@ def carried_figures(blocks: list[Block], names: dict[str, str]) -> dict[str, int
     """Figures whose table row says ``villkor:carried-over`` beside the amount
     (last year's amount in a template from ``villkor new --from``), and the
     paragraph of that row's table."""
-    carried: dict[str, int] = {}
+    return {fid: location for fid, (location, _) in _carried_rows(blocks, names).items()}
+
+
+def carried_notes(blocks: list[Block], names: dict[str, str]) -> dict[str, str]:
+    """The text of the cell that marks each carried-over amount (it says the year)."""
+    return {fid: note for fid, (_, note) in _carried_rows(blocks, names).items()}
+
+
+def _carried_rows(blocks: list[Block], names: dict[str, str]) -> dict[str, tuple[int, str]]:
+    carried: dict[str, tuple[int, str]] = {}
     for b in blocks:
         if b.kind != "table" or not names:
             continue
         for row in b.grid:
             fid = names.get(normalise(row[0].text)) if len(row) >= 2 else None
-            if fid is not None and fid not in carried and any(MARKER in cell.text for cell in row[1:]):
-                carried[fid] = b.location
+            note = next((cell.text for cell in row[1:] if MARKER in cell.text), None)
+            if fid is not None and fid not in carried and note is not None:
+                carried[fid] = (b.location, note)
     return carried
 
 
@@ -1280,6 +1300,7 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     names = _figure_names(decision)
     figures, figure_where, data_tables, sources = read_figures(blocks, names, decision.year if decision else None)
     carried = carried_figures(blocks, names)
+    notes = carried_notes(blocks, names)
     mark_guidance(blocks, decision, skips)
     references = {normalise(r.label) for r in decision.references} if decision is not None else set()
     for key, value in _unknown_facts(facts, names, references).items():
@@ -1293,7 +1314,8 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     supplied = supply_conditions(meta, default_conditions)
     doc = YamlDoc(meta, where, facts.location if facts else 1)
     try:
-        meta = validate_front_matter(meta, doc, name)
+        meta = validate_front_matter(meta, doc, name, _row_labels(facts),
+                                     [x for f in (decision.figures if decision else []) for x in (f.label, *f.aliases)])
     except DraftError as exc:
         for problem in exc.problems:
             problem.unit = "paragraph"
@@ -1302,4 +1324,4 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     lines, locations, headings, title = build_lines(blocks, skip)
     return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations,
                  title_index=title, figure_sources=sources, conditions_supplied=supplied,
-                 carried_figures=carried, skipped=list(skips))
+                 carried_figures=carried, carried_notes=notes, skipped=list(skips))

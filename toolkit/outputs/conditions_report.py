@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.decisions.diff import Change, ConditionsDiff, ItemDiff
-from toolkit.decisions.model import Conditions
+from toolkit.decisions.model import Conditions, Section
 from toolkit.errors import Problem
 from toolkit.messages import t
 
@@ -83,36 +83,93 @@ def format_diff(d: ConditionsDiff, fmt: str = "text", lang: str = "sv") -> str:
 # conditions list / show / validate
 
 
-def format_outline(c: Conditions, lang: str = "sv") -> str:
-    """A decision after inheritance as a readable outline (``conditions show``)."""
+#: Bumped only when a key of ``conditions show --format json`` changes meaning.
+OUTLINE_SCHEMA_VERSION = 1
+
+
+def format_outline(c: Conditions, lang: str = "sv", fmt: str = "text") -> str:
+    """A decision after inheritance as a readable outline (``conditions show``):
+    terminal text, Markdown and HTML to send to the regions, or JSON."""
     from toolkit.decisions.diff import numbers
     from toolkit.outputs.templating import render_template
 
-    return render_template("conditions_show.txt.j2", lang, c=c, numbers=numbers(c), where=_where)
+    if fmt == "json":
+        return json.dumps(outline_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    template = {"text": "conditions_show.txt.j2", "md": "conditions_show.md.j2", "html": "conditions_show.html.j2"}[fmt]
+    def label(figure_id: str) -> str:
+        f = c.figure(figure_id)
+        return f"{f.label} ({figure_id})" if f else figure_id
+
+    return render_template(template, lang, c=c, numbers=numbers(c), where=_where, point_from=point_origin, label=label,
+                           labels=lambda ids: " + ".join(label(i) for i in ids))
+
+
+def point_origin(s: Section) -> str:
+    """Where a section's point was written, when that is not where the section
+    was last defined: a rename or change that kept an earlier decision's point."""
+    if not s.point or not s.point_from or not s.file:
+        return ""
+    return s.point_from if s.point_from.rsplit(":", 1)[0] != s.file else ""
+
+
+def outline_to_dict(c: Conditions) -> dict[str, Any]:
+    """The JSON contract of ``villkor conditions show --format json``."""
+    from toolkit.decisions.diff import numbers
+
+    nums = numbers(c)
+
+    def section(s: Section) -> dict[str, Any]:
+        return {
+            "id": s.id, "number": nums[s.id], "title": s.title, "required": s.required, "point": s.point or None,
+            "point_from": point_origin(s) or None, "min_words": s.min_words, "guidance": s.guidance or None,
+            "aliases": s.aliases, "renamed_from": s.renamed_from, "folded_from": s.folded_from,
+            "file": s.file, "line": s.line, "parts": [section(p) for p in s.parts],
+        }
+
+    return {
+        "schema_version": OUTLINE_SCHEMA_VERSION,
+        "id": c.id, "title": c.title, "year": c.year, "extends": c.extends, "chain": c.chain,
+        "issuer": c.issuer or None, "recipient": c.recipient or None, "diarienummer": c.diarienummer or None,
+        "decision_date": c.decision_date.isoformat() if c.decision_date else None,
+        "due": c.due.isoformat() if c.due else None, "due_text": c.due_text or None,
+        "appropriation": c.appropriation, "legal_basis": c.legal_basis or None, "source": c.source or None,
+        "references": [{"label": r.label, "value": r.value or None, "date": r.date.isoformat() if r.date else None,
+                        "confidence": r.confidence or None, "source": r.source or None} for r in c.references],
+        "sections": [section(s) for s in c.sections],
+        "figures": [{"id": f.id, "label": f.label, "unit": f.unit, "required": f.required, "section": f.section,
+                     "form_of_support": f.form_of_support or None, "aliases": f.aliases, "renamed_from": f.renamed_from,
+                     "file": f.file, "line": f.line} for f in c.figures],
+        "rules": [{"id": r.id, "kind": r.kind, "total": r.total, "parts": r.parts,
+                   "tolerance": _plain_number(r.tolerance), "tolerance_percent": _plain_number(r.tolerance_percent),
+                   "description": r.description or None, "point": r.point or None} for r in c.rules],
+        "attachments": c.attachments,
+    }
+
+
+def _plain_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _where(item: Any) -> str:
     return f"{item.file}:{item.line}" if item.file else ""
 
 
-def format_list(rows: list[tuple[str, Path, Conditions | None, str]], lang: str = "sv") -> str:
+def format_list(rows: list[tuple[str, Path, Conditions | None, str]], lang: str = "sv", width: int = 200) -> str:
     """One line per decision: id, year, title, due date, what it extends, and
-    where it was found; then the folders searched, in order."""
-    lines = [t("conditions-list-header", lang)]
+    where it was found; a long title wraps under itself to fit ``width``."""
+    from toolkit.outputs.texttable import format_grid
+
+    headers = t("conditions-list-header", lang).split("\t")
+    body: list[tuple[list[str], list[str | None]]] = []
     for cid, path, c, origin in rows:
         where = t(f"conditions-origin-{origin}", lang)
         if c is None:
-            lines.append(f"{cid}\t\t{t('conditions-list-invalid', lang, path=_display(path))}\t\t\t{where}")
+            cells = [cid, "", t("conditions-list-invalid", lang, path=_display(path)), "", "", where]
         else:
             due = c.due.isoformat() if c.due else (c.due_text or "")
-            lines.append(f"{cid}\t{c.year or ''}\t{c.title}\t{due}\t{c.extends or ''}\t{where}")
-    return _columns(lines)
-
-
-def _columns(lines: list[str]) -> str:
-    rows = [line.split("\t") for line in lines]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows) + "\n"
+            cells = [cid, str(c.year or ""), c.title, due, c.extends or "", where]
+        body.append((cells, [None] * len(cells)))
+    return format_grid(headers, body, width, wrap={2, 3, 5}, gap=2, min_wrapped=12)
 
 
 def _display(path: Path) -> str:

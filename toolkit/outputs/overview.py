@@ -20,6 +20,7 @@ from typing import Any
 from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
 from toolkit.outputs.summary import CELL_ORDER, Amount, Cell, Duplicates, Group, Matrix, Part, Row, Summary
+from toolkit.outputs.texttable import format_grid, strip_trailing
 from toolkit.outputs.totals import Amounts, DecisionAmounts, FigureTotal, RegionYears, YearColumn, compute
 
 #: How many places each kind of finding shows before "… and N more".
@@ -386,6 +387,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     """The overview for a terminal: reports, one matrix per decision, findings by kind."""
     from rich.console import Console
     from rich.markup import escape as e
+    from rich.padding import Padding
     from rich.table import Table
 
     out = io.StringIO()
@@ -395,8 +397,8 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     left_out = amounts.left_out_rows()
     style = {"ok": "green", "incomplete": "yellow", "missing": "red", "omitted": "dim"}
     con.print(t("summary-overview-title", lang), style="bold")
-    # The two big tables are laid out here rather than by rich: with a
-    # thousand reports rich's table layout takes seconds, this takes milliseconds.
+    # The two big tables are laid out by texttable rather than by rich: with a
+    # thousand reports rich's table layout takes seconds, texttable's milliseconds.
     if s.rows:
         con.print(t("summary-reports", lang), style="bold")
         headers = [t(k, lang) for k in ("col-file", "col-region", "col-year", "col-status", "col-coverage", "col-errors", "col-warnings")]
@@ -408,7 +410,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             for (texts, styles), r in zip(body, s.rows):
                 texts.append(row_note(s, r, lang))
                 styles.append("yellow" if texts[-1] else None)
-        out.write(_grid(headers, body, right={2, 4, 5, 6}, color=color))
+        out.write(format_grid(headers, body, width, right={2, 4, 5, 6}, wrap={0, 1, 7}, color=color))
         if s.duplicates:
             con.print()
             con.print(t("summary-duplicates", lang), style="bold yellow")
@@ -425,17 +427,23 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             body.append(([r.file, *(cell_text(c) for c in cells), percent(r.coverage)],
                          [None, *(style[c.status] if c else None for c in cells), None]))
         body.append(([t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), ""], [None] * (len(m.parts) + 2)))
-        out.write(_grid(headers, body, right={len(m.parts) + 1}, color=color, footer=1))
+        # the file column keeps a quarter of the width; the parts go in blocks under each other
+        out.write(format_grid(headers, body, width, right={len(m.parts) + 1}, wrap={0}, color=color, footer=True, gap=2,
+                              min_wrapped=width // 4))
         con.print(t("summary-matrix-legend", lang), style="dim")
+        legend = Table.grid(padding=(0, 2))  # a long title wraps under itself, not under the number
+        legend.add_column(justify="right", no_wrap=True)
+        legend.add_column(overflow="fold")
         for p in m.parts:
-            con.print(f"  {p.number:>2}  {'↳ ' if p.parent and p.kind == 'section' else ''}{e(p.title)} "
-                      f"({t('summary-part-' + p.kind, lang)}{'' if p.required else ', ' + t('summary-optional', lang)})")
+            legend.add_row(f"  {p.number}", f"{'↳ ' if p.parent and p.kind == 'section' else ''}{e(p.title)} "
+                           f"({t('summary-part-' + p.kind, lang)}{'' if p.required else ', ' + t('summary-optional', lang)})")
+        con.print(legend)
         con.print()
         decision = amounts.decision(m.conditions)
         if decision is not None and decision.figures:
-            _amounts_text(s, decision, left_out, con, out, lang, color)
+            _amounts_text(s, decision, left_out, con, out, lang, color, width)
     for ry in amounts.regions:
-        _years_text(ry, con, out, lang, color)
+        _years_text(ry, con, out, lang, color, width)
     for advisory in (False, True):
         groups = s.groups(advisory)
         con.print(t("summary-advisory" if advisory else "summary-errors", lang), style="bold")
@@ -445,13 +453,18 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             sev = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}[g.severity]
             con.print(f"  [{sev}]{g.code}[/] ({g.count}): {t('summary-kind-' + g.code, lang)}")
             shown = g.findings if all_places else g.findings[:FIRST_PLACES]
-            places = Table.grid(padding=(0, 2))
-            places.add_column(no_wrap=True)
-            places.add_column()
-            for n in shown:
-                f = s.findings[n]
-                places.add_row("    " + e(f.location(lang)), e(f.message(lang)))
-            con.print(places)
+            where = [s.findings[n].location(lang) for n in shown]
+            if max(map(len, where), default=0) + 4 <= width // 3:
+                places = Table.grid(padding=(0, 2))
+                places.add_column(no_wrap=True)
+                places.add_column(overflow="fold")
+                for n, place in zip(shown, where):
+                    places.add_row("    " + e(place), e(s.findings[n].message(lang)))
+                con.print(places)
+            else:  # a long file:line stays whole on its own line, the message under it
+                for n, place in zip(shown, where):
+                    con.print("    " + e(place), overflow="fold")
+                    con.print(Padding(e(s.findings[n].message(lang)), (0, 0, 0, 6)))
             if len(shown) < g.count:
                 con.print("    " + t("summary-more-text", lang, n=g.count - len(shown)), style="dim")
         con.print()
@@ -467,16 +480,15 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             con.print(f"  {e(k.file)}  {e(t(k.key, lang))}", overflow="fold")
         con.print()
     con.print(totals(s, lang), style="bold green" if s.exit_code == 0 else "bold red")
-    return out.getvalue()
+    return strip_trailing(out.getvalue())
 
 
-_ANSI = {"green": "\x1b[32m", "red": "\x1b[31m", "yellow": "\x1b[33m", "dim": "\x1b[2m"}
 VERDICT_STYLE = {"complete": "green", "complete-with-warnings": "yellow", "incomplete": "red"}
 AMOUNT_STYLE = {"ok": None, "warn": "yellow", "bad": "red", "missing": "red", "omitted": "dim"}
 
 
 def _amounts_text(s: Summary, d: DecisionAmounts, left_out: dict[int, str], con: Any, out: io.StringIO, lang: str,
-                  color: bool) -> None:
+                  color: bool, width: int) -> None:
     """A decision's amounts: each report's values (columns numbered as in the matrix), then total, median and coverage."""
     from rich.markup import escape as e
 
@@ -493,7 +505,9 @@ def _amounts_text(s: Summary, d: DecisionAmounts, left_out: dict[int, str], con:
     body.append(([t("summary-median", lang), *(money(ft.median, ft.part.unit, lang) or "–" for ft in d.figures), ""],
                  [None] * (len(parts) + 2)))
     body.append(([t("summary-covers-row", lang), *(f"{ft.count}/{ft.basis}" for ft in d.figures), ""], [None] * (len(parts) + 2)))
-    out.write(_grid(headers, body, right=set(range(1, len(parts) + 1)), color=color, footer=3))
+    # as the matrix: the file column keeps a quarter of the width, the figures go in blocks under each other
+    out.write(format_grid(headers, body, width, right=set(range(1, len(parts) + 1)), wrap={0, len(parts) + 1}, color=color,
+                          footer=3, gap=2, min_wrapped=width // 4))
     con.print(t("summary-amounts-legend", lang), style="dim")
     for ft in d.figures:
         line = not_counted_text(ft, lang)
@@ -505,12 +519,12 @@ def _amounts_text(s: Summary, d: DecisionAmounts, left_out: dict[int, str], con:
         con.print(t("summary-forms", lang), style="bold")
         rows: list[tuple[list[str], list[str | None]]] = [([f.form, ft.part.title, total_text(ft, lang), covers(ft, lang)], [None] * 4)
                                                           for f in d.forms for ft in f.figures]
-        out.write(_grid([t("col-form-of-support", lang), t("col-figure", lang), t("col-total", lang), t("col-reports-counted", lang)],
-                        rows, right={2}, color=color))
+        out.write(format_grid([t("col-form-of-support", lang), t("col-figure", lang), t("col-total", lang),
+                               t("col-reports-counted", lang)], rows, width, right={2}, wrap={0, 1}, color=color))
     con.print()
 
 
-def _years_text(ry: RegionYears, con: Any, out: io.StringIO, lang: str, color: bool) -> None:
+def _years_text(ry: RegionYears, con: Any, out: io.StringIO, lang: str, color: bool, width: int) -> None:
     from rich.markup import escape as e
 
     con.print(e(t("summary-yoy", lang, region=ry.region)), style="bold")
@@ -527,33 +541,12 @@ def _years_text(ry: RegionYears, con: Any, out: io.StringIO, lang: str, color: b
             if n:
                 cells += [change_text(v.change, line.unit, lang), change_percent_text(v.change_percent, lang)]
         body.append((cells, [None] * len(cells)))
-    out.write(_grid(headers, body, right=set(range(1, len(headers))), color=color))
+    out.write(format_grid(headers, body, width, right=set(range(1, len(headers))), wrap={0}, color=color))
     if any(c.ambiguous for c in ry.columns):
         con.print(t("yoy-ambiguous-note", lang), style="dim")
     con.print()
 
 
-def _grid(headers: list[str], rows: list[tuple[list[str], list[str | None]]], right: set[int], color: bool,
-          footer: int = 0) -> str:
-    """A plain table: columns padded to their widest cell, a rule under the header
-    (and above the last ``footer`` rows), colours as ANSI codes only when asked for."""
-    widths = [max(len(h), *(len(cells[n]) for cells, _ in rows)) if rows else len(h) for n, h in enumerate(headers)]
-
-    def line(cells: list[str], styles: list[str | None]) -> str:
-        parts = []
-        for n, (text, w) in enumerate(zip(cells, widths)):
-            padded = text.rjust(w) if n in right else text.ljust(w)
-            st = styles[n] if color else None
-            parts.append(f"{_ANSI[st]}{padded}\x1b[0m" if st else padded)
-        return "   ".join(parts).rstrip() + "\n"
-
-    rule = "─" * (sum(widths) + 3 * (len(widths) - 1)) + "\n"
-    text = line(headers, [None] * len(headers)) + rule
-    for n, (cells, styles) in enumerate(rows):
-        if footer and n == len(rows) - footer:
-            text += rule
-        text += line(cells, styles)
-    return text
 
 
 def _part_cov(s: Summary, m: Matrix, part_id: str) -> str:

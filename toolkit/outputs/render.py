@@ -84,7 +84,10 @@ def build_sections(result: CheckResult, draft_mode: bool) -> tuple[list[ReportSe
     return out, loose
 
 
-def report_context(result: CheckResult, draft_mode: bool) -> dict[str, Any]:
+def report_context(result: CheckResult, draft_mode: bool, html: bool = False) -> dict[str, Any]:
+    """What the report templates are given; ``html`` when the Markdown is only
+    a step on the way to HTML (the draft banner and the notes are then HTML of
+    their own, which the page styles)."""
     c = result.conditions
     meta = result.draft.meta
     sections, loose = build_sections(result, draft_mode)
@@ -113,6 +116,7 @@ def report_context(result: CheckResult, draft_mode: bool) -> dict[str, Any]:
         "attachments": attachments,
         "draft_mode": draft_mode and not result.complete,
         "result": result,
+        "html": html,
     }
 
 
@@ -138,19 +142,34 @@ def render_markdown(result: CheckResult, lang: str = "sv", draft_mode: bool = Fa
     return render_template("report.md.j2", lang, **report_context(result, draft_mode))
 
 
+def _markdown_for_html(result: CheckResult, lang: str, draft_mode: bool) -> str:
+    from toolkit.outputs.templating import render_template
+
+    _refuse_if_incomplete(result, draft_mode)
+    return render_template("report.md.j2", lang, **report_context(result, draft_mode, html=True))
+
+
 def render_html(result: CheckResult, lang: str = "sv", draft_mode: bool = False) -> str:
     """The finished report as one self-contained, sanitised HTML file."""
     from toolkit.drafts.markdown import split_front_matter
     from toolkit.outputs.htmlsafe import markdown_chunks_to_html
     from toolkit.outputs.templating import render_template
 
-    text = render_markdown(result, lang, draft_mode)
+    text = _markdown_for_html(result, lang, draft_mode)
     _, _, body_start = split_front_matter(text, result.file)
     # the title and cover come before the table of contents, each part after it
     chunks = split_parts(text.split("\n")[body_start:])
     parts, toc = markdown_chunks_to_html(chunks)
+    banner = draft_mode and not result.complete
     return render_template("report.html.j2", lang, cover=parts[0], body="\n".join(parts[1:]), toc=toc,
-                           region=result.draft.meta.get("region", ""), year=result.conditions.year)
+                           region=result.draft.meta.get("region", ""), year=result.conditions.year,
+                           draft_banner=banner, verdict=_verdict(result, lang) if banner else "")
+
+
+def _verdict(result: CheckResult, lang: str) -> str:
+    from toolkit.outputs.report import verdict
+
+    return verdict(result, lang)
 
 
 def split_parts(lines: list[str]) -> list[str]:

@@ -144,6 +144,7 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
     from rich import box
     from rich.console import Console
     from rich.markup import escape
+    from rich.padding import Padding
     from rich.table import Table
 
     out = io.StringIO()
@@ -157,11 +158,15 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
         console.print(escape(t("check-heading", lang, file=r.file, conditions=r.conditions.id, title=r.conditions.title)), style="bold")
         sections = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
         place_col = t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize()
-        for col in (t("col-section", lang), t("col-status", lang), t("col-words", lang), place_col):
-            sections.add_column(col, justify="right" if col in (t("col-words", lang), place_col) else "left")
+        # a long title wraps under itself; status, words and place stay on one line
+        sections.add_column(t("col-section", lang), overflow="fold", ratio=1)
+        sections.add_column(t("col-status", lang), no_wrap=True)
+        sections.add_column(t("col-words", lang), justify="right", no_wrap=True)
+        sections.add_column(place_col, justify="right", no_wrap=True)
         for s in r.sections:
-            indent = "  " if s.parent else ""
-            sections.add_row(escape(indent + s.title), f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
+            # a sub-part is indented, and its wrapped lines with it
+            title = Padding(escape(s.title), (0, 0, 0, 2)) if s.parent else escape(s.title)
+            sections.add_row(title, f"[{status_style.get(s.status, '')}]{t('status-' + s.status, lang)}[/]",
                              str(s.words) if s.line else "", str(s.line or ""))
         console.print(sections)
         if r.figures:
@@ -182,14 +187,16 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
             table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
             table.add_column(t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize(), justify="right", no_wrap=True)
             table.add_column(t("col-severity", lang), no_wrap=True)
-            table.add_column(t("col-message", lang))
+            table.add_column(t("col-message", lang), overflow="fold", ratio=1)
             for f in r.findings:
                 message = escape(f.message(lang)) + (f"\n[dim]{escape(f.point)}[/]" if f.point else "")
                 table.add_row(str(f.line) if f.line else "–", f"[{severity_style[f.severity]}]{t('severity-' + f.severity, lang)}[/]",
                               message)
             console.print(table)
         console.print(verdict(r, lang), style="bold green" if r.complete else "bold red")
-    return out.getvalue()
+    from toolkit.outputs.texttable import strip_trailing
+
+    return strip_trailing(out.getvalue())
 
 
 def _grouped(result: CheckResult) -> list[tuple[str, list[Finding]]]:

@@ -4,7 +4,9 @@ A heading matches a section by explicit id (``{#id}``), by title or by alias,
 after :func:`normalise` has folded case, white space, punctuation, text pasted
 from Word (non-breaking spaces, soft hyphens, curly quotes) and leading
 numbering ("3.2", "A)", "IV."). A heading that nearly matches gets a
-"did you mean".
+"did you mean": :func:`did_you_mean` for a misspelling of the whole, and
+:func:`content_words` with :func:`same_word` for a heading worded longer or
+differently ("Samverkan med Länsstyrelsen i Jämtlands län").
 """
 
 from __future__ import annotations
@@ -55,6 +57,46 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
         by_norm.setdefault(normalise(c), c)
     hits = difflib.get_close_matches(normalise(word), list(by_norm), n=1, cutoff=cutoff)
     return by_norm[hits[0]] if hits else None
+
+
+#: Words that say nothing about which section a heading means.
+STOPWORDS = frozenset(
+    "och i med av för till inom om på samt den det de en ett som vid under kring från hos efter mot per "
+    "vår våra vårt hur the and of in for with to on by our how".split()
+)
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """The words of a heading that carry its meaning: normalised, without stop
+    words and numbers (a year or "1:1" says nothing about the section)."""
+    return tuple(w for w in normalise(text).split() if w not in STOPWORDS and not w.isdigit())
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two normalised words are the same word: equal, an inflection of
+    each other (``miljöarbete``/``miljöarbetet``, ``länsstyrelsen``/``länsstyrelsens``),
+    or a long word misspelt by one letter (``uppföljnng``)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True
+    return len(short) >= 7 and _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter added, dropped or changed:
+    what is left once their common beginning and end are taken away is at
+    most one letter on each side."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return len(a) - start - end <= 1 and len(b) - start - end <= 1
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

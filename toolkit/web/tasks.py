@@ -21,6 +21,7 @@ WEB_WORDS = {
     "cli-no-conditions": "web-no-conditions",
     "conditions-override-missing": "web-conditions-override-missing",
     "conditions-override-differs": "web-conditions-override-differs",
+    "draft-conditions-path": "web-conditions-path",
 }
 
 
