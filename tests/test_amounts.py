@@ -16,6 +16,9 @@ from toolkit.outputs import overview
 from toolkit.outputs.summary import summarise
 from toolkit.outputs.totals import compute
 
+# the text output's sentences and tables are read whole: no wrapping at 80 columns
+pytestmark = pytest.mark.usefixtures("wide_terminal")
+
 
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
