@@ -462,6 +462,27 @@ def test_each_report_in_the_summary_links_to_its_verdict(folder: Path, tmp_uploa
     assert data["totals"]["drafts"] == 3
 
 
+def test_the_summary_downloads_as_a_spreadsheet(folder: Path, tmp_uploads: Path):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from toolkit.web import create_app
+
+    client = create_app(str(folder)).test_client()
+    page = client.get("/summary").text
+    assert "/summary/download/summary-xlsx" in page and "/summary/download/summary-csv" in page
+    assert 'id="belopp-2017"' in page and "<svg" in page  # the amounts and their charts are on the page too
+    book = client.get("/summary/download/summary-xlsx")
+    assert book.status_code == 200 and book.mimetype.endswith("spreadsheetml.sheet")
+    sheet = load_workbook(io.BytesIO(book.get_data()))["Belopp"]
+    assert any(c.data_type == "n" and c.number_format == '#,##0 "kr"' for c in sheet["I"][1:])
+    rows = list(csv.reader(io.StringIO(client.get("/summary/download/summary-csv").get_data(as_text=True).lstrip("\ufeff")),
+                           delimiter=";"))
+    assert rows[0][:2] == ["Fil", "Region"] and len(rows) > 1
+
+
 def test_without_a_folder_the_summary_says_how_to_get_one(client):
     page = client.get("/summary").text
     assert "villkor serve --dir MAPP" in page

@@ -19,7 +19,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 import click
@@ -155,10 +155,11 @@ class _PrintableStream:
         sys.stderr.flush()
 
 
-def emit(text: str, output: str | None, inputs: list[str], lang: str, fmt: str = "text", offers_word: bool = False,
-         colored: bool = False) -> None:
-    """Write ``text`` to ``output`` (whole or not at all) or to standard output.
-    Text is never written under a Word document's name (``fmt`` says what it is).
+def emit(text: str | Iterable[str], output: str | None, inputs: list[str], lang: str, fmt: str = "text",
+         offers_word: bool = False, colored: bool = False) -> None:
+    """Write ``text`` (or its pieces, as they are made) to ``output`` (whole or
+    not at all) or to standard output. Text is never written under a Word
+    document's name (``fmt`` says what it is).
 
     Text made for the terminal (``fmt`` "text") is made printable wherever it
     goes, unless it is ``colored``: then the formatter made its user text
@@ -172,8 +173,12 @@ def emit(text: str, output: str | None, inputs: list[str], lang: str, fmt: str =
 
         refuse_wrong_suffix(output, fmt, offers_word)
         refuse_input_as_output(output, inputs)
-        write_atomic(output, printable(text) if fmt == "text" else text)
+        write_atomic(output, printable(text) if fmt == "text" and isinstance(text, str) else text)
         say(t("cli-wrote", lang, path=output), err=True)
+    elif not isinstance(text, str):
+        tty = _is_tty(sys.stdout)
+        for piece in text:
+            click.echo(printable(piece) if tty else piece, nl=False)
     elif colored or not (fmt == "text" or _is_tty(sys.stdout)):
         click.echo(text, nl=not text.endswith("\n"))
     else:
@@ -465,7 +470,8 @@ def new(decision: str, region: str, last: str | None, fmt: str | None, output: s
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="SÖKVÄG...")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json", "csv", "xlsx"]), default="text",
+              show_default=True)
 @output_option
 @click.option("--all", "all_places", is_flag=True)
 @click.option("--strict", is_flag=True)
@@ -479,13 +485,17 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
 
     output_matches(output, fmt, False, lang)
     to_file = bool(output) and output != "-"
-    if to_file:
-        from toolkit.outputs.write import check_output
+    csv_folder = fmt == "csv" and to_file and not str(output).lower().endswith(".csv")
+    try:
+        _refuse_spreadsheet_early(fmt, output, to_file, csv_folder, paths)
+        if to_file and not csv_folder:
+            from toolkit.outputs.write import check_output
 
-        try:
             check_output(output, paths)  # type: ignore[arg-type]
-        except VillkorError as exc:
-            raise fail(exc, lang) from None
+    except VillkorError as exc:
+        raise fail(exc, lang) from None
+    if fmt == "xlsx" and not to_file and _is_tty(sys.stdout):
+        raise CannotCheck(f"villkor: {t('summary-xlsx-tty', lang)}")
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
     try:
         with _progress(paths, lang) as advance:
@@ -503,15 +513,23 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             if fmt == "json":
                 emit(overview.format_json(result, lang), output, list(paths) + result.inputs, lang, "json")
             sys.exit(EXIT_CANNOT)
+        inputs = list(paths) + result.inputs
+        if fmt in ("csv", "xlsx"):
+            _spreadsheet(result, fmt, output, csv_folder, inputs, lang)
+            sys.exit(result.exit_code)
+        text: str | Iterable[str]
         color = False
         if fmt == "text":
             to_tty = not to_file and _is_tty(sys.stdout)
             color = to_tty and "NO_COLOR" not in os.environ
             text = overview.format_text(result, lang, terminal_width(200), color, all_places)
+        elif fmt == "json":
+            text = overview.iter_json(result, lang)
         else:
-            text = {"json": overview.format_json, "md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, list(paths) + result.inputs, lang, fmt, colored=color)
+            text = {"md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
+        emit(text, output, inputs, lang, fmt, colored=color)
         if pages is not None:
+            assert isinstance(text, str)  # pages go with html and md, which are made whole
             pages.commit(text)
     except VillkorError as exc:
         raise fail(exc, lang) from None
@@ -519,6 +537,62 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
         if pages is not None:
             pages.discard()
     sys.exit(result.exit_code)
+
+
+def _is_csv(path: Any) -> bool:
+    from pathlib import Path
+
+    return Path(path).suffix.lower() == ".csv"
+
+
+def _refuse_spreadsheet_early(fmt: str, output: str | None, to_file: bool, csv_folder: bool, paths: tuple[str, ...]) -> None:
+    """Before any draft is checked: an output that will be refused anyway is refused now."""
+    from toolkit.errors import OutputError
+
+    if fmt == "xlsx" and to_file and not str(output).lower().endswith(".xlsx"):
+        raise OutputError.of("summary-xlsx-suffix", str(output))
+    if csv_folder:
+        from toolkit.outputs.write import refuse_folder
+
+        refuse_folder(str(output), _is_csv, paths)
+
+
+def _spreadsheet(result: Any, fmt: str, output: str | None, csv_folder: bool, inputs: list[str], lang: str) -> None:
+    """Write the summary's tables: an Excel workbook, a folder of CSV files, or
+    the CSV of figures to one file or to standard output."""
+    from toolkit.outputs import sheets
+
+    if fmt == "xlsx":
+        data = sheets.xlsx_bytes(sheets.tables(result, lang))
+        if output and output != "-":
+            emit_bytes(data, output, inputs, lang)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return
+    if csv_folder:
+        from toolkit.outputs.write import replace_folder
+
+        written = replace_folder(str(output), sheets.csv_files(sheets.tables(result, lang), lang), _is_csv, inputs)
+        click.echo(t("summary-wrote-folder", lang, n=len(written), path=output), err=True)
+        return
+    pieces = sheets.csv_pieces(sheets.figures_table(result, lang), lang)
+    if output and output != "-":
+        emit(pieces, output, inputs, lang)
+    else:
+        sys.stdout.flush()
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
+        sys.stdout.buffer.flush()
+
+
+def emit_bytes(data: bytes, output: str, inputs: list[str], lang: str) -> None:
+    from toolkit.outputs.write import refuse_input_as_output, write_atomic
+
+    refuse_input_as_output(output, inputs)
+    write_atomic(output, data)
+    click.echo(t("cli-wrote", lang, path=output), err=True)
 
 
 def _progress(paths: tuple[str, ...], lang: str) -> Any:

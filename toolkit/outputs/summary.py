@@ -22,12 +22,13 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, Finding
+from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, FigureResult, Finding
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import OutputError, Problem, VillkorError
 from toolkit.outputs.write import (
@@ -42,8 +43,15 @@ from toolkit.outputs.write import (
 #: What a figure's status means in the matrix.
 _FIGURE_CELL = {"ok": "ok", "missing": "missing", "invalid": "incomplete", "inconsistent": "incomplete", "omitted": "omitted"}
 
+_NONE: tuple[int, ...] = ()
+
 #: Sort order of cell statuses: worst last, so sorting ascending puts complete reports first.
 CELL_ORDER = {"ok": 0, "omitted": 1, "incomplete": 2, "missing": 3}
+
+#: A report's verdict: complete with no warnings left, complete with warnings
+#: left (text or amounts carried over, a late report, an implausible amount),
+#: or incomplete.
+VERDICTS = ("complete", "complete-with-warnings", "incomplete")
 
 
 @dataclass
@@ -56,16 +64,84 @@ class Part:
     required: bool
     number: int
     parent: str | None = None
+    #: for a figure: its unit ("kr", "procent", "antal"), the form of support
+    #: it belongs to, the ids it had in earlier decisions, and the figure it
+    #: breaks down (a part of a sum rule whose total has the same form of
+    #: support: "varav" rows, never added to their total's form again)
+    unit: str = ""
+    form_of_support: str = ""
+    renamed_from: tuple[str, ...] = ()
+    breakdown_of: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
+class Amount:
+    """One report's value of one figure, as the summary keeps it."""
+
+    value: Decimal | None
+    #: the text as written in the draft ("88 miljoner"); ``None`` when absent
+    raw: str | None
+    status: str  # ok, missing, invalid, inconsistent, omitted (the check's figure status)
+    line: int | None
+    #: codes of the warnings about this amount (figure-carried-over, figure-implausible, figure-column-year)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        """Read, adds up and nothing warns about it: the only values totals are made of."""
+        return self.status == "ok" and self.value is not None and not self.warnings
+
+    @property
+    def reason(self) -> str | None:
+        """Why the value does not count in totals (missing, invalid, inconsistent, warning), ``None`` when it does."""
+        if self.usable:
+            return None
+        if self.status in ("missing", "omitted") or (self.value is None and self.status == "ok"):
+            return "missing"
+        if self.status in ("invalid", "inconsistent"):
+            return self.status
+        return "warning"
+
+
+V = TypeVar("V")
+
+
+class ByPart(Mapping[str, V]):
+    """A row's cells (or amounts) by part id, read like a dict.
+
+    The values are one tuple per row and the ids one index shared by every
+    row of a decision: a dict per row would cost half a kilobyte more, five
+    megabytes over ten thousand reports.
+    """
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple[V, ...]):
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: str) -> V:
+        return self._values[self._index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"ByPart({dict(self)!r})"
+
+
+@dataclass(slots=True)
 class Cell:
     """One report's state for one part, and the findings that explain it."""
 
     status: str  # ok, incomplete, missing, omitted
     #: the line of the first finding that explains the cell, else the part's own line
     line: int | None = None
-    findings: list[int] = field(default_factory=list)  # indexes into Summary.findings
+    #: indexes into Summary.findings (a cell without findings shares one empty
+    #: tuple: ten thousand reports have a hundred thousand such cells)
+    findings: Sequence[int] = ()
 
 
 @dataclass
@@ -82,7 +158,7 @@ class Row:
     required_ok: int
     required_total: int
     counts: dict[str, int]
-    cells: dict[str, Cell]
+    cells: Mapping[str, Cell]
     findings: list[int]
     #: link to the draft's one-page check summary, relative to the overview file
     page: str | None = None
@@ -96,10 +172,20 @@ class Row:
     #: the row this one may duplicate: the same decision and a region whose
     #: name differs only in spelling ("Jämtland Härjedalen" / "Jämtland-Härjedalen")
     possible_duplicate_of: list[int] = field(default_factory=list)
+    #: each figure's value as read, by figure id, in the decision's order
+    amounts: Mapping[str, Amount] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
         return "complete" if self.complete else "incomplete"
+
+    @property
+    def verdict(self) -> str:
+        """``complete``, ``complete-with-warnings`` (complete, but warnings are
+        left that a reader must not miss) or ``incomplete``."""
+        if not self.complete:
+            return "incomplete"
+        return "complete-with-warnings" if self.counts.get(WARNING) else "complete"
 
 
 @dataclass
@@ -184,6 +270,15 @@ class Summary:
     inputs: list[str] = field(default_factory=list)
     #: drafts for the same region and decision (see :meth:`mark_duplicates`)
     duplicates: list[Duplicates] = field(default_factory=list)
+    #: the part ids of rows' cells and amounts, one index per decision (see :class:`ByPart`)
+    indexes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict, repr=False)
+
+    def by_part(self, values: dict[str, V]) -> ByPart[V]:
+        keys = tuple(values)
+        index = self.indexes.get(keys)
+        if index is None:
+            index = self.indexes[keys] = {k: n for n, k in enumerate(keys)}
+        return ByPart(index, tuple(values.values()))
 
     @property
     def complete(self) -> int:
@@ -280,11 +375,14 @@ class Summary:
             if status == "ok" and result.strict and idx:
                 status = "incomplete"  # a warning (order, carried-over text) that --strict counts
             idx = idx if status != "ok" else []
-            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx)
+            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx or _NONE)
+        amounts: dict[str, Amount] = {}
         for fr in result.figures:
             status = _FIGURE_CELL.get(fr.status, fr.status)
             idx = [n for n in local if _explains_figure(self.findings[n], fr)] if status != "ok" else []
-            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx)
+            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx or _NONE)
+            warned = tuple(dict.fromkeys(self.findings[n].code for n in local if _warns_about_figure(self.findings[n], fr)))
+            amounts[fr.id] = Amount(fr.value, None if fr.raw is None else str(fr.raw), fr.status, fr.line, warned)
         row = Row(
             index=len(self.rows),
             file=result.file,
@@ -296,10 +394,11 @@ class Summary:
             required_ok=result.required_ok,
             required_total=result.required_total,
             counts={ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
-            cells=cells,
+            cells=self.by_part(cells),
             findings=local,
             datum=_datum(result.draft.meta.get("datum")),
             mtime=_mtime(result.draft.path),
+            amounts=self.by_part(amounts),
         )
         self.rows.append(row)
         matrix.rows.append(row.index)
@@ -330,10 +429,29 @@ def _mtime(path: Path) -> float:
 def _parts(result: CheckResult) -> list[Part]:
     c = result.conditions
     parts = [Part(s.id, s.title, "section", s.required, 0, s.parent) for s in c.walk_sections()]
-    parts += [Part(f.id, f.label, "figure", f.required, 0, f.section) for f in c.figures]
+    parts += [Part(f.id, f.label, "figure", f.required, 0, f.section, f.unit, (f.form_of_support or "").strip(),
+                   tuple(f.renamed_from)) for f in c.figures]
+    by_id = {p.id: p for p in parts if p.kind == "figure"}
+    for rule in c.rules:
+        total = by_id.get(rule.total)
+        if total is None or not total.form_of_support:
+            continue
+        for pid in rule.parts:
+            part = by_id.get(pid)
+            if part is not None and part.form_of_support == total.form_of_support and part.breakdown_of is None:
+                part.breakdown_of = total.id
     for n, p in enumerate(parts, 1):
         p.number = n
     return parts
+
+
+#: Warnings that put an amount in doubt: it is shown, but kept out of totals.
+AMOUNT_WARNINGS = ("figure-carried-over", "figure-implausible", "figure-column-year")
+
+
+def _warns_about_figure(f: Finding, fr: FigureResult) -> bool:
+    return (f.code in AMOUNT_WARNINGS and f.line == fr.line and fr.line is not None
+            and f.params.get("label") == fr.label)
 
 
 def _explains_figure(f: Finding, fr: Any) -> bool:

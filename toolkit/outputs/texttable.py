@@ -25,7 +25,7 @@ Row = tuple[Sequence[str], Sequence[str | None]]
 
 
 def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: set[int] | None = None,
-                wrap: set[int] | None = None, color: bool = False, footer: bool = False, gap: int = 3,
+                wrap: set[int] | None = None, color: bool = False, footer: bool | int = False, gap: int = 3,
                 min_wrapped: int = MIN_WRAPPED) -> str:
     """The table as text no wider than ``width``.
 
@@ -33,7 +33,8 @@ def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: 
     ``wrap`` the columns that may be wrapped onto several lines, down to
     ``min_wrapped`` characters, before the table is split into blocks (any
     column is wrapped as a last resort); ``footer`` puts a rule above the last
-    row. A table that does not fit has two spaces between its columns.
+    row (or, as a number, the last ``footer`` rows: a total, a median, a count).
+    A table that does not fit has two spaces between its columns.
     """
     # the cells are shown as they are, and nothing in them is obeyed by the terminal
     headers = [printable(h) for h in headers]
@@ -118,7 +119,7 @@ def _lines(text: str, w: int) -> list[str]:
 
 
 def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: list[int], right: set[int],
-           color: bool, footer: bool, gap: int) -> str:
+           color: bool, footer: bool | int, gap: int) -> str:
     widths = shown
     pad = " " * gap
 
@@ -138,7 +139,7 @@ def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: 
     rule = "─" * (sum(widths) + gap * (len(widths) - 1)) + "\n"
     text = line(headers, [None] * len(headers)) + rule
     for n, (cells, styles) in enumerate(rows):
-        if footer and n == len(rows) - 1:
+        if footer and n == len(rows) - int(footer):
             text += rule
         text += line(cells, styles)
     return text
