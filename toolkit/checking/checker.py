@@ -1,6 +1,6 @@
 """Check a parsed draft against a decision.
 
-:func:`build_schema` turns a :class:`~toolkit.conditions.Conditions` into a
+:func:`build_schema` turns a :class:`~toolkit.decisions.model.Conditions` into a
 Cerberus schema with the project's custom rules (minimum words, placeholder
 text, amounts, consistency between figures); :func:`check_draft` validates a
 draft with it and maps every error, plus what the structure shows (duplicated,
