@@ -175,6 +175,88 @@ add("ok-amount-zero-width", draft(FRONT.replace("88 miljoner", '"88\u200b000\u20
 add("ok-yaml-anchor", draft(FRONT + "\nkontaktperson: &k Anna Andersson\nmottagare: *k"), 0)
 # text between the front matter and the title is the writer's text: rendered, never dropped
 add("ok-text-above-title", draft(FRONT, "\nInledande rader ovanför titeln.\n\n" + BODY), 0)
+# -- limits: each class of input that once hung, took gigabytes or reached the terminal
+def docx_file(body_xml=b"", members=None, declared=None):
+    """A Word draft (facts table, one section) with ``body_xml`` at the end of
+    its body, ``members`` added (name -> bytes or (piece, times), written a
+    piece at a time) and the directory's sizes of ``declared`` (name -> size)
+    changed; fixed timestamps, so the bytes are the same at every run."""
+    import io
+    import struct
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=2, cols=2)
+    for row, (a, b) in zip(table.rows, (("Villkorsbeslut", "2017"), ("Region", "Region Test"))):
+        row.cells[0].text, row.cells[1].text = a, b
+    d.add_heading("Insatser inom det regionala utvecklingsuppdraget", 1)
+    d.add_paragraph("Regionen har under året arbetat med insatser. " * 10)
+    buf = io.BytesIO()
+    d.save(buf)
+    src = zipfile.ZipFile(buf)
+    parts = {m.filename: src.read(m.filename) for m in src.infolist()}
+    head, tail = parts["word/document.xml"].split(b"<w:sectPr", 1)
+    parts["word/document.xml"] = head + body_xml + b"<w:sectPr" + tail
+    parts.update(members or {})
+    zbuf = io.BytesIO()
+    with zipfile.ZipFile(zbuf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2018, 2, 25, 12, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with z.open(info, "w", force_zip64=not isinstance(data, bytes)) as w:
+                if isinstance(data, bytes):
+                    w.write(data)
+                else:
+                    for _ in range(data[1]):
+                        w.write(data[0])
+    raw = bytearray(zbuf.getvalue())
+    for name, size in (declared or {}).items():
+        i = 0
+        while (i := raw.find(b"PK\x01\x02", i)) >= 0:
+            n, extra = struct.unpack_from("<HH", raw, i + 28)
+            if bytes(raw[i + 46 : i + 46 + n]) == name.encode():
+                struct.pack_into("<I", raw, i + 24, size)
+                j = i + 46 + n
+                while j < i + 46 + n + extra:  # the zip64 record carries the size too
+                    tag, length = struct.unpack_from("<HH", raw, j)
+                    if tag == 1:
+                        struct.pack_into("<Q", raw, j + 4, size)
+                        struct.pack_into("<I", raw, i + 24, 0xFFFFFFFF)
+                    j += 4 + length
+            i += 4
+    return bytes(raw)
+
+
+FRONT_LINES = len(FRONT.split("\n")) + 2  # "---", the front matter, "---"
+ESCAPES = "\x1b]0;x\x07\x1b[2J\u202eslut"
+add("lim-heading-of-digits", draft(FRONT, BODY + "\n## " + "1" * 40 + "x\n\ntext\n"), 0, None, "1111x")
+add("lim-heading-of-spaces", draft(FRONT, BODY + "\n## Egen" + " " * 50_000 + "del\n\ntext\n"), 0)
+add("lim-heading-id-after-spaces", draft(FRONT, BODY + "\n## Egen" + " " * 50_000 + "{del\n\ntext\n"), 0)
+add("lim-heading-of-100kb", draft(FRONT, BODY + "\n## " + "Egen del " * 12_000 + "\n\ntext\n"), 0, None, "Egen del")
+add("lim-bold-line-of-spaces", draft(FRONT, BODY + "\n**Egen del**" + " " * 50_000 + "x\n"), 0)
+add("lim-unclosed-comments", draft(FRONT, BODY + "<!--x\n" * 20_000), 0)
+add("lim-unclosed-comments-one-line", draft(FRONT, BODY + "<!--" * 20_000 + "\n"), 0)
+add("lim-unclosed-carried-over", draft(FRONT, BODY + "<!-- villkor:carried-over " * 5_000 + "\n"), 0)
+add("lim-unclosed-placeholders", draft(FRONT, BODY + "[fyll i " * 10_000 + "\n"), 0)
+add("lim-too-many-headings", draft(FRONT, "#\n" * 10_001), 2, FRONT_LINES + 10_001, "fler än 10\u00a0000 rubriker")
+add("lim-many-wrong-items", draft(MIN + "\nbilagor: [" + "1, " * 500 + "1]"), 2, 4, "minst 100 fel")
+add("lim-yaml-too-many-values", draft(MIN + "\nbilagor: [" + "a," * 120_000 + "a]"), 2, 4, "över 50000 värden")
+add("lim-terminal-escapes", draft(FRONT, BODY + f"\n## Egen del {ESCAPES}\n\ntext\n"), 0, None, "\ufffd]0;x\ufffd\ufffd[2J\ufffdslut")
+add("lim-terminal-escapes-in-value", draft(MIN + '\nkontaktpreson: "\\e]0;x\\a\\r"'), 2, 4, "menade du 'kontaktperson'")
+add("lim-docx-xml-bomb", docx_file(members={"word/document.xml": (b"<!--" + b" " * 1_048_572, 20)},
+                                   declared={"word/document.xml": 1000}), 2, None, "mer än 16 MB XML", ext="docx")
+add("lim-docx-picture-bomb", docx_file(members={"word/media/image1.png": (b"\0" * 1_048_576, 201)}),
+    2, None, "mer än 200 MB", ext="docx")
+add("lim-docx-size-lies", docx_file(members={"word/media/image1.png": b"\0" * 5000}, declared={"word/media/image1.png": 6000}),
+    2, None, "skadat", ext="docx")
+add("lim-docx-too-many-paragraphs", docx_file(b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 50_001), 2, None,
+    "fler än 50\u00a0000 stycken", ext="docx")
+add("lim-docx-many-runs", docx_file(b"<w:p>" + b"<w:r><w:t xml:space=\"preserve\">ord </w:t></w:r>" * 30_000 + b"</w:p>"),
+    1, None, "", ext="docx")
+add("lim-docx-bidi-heading", docx_file('<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Egen \u202edel</w:t></w:r></w:p>'
+                                       .encode()), 1, None, "Egen \ufffddel", ext="docx")
 
 (out / "expected.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 print(len(cases))

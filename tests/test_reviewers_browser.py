@@ -69,10 +69,14 @@ def test_overview_filters_by_region_year_and_status(page, overview):
     assert _column(pg, "#reports", 1) == ["Region Norrbotten"] * len(norrbotten)
     assert pg.locator("#filter-count").text_content() == f"Visar {len(norrbotten)} av {total} rapporter"
     pg.select_option("select[name=status]", "complete")
-    assert _column(pg, "#reports", 4) == ["komplett"] * sum(r["complete"] for r in norrbotten)
+    assert _column(pg, "#reports", 4) == ["komplett"] * sum(r["verdict"] == "complete" for r in norrbotten)
     pg.select_option("select[name=region]", "")
     statuses = _column(pg, "#reports", 4)
-    assert statuses and set(statuses) == {"komplett"} and len(statuses) == sum(r["complete"] for r in reports) < total
+    assert statuses and set(statuses) == {"komplett"} and len(statuses) == sum(r["verdict"] == "complete" for r in reports) < total
+    pg.select_option("select[name=status]", "complete-with-warnings")
+    warned = _column(pg, "#reports", 4)
+    assert warned and set(warned) == {"komplett, med varningar"}
+    assert len(warned) == sum(r["verdict"] == "complete-with-warnings" for r in reports)
     pg.select_option("select[name=status]", "incomplete")
     assert set(_column(pg, "#reports", 4)) == {"ofullständig"}
     pg.select_option("select[name=status]", "")

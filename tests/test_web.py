@@ -190,6 +190,14 @@ def test_a_bug_is_a_plain_page_and_leaves_nothing_behind(client, tmp_uploads: Pa
     assert list(tmp_uploads.iterdir()) == []
 
 
+def test_a_word_file_past_the_limits_is_refused_before_it_is_read(client, tmp_uploads: Path):
+    """20 MB of paragraphs is more XML than a Word draft may unpack to: said at
+    once, by the reader, without waiting for the worker's time to run out."""
+    answer = upload(client, "tung.docx", heavy_docx(20))
+    assert answer.status_code == 400 and "mer än 16 MB XML" in answer.text
+    assert list(tmp_uploads.iterdir()) == []
+
+
 def test_a_bug_in_a_worker_is_reported_as_one_and_the_worker_goes_on():
     from toolkit.web.workers import WorkerBug, Workers
 
@@ -203,14 +211,16 @@ def test_a_bug_in_a_worker_is_reported_as_one_and_the_worker_goes_on():
 
 
 def test_a_file_too_heavy_to_read_is_stopped_and_the_server_goes_on(tmp_uploads: Path):
-    """A Word file of a few hundred kB that unpacks to 20 MB of paragraphs."""
+    """A Word file of some 100 kB that unpacks to 3 MB of paragraphs: within
+    the limits on what a Word file may hold, and far too slow for the worker's
+    time (a fifth of a second here)."""
     from toolkit.web import create_app
     from toolkit.web.workers import Workers
 
-    workers = Workers(size=1, timeout=1)
+    workers = Workers(size=1, timeout=0.2)
     try:
         client = create_app(workers=workers).test_client()
-        answer = upload(client, "tung.docx", heavy_docx(20))
+        answer = upload(client, "tung.docx", heavy_docx(3))
         assert answer.status_code == 413 and "tog för lång tid eller för mycket minne" in answer.text
         assert list(tmp_uploads.iterdir()) == []
         workers.timeout = 60
@@ -450,6 +460,27 @@ def test_each_report_in_the_summary_links_to_its_verdict(folder: Path, tmp_uploa
     assert outside.status_code == 404 and "not part of the summary" in outside.text
     data = json.loads(client.get("/summary/download/summary-json").get_data(as_text=True))
     assert data["totals"]["drafts"] == 3
+
+
+def test_the_summary_downloads_as_a_spreadsheet(folder: Path, tmp_uploads: Path):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from toolkit.web import create_app
+
+    client = create_app(str(folder)).test_client()
+    page = client.get("/summary").text
+    assert "/summary/download/summary-xlsx" in page and "/summary/download/summary-csv" in page
+    assert 'id="belopp-2017"' in page and "<svg" in page  # the amounts and their charts are on the page too
+    book = client.get("/summary/download/summary-xlsx")
+    assert book.status_code == 200 and book.mimetype.endswith("spreadsheetml.sheet")
+    sheet = load_workbook(io.BytesIO(book.get_data()))["Belopp"]
+    assert any(c.data_type == "n" and c.number_format == '#,##0 "kr"' for c in sheet["I"][1:])
+    rows = list(csv.reader(io.StringIO(client.get("/summary/download/summary-csv").get_data(as_text=True).lstrip("\ufeff")),
+                           delimiter=";"))
+    assert rows[0][:2] == ["Fil", "Region"] and len(rows) > 1
 
 
 def test_without_a_folder_the_summary_says_how_to_get_one(client):

@@ -19,8 +19,8 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, cast
 
 import click
 
@@ -134,18 +134,55 @@ def _metavar_keys() -> dict[str, str]:
     return {text: k for k, entry in CATALOGUE.items() if k.startswith("metavar-") for text in entry.values()}
 
 
-def emit(text: Any, output: str | None, inputs: list[str], lang: str, fmt: str = "text", offers_word: bool = False) -> None:
-    """Write ``text`` to ``output`` (whole or not at all) or to standard output.
-    Text is never written under a Word document's name (``fmt`` says what it is)."""
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Show a message or a text report: nothing in it is obeyed by the terminal
+    (:func:`~toolkit.outputs.terminal.printable`), whatever the user's file held."""
+    from toolkit.outputs.terminal import printable
+
+    click.echo(printable(text), err=err, nl=nl)
+
+
+class _PrintableStream:
+    """Standard error for click's own messages (usage errors quote what was
+    typed): written through :func:`~toolkit.outputs.terminal.printable`."""
+
+    def write(self, text: str) -> int:
+        from toolkit.outputs.terminal import printable
+
+        return sys.stderr.write(printable(text))
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def emit(text: str | Iterable[str], output: str | None, inputs: list[str], lang: str, fmt: str = "text",
+         offers_word: bool = False, colored: bool = False) -> None:
+    """Write ``text`` (or its pieces, as they are made) to ``output`` (whole or
+    not at all) or to standard output. Text is never written under a Word
+    document's name (``fmt`` says what it is).
+
+    Text made for the terminal (``fmt`` "text") is made printable wherever it
+    goes, unless it is ``colored``: then the formatter made its user text
+    printable and the colours are its own. Markdown, HTML and JSON are written
+    as they are, and made printable only when shown on a terminal.
+    """
+    from toolkit.outputs.terminal import printable
+
     if output and output != "-":
         from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
 
         refuse_wrong_suffix(output, fmt, offers_word)
         refuse_input_as_output(output, inputs)
-        write_atomic(output, text)
-        click.echo(t("cli-wrote", lang, path=output), err=True)
-    else:
+        write_atomic(output, printable(text) if fmt == "text" and isinstance(text, str) else text)
+        say(t("cli-wrote", lang, path=output), err=True)
+    elif not isinstance(text, str):
+        tty = _is_tty(sys.stdout)
+        for piece in text:
+            click.echo(printable(piece) if tty else piece, nl=False)
+    elif colored or not (fmt == "text" or _is_tty(sys.stdout)):
         click.echo(text, nl=not text.endswith("\n"))
+    else:
+        say(text, nl=not text.endswith("\n"))
 
 
 def emit_docx(data: bytes, output: str | None, inputs: list[str], lang: str) -> None:
@@ -164,7 +201,7 @@ def emit_docx(data: bytes, output: str | None, inputs: list[str], lang: str) -> 
     refuse_wrong_suffix(output, "docx", True)
     refuse_input_as_output(output, inputs)
     write_atomic(output, data)
-    click.echo(t("cli-wrote", lang, path=output), err=True)
+    say(t("cli-wrote", lang, path=output), err=True)
 
 
 def output_matches(output: str | None, fmt: str, offers_word: bool, lang: str) -> None:
@@ -185,25 +222,30 @@ class CannotCheck(click.ClickException):
     exit_code = EXIT_CANNOT
 
     def show(self, file: Any = None) -> None:
-        click.echo(self.format_message(), err=True)
+        say(self.format_message(), err=True)
 
 
 def refused(exc: Any, lang: str) -> None:
     """An incomplete draft that was not rendered: its findings, then exit 1."""
     from toolkit.outputs.report import format_text
 
-    click.echo(format_text([exc.result], lang), err=True)
-    click.echo(f"villkor: {exc.format(lang)}", err=True)
+    say(format_text([exc.result], lang), err=True)
+    say(f"villkor: {exc.format(lang)}", err=True)
     sys.exit(EXIT_INCOMPLETE)
 
 
 def remaining_warnings(result: Any, lang: str, key: str = "report-warnings") -> None:
     """After writing a report or memo: say which warnings it still has."""
+    from toolkit.outputs.report import listed, more_of_kind
+
     warnings = [f for f in result.findings if f.severity == "warning"]
     if warnings and result.complete:
-        click.echo(t(key, lang, file=result.file, n=len(warnings)), err=True)
-        for f in warnings:
-            click.echo(f"  {f.location(lang)}: {f.message(lang)}", err=True)
+        say(t(key, lang, file=result.file, n=len(warnings)), err=True)
+        shown, hidden = listed(warnings)
+        for f in shown:
+            say(f"  {f.location(lang)}: {f.message(lang)}", err=True)
+        for code, n in hidden.items():
+            say(f"  {more_of_kind(code, n, lang)}", err=True)
 
 
 def _is_tty(stream: Any) -> bool:
@@ -257,28 +299,34 @@ def cache_warnings(cache: Any, lang: str) -> None:
     """What went wrong with the result cache, each said once (the run went on without it)."""
     if cache is not None:
         for key in cache.warnings:
-            click.echo(t(key, lang, folder=cache.folder), err=True)
+            say(t(key, lang, folder=cache.folder), err=True)
 
 
 class Stream:
-    """An output written as it is made: to standard output in pieces as they
-    come, or (``--output``) into a spool that is put in place whole at the
-    end, as :func:`emit` puts a text."""
+    """An output written as it is made, as :func:`emit` writes a whole text:
+    to standard output in pieces as they come, or (``--output``) into a
+    spool that is put in place whole at the end, once every input is read."""
 
-    def __init__(self, output: str | None):
+    def __init__(self, output: str | None, fmt: str, colored: bool = False):
         from toolkit.outputs.write import Spool
 
-        self.output = output
+        self.output, self.fmt = output, fmt
         self.spool = Spool() if output and output != "-" else None
+        # what emit makes printable: text for the terminal wherever it goes
+        # (unless coloured), anything shown on a terminal
+        self.printable = fmt == "text" if self.spool is not None else not colored and (fmt == "text" or _is_tty(sys.stdout))
         self._pending: list[str] = []
         self._size = 0
-        self.written = False
         self.last = ""
 
     def write(self, text: str) -> None:
         if not text:
             return
-        self.written, self.last = True, text[-1]
+        if self.printable:
+            from toolkit.outputs.terminal import printable
+
+            text = printable(text)
+        self.last = text[-1]
         if self.spool is not None:
             self.spool.write(text)
             return
@@ -292,7 +340,7 @@ class Stream:
             text, self._pending, self._size = "".join(self._pending), [], 0
             click.echo(text, nl=False)
 
-    def finish(self, inputs: list[str], lang: str, fmt: str) -> None:
+    def finish(self, inputs: list[str], lang: str) -> None:
         """End the output: standard output gets its last line break, a file is put in place."""
         if self.spool is None:
             self.flush()
@@ -300,7 +348,13 @@ class Stream:
                 click.echo("")
             return
         try:
-            emit(self.spool, self.output, inputs, lang, fmt)
+            from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
+
+            assert self.output is not None
+            refuse_wrong_suffix(self.output, self.fmt, False)
+            refuse_input_as_output(self.output, inputs)
+            write_atomic(self.output, self.spool)
+            say(t("cli-wrote", lang, path=self.output), err=True)
         finally:
             self.spool.close()
 
@@ -329,6 +383,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     # each draft's part is made where it is checked (and kept in the result
     # cache); the parts are written in order as they come
     render: Callable[..., str]
+    color = False
     if fmt == "json":
         render, key = functools.partial(report.json_part, lang=lang, compact=compact), f"json|{lang}|{compact}"
     elif fmt == "md":
@@ -342,7 +397,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
         render, key = functools.partial(report.text_part, lang=lang, width=width, color=color), f"text|{lang}|{width}|{color}"
     between = "\n" if fmt in ("md", "text") else ""
     reports = report.JsonReports(single=len(drafts) == 1, compact=compact) if fmt == "json" else None
-    out = Stream(output)
+    out = Stream(output, fmt, colored=color)
     failures: list[VillkorError] = []
     checked = complete = 0
     cache = open_cache(no_cache)
@@ -350,7 +405,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
     for outcome in check_batch(drafts, conditions, strict, {key: render}, cache, jobs, decisions):
         if outcome.error is not None:
             failures.append(outcome.error)
-            click.echo(outcome.error.format(lang), err=True)
+            say(outcome.error.format(lang), err=True)
             continue
         part = outcome.part(key, render, decisions)
         out.write(reports.add(part) if reports is not None else (between if checked else "") + part)
@@ -366,7 +421,7 @@ def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, c
                                   incomplete=checked - complete, failed=len(failures)), width) + "\n")
     if checked or fmt == "json":
         try:
-            out.finish(list(drafts), lang, fmt)
+            out.finish(list(drafts), lang)
         except VillkorError as exc:
             raise fail(exc, lang) from None
     if failures:
@@ -422,7 +477,7 @@ def conditions_list(lang: str) -> None:
     from toolkit.decisions.inherit import survey
     from toolkit.outputs.conditions_report import format_list
 
-    click.echo(format_list(survey(), lang, terminal_width(200)), nl=False)
+    say(format_list(survey(), lang, terminal_width(200)), nl=False)
 
 
 @conditions_group.command(name="show")
@@ -455,7 +510,7 @@ def conditions_validate(paths: tuple[str, ...], lang: str) -> None:
     if not files:
         raise CannotCheck(t("validate-no-files", lang))
     results = validate_paths(files)
-    click.echo(format_validation(results, lang), nl=False)
+    say(format_validation(results, lang), nl=False)
     sys.exit(EXIT_CANNOT if any(problems for _, problems in results) else EXIT_COMPLETE)
 
 
@@ -500,7 +555,7 @@ def new(decision: str, region: str, last: str | None, fmt: str | None, output: s
     else:
         emit(format_markdown(plan, lang), output, inputs, lang, "md", True)
     for notice in plan.notices:  # last year's text that did not keep its place
-        click.echo(t("new-notice", lang, notice=notice.format(lang)), err=True)
+        say(t("new-notice", lang, notice=notice.format(lang)), err=True)
 
 
 # -- reviewers: summary, memo ----------------------------------------------
@@ -508,7 +563,8 @@ def new(decision: str, region: str, last: str | None, fmt: str | None, output: s
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="SÖKVÄG...")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json", "csv", "xlsx"]), default="text",
+              show_default=True)
 @output_option
 @click.option("--all", "all_places", is_flag=True)
 @click.option("--strict", is_flag=True)
@@ -524,13 +580,17 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
 
     output_matches(output, fmt, False, lang)
     to_file = bool(output) and output != "-"
-    if to_file:
-        from toolkit.outputs.write import check_output
+    csv_folder = fmt == "csv" and to_file and not str(output).lower().endswith(".csv")
+    try:
+        _refuse_spreadsheet_early(fmt, output, to_file, csv_folder, paths)
+        if to_file and not csv_folder:
+            from toolkit.outputs.write import check_output
 
-        try:
             check_output(output, paths)  # type: ignore[arg-type]
-        except VillkorError as exc:
-            raise fail(exc, lang) from None
+    except VillkorError as exc:
+        raise fail(exc, lang) from None
+    if fmt == "xlsx" and not to_file and _is_tty(sys.stdout):
+        raise CannotCheck(f"villkor: {t('summary-xlsx-tty', lang)}")
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
     cache = open_cache(no_cache)
     try:
@@ -539,36 +599,38 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
         cache_warnings(cache, lang)
         if to_file or not result.rows:
             for failure in result.failed:
-                click.echo(VillkorError(failure.problems).format(lang), err=True)
+                say(VillkorError(failure.problems).format(lang), err=True)
         if not result.rows:
             # nothing could be checked: say so; JSON still gives its (empty) document
             if not result.failed:
                 key = "summary-no-drafts-skipped" if result.skipped else "summary-nothing"
-                click.echo(t(key, lang, paths=", ".join(paths), n=len(result.skipped)), err=True)
+                say(t(key, lang, paths=", ".join(paths), n=len(result.skipped)), err=True)
             else:
-                click.echo(t("summary-none-checked", lang, n=len(result.failed)), err=True)
+                say(t("summary-none-checked", lang, n=len(result.failed)), err=True)
             if fmt == "json":
-                emit(overview.format_json(result, lang, compact), output, list(paths) + result.inputs, lang)
+                emit(overview.format_json(result, lang, compact), output, list(paths) + result.inputs, lang, "json")
             sys.exit(EXIT_CANNOT)
-        if fmt == "json":
-            # written a report and a finding at a time: ten thousand drafts are never held as one text
-            out = Stream(output)
-            for piece in overview.json_parts(result, lang, compact):
-                out.write(piece)
-            out.finish(list(paths) + result.inputs, lang, fmt)
+        inputs = list(paths) + result.inputs
+        if fmt in ("csv", "xlsx"):
+            _spreadsheet(result, fmt, output, csv_folder, inputs, lang)
             sys.exit(result.exit_code)
+        text: str | Iterable[str]
+        color = False
         if fmt == "text":
             # written as it is made: ten thousand reports are never held as one text
             to_tty = not to_file and _is_tty(sys.stdout)
-            out = Stream(output)
-            overview.format_text(result, lang, terminal_width(200), to_tty and "NO_COLOR" not in os.environ, all_places,
-                                 write=out.write)
-            out.finish(list(paths) + result.inputs, lang, fmt)
+            color = to_tty and "NO_COLOR" not in os.environ
+            out = Stream(output, fmt, colored=color)
+            overview.format_text(result, lang, terminal_width(200), color, all_places, write=out.write)
+            out.finish(inputs, lang)
             sys.exit(result.exit_code)
+        elif fmt == "json":
+            text = overview.iter_json(result, lang, compact=compact)
         else:
             text = {"md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
-        emit(text, output, list(paths) + result.inputs, lang, fmt)
+        emit(text, output, inputs, lang, fmt, colored=color)
         if pages is not None:
+            assert isinstance(text, str)  # pages go with html and md, which are made whole
             pages.commit(text)
     except VillkorError as exc:
         raise fail(exc, lang) from None
@@ -576,6 +638,62 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
         if pages is not None:
             pages.discard()
     sys.exit(result.exit_code)
+
+
+def _is_csv(path: Any) -> bool:
+    from pathlib import Path
+
+    return Path(path).suffix.lower() == ".csv"
+
+
+def _refuse_spreadsheet_early(fmt: str, output: str | None, to_file: bool, csv_folder: bool, paths: tuple[str, ...]) -> None:
+    """Before any draft is checked: an output that will be refused anyway is refused now."""
+    from toolkit.errors import OutputError
+
+    if fmt == "xlsx" and to_file and not str(output).lower().endswith(".xlsx"):
+        raise OutputError.of("summary-xlsx-suffix", str(output))
+    if csv_folder:
+        from toolkit.outputs.write import refuse_folder
+
+        refuse_folder(str(output), _is_csv, paths)
+
+
+def _spreadsheet(result: Any, fmt: str, output: str | None, csv_folder: bool, inputs: list[str], lang: str) -> None:
+    """Write the summary's tables: an Excel workbook, a folder of CSV files, or
+    the CSV of figures to one file or to standard output."""
+    from toolkit.outputs import sheets
+
+    if fmt == "xlsx":
+        data = sheets.xlsx_bytes(sheets.tables(result, lang))
+        if output and output != "-":
+            emit_bytes(data, output, inputs, lang)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return
+    if csv_folder:
+        from toolkit.outputs.write import replace_folder
+
+        written = replace_folder(str(output), sheets.csv_files(sheets.tables(result, lang), lang), _is_csv, inputs)
+        click.echo(t("summary-wrote-folder", lang, n=len(written), path=output), err=True)
+        return
+    pieces = sheets.csv_pieces(sheets.figures_table(result, lang), lang)
+    if output and output != "-":
+        emit(pieces, output, inputs, lang)
+    else:
+        sys.stdout.flush()
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
+        sys.stdout.buffer.flush()
+
+
+def emit_bytes(data: bytes, output: str, inputs: list[str], lang: str) -> None:
+    from toolkit.outputs.write import refuse_input_as_output, write_atomic
+
+    refuse_input_as_output(output, inputs)
+    write_atomic(output, data)
+    click.echo(t("cli-wrote", lang, path=output), err=True)
 
 
 def _progress(paths: tuple[str, ...], lang: str) -> Any:
@@ -592,25 +710,12 @@ def _progress(paths: tuple[str, ...], lang: str) -> Any:
 
     @contextlib.contextmanager
     def bar() -> Any:
-        import time
-
         from rich.console import Console
         from rich.progress import Progress
 
-        # refreshed here rather than by rich's own thread: with no other thread
-        # running, the batch's workers start by fork, at once and warm
-        with Progress(transient=True, console=Console(stderr=True), auto_refresh=False) as progress:
+        with Progress(transient=True, console=Console(stderr=True)) as progress:
             task = progress.add_task("villkor summary", total=total)
-            shown = [0.0]
-
-            def advance(done: int, _total: int) -> None:
-                progress.update(task, completed=done)
-                now = time.monotonic()
-                if now - shown[0] >= 0.1 or done == _total:
-                    shown[0] = now
-                    progress.refresh()
-
-            yield advance
+            yield lambda done, _total: progress.update(task, completed=done)
 
     return bar()
 
@@ -661,9 +766,9 @@ def memo(draft: str, fmt: str, output: str | None, draft_mode: bool, strict: boo
         emit(made.text, output, [draft], lang, fmt, True)
     remaining_warnings(result, lang, "memo-warnings")
     if made.gaps:
-        click.echo(memos.describe_gaps(made.gaps, result.draft.kind, lang), err=True)
+        say(memos.describe_gaps(made.gaps, result.draft.kind, lang), err=True)
     if made.decision_gaps:
-        click.echo(t("memo-decision-gaps", lang, id=result.conditions.id, n=len(made.decision_gaps),
+        say(t("memo-decision-gaps", lang, id=result.conditions.id, n=len(made.decision_gaps),
                      keys=", ".join(made.decision_gaps), file=result.conditions.path), err=True)
 
 
@@ -751,9 +856,9 @@ def _os_failed(exc: OSError, lang: str) -> None:
     reason_key = "closed" if exc.errno == errno.EBADF else os_reason(exc)
     reason = t(f"os-reason-{reason_key}", lang) if reason_key else (exc.strerror or str(exc))
     if exc.filename is not None:
-        click.echo(f"villkor: {t('cli-file-error', lang, file=exc.filename, reason=reason)}", err=True)
+        say(f"villkor: {t('cli-file-error', lang, file=exc.filename, reason=reason)}", err=True)
     else:
-        click.echo(f"villkor: {t('stdout-failed', lang, reason=reason)}", err=True)
+        say(f"villkor: {t('stdout-failed', lang, reason=reason)}", err=True)
         try:  # what is still buffered would fail again when Python exits
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -783,12 +888,12 @@ def serve(host: str, port: int, folder: str | None, lang: str) -> None:
     key = "serve-listening-remote" if serving.reachable_from_others(host) else "serve-listening"
 
     def ready() -> None:
-        click.echo(t(key, lang, url=serving.address(server)))
+        say(t(key, lang, url=serving.address(server)))
         if folder:
-            click.echo(t("serve-folder", lang, folder=folder))
+            say(t("serve-folder", lang, folder=folder))
 
     serving.run(server, ready)
-    click.echo(t("serve-stopped", lang), err=True)
+    say(t("serve-stopped", lang), err=True)
 
 
 def run_language(argv: list[str]) -> str:
@@ -822,13 +927,13 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
         with _stop_cleanly(lang):
             cli.main(args=argv, prog_name=prog_name or "villkor", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo(click_gettext("Aborted!"), err=True)
+        say(click_gettext("Aborted!"), err=True)
         sys.exit(EXIT_CANNOT)
     except click.ClickException as exc:  # usage errors too, and bare `villkor`: its help, as click shows it
-        exc.show()
+        exc.show(file=cast(Any, _PrintableStream()))  # what was typed is quoted: shown, never obeyed
         sys.exit(exc.exit_code)
     except VillkorError as exc:
-        click.echo(exc.format(lang), err=True)
+        say(exc.format(lang), err=True)
         sys.exit(EXIT_CANNOT)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -841,5 +946,5 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     except Exception as exc:  # a bug: say so briefly, never a traceback unless asked
         if os.environ.get("VILLKOR_DEBUG"):
             raise
-        click.echo(f"villkor: {t('cli-internal-error', lang, error=type(exc).__name__ + ': ' + str(exc))}", err=True)
+        say(f"villkor: {t('cli-internal-error', lang, error=type(exc).__name__ + ': ' + str(exc))}", err=True)
         sys.exit(EXIT_CANNOT)

@@ -24,9 +24,9 @@ class Problem:
     unit: str = "line"
 
     def format(self, lang: str = "sv") -> str:
-        from toolkit.messages import t
+        from toolkit.messages import quoted, t
 
-        text = t(self.key, lang, **self.params)
+        text = t(self.key, lang, **quoted(self.params))
         if self.file is None:
             return text
         if self.line is None:

@@ -721,8 +721,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help-new--last": {"sv": "Förra årets utkast: dess text förs över, markerad som överförd.", "en": "Last year's draft: its text is carried over, marked as carried over."},
     "help-new--force": {"sv": "Skriv över --output om filen redan finns.", "en": "Overwrite --output if the file exists."},
     "help-summary": {
-        "sv": "Sammanställ många utkast: omdöme per rapport, matris över delarna, brister per slag.\n\nMappar genomsöks rekursivt. Med --output FIL i html eller md skrivs varje rapports sammanfattning på en sida till mappen FIL-namn-files/ bredvid. Exit 0 alla kompletta, 1 någon ofullständig eller ej kontrollerbar, 2 inget kunde kontrolleras.",
-        "en": "Summarise many drafts: a verdict per report, a matrix of the parts, findings by kind.\n\nFolders are searched recursively. With --output FILE in html or md each report's one-page summary is written to the folder FILE-name-files/ beside it. Exit 0 all complete, 1 any incomplete or not checkable, 2 nothing could be checked.",
+        "sv": "Sammanställ många utkast: omdöme per rapport, matris över delarna, belopp med summor per beslut och stödform, år för år per region, brister per slag.\n\nMappar genomsöks rekursivt. Med --output FIL i html eller md skrivs varje rapports sammanfattning på en sida till mappen FIL-namn-files/ bredvid. xlsx skrivs till --output FIL.xlsx; csv till --output MAPP (en fil per tabell), --output FIL.csv eller standard ut (beloppen). Exit 0 alla kompletta, 1 någon ofullständig eller ej kontrollerbar, 2 inget kunde kontrolleras.",
+        "en": "Summarise many drafts: a verdict per report, a matrix of the parts, amounts with totals per decision and form of support, year over year per region, findings by kind.\n\nFolders are searched recursively. With --output FILE in html or md each report's one-page summary is written to the folder FILE-name-files/ beside it. xlsx is written to --output FILE.xlsx; csv to --output FOLDER (a file per table), --output FILE.csv or standard output (the amounts). Exit 0 all complete, 1 any incomplete or not checkable, 2 nothing could be checked.",
     },
     "help-summary--all_places": {"sv": "Text: visa alla platser för varje slags brist, inte bara de första.", "en": "Text: show every place for each kind of finding, not only the first."},
     "help-summary--strict": {"sv": "Varningar gör också en rapport ofullständig.", "en": "Warnings make a report incomplete too."},
@@ -844,6 +844,30 @@ CATALOGUE.update({
 # -- limits on size, depth, headings and unpacked Word files ---------------
 # (TRUST_LIMITS)
 CATALOGUE.update({
+    "docx-too-many-paragraphs": {
+        "sv": "Word-dokumentet har fler än {limit} stycken; en rapport har några hundra – är det rätt fil?",
+        "en": "the Word document has more than {limit} paragraphs; a report has a few hundred – is it the right file?",
+    },
+    "docx-xml-too-large": {
+        "sv": "Word-dokumentets text och formatering packas upp till mer än {limit_mb} MB XML; "
+              "en lång rapport har några få MB – är det rätt fil?",
+        "en": "the Word document's text and formatting unpack to more than {limit_mb} MB of XML; "
+              "a long report has a few MB – is it the right file?",
+    },
+    "schema-too-many": {
+        "sv": "minst {limit} fel; bara de första visas – rätta dem och kontrollera igen",
+        "en": "at least {limit} errors; only the first are shown – correct them and check again",
+    },
+    "report-more-of-kind": {
+        "sv": "… och {n} till av samma slag ({kind})",
+        "en": "… and {n} more of the same kind ({kind})",
+    },
+    "draft-too-many-headings": {
+        "sv": "utkastet har fler än {limit} rubriker; en rapport har några tiotal – är det rätt fil, "
+              "eller har vanlig text fått rubrikformat?",
+        "en": "the draft has more than {limit} headings; a report has a few dozen – is it the right file, "
+              "or has body text been given a heading style?",
+    },
 })
 
 # -- what keeps a draft from being called complete by mistake; the memo's facts ---
@@ -1359,6 +1383,146 @@ CATALOGUE.update({
 # -- amounts, totals, year over year, charts, spreadsheets in the summary ---
 # (REVIEW)
 CATALOGUE.update({
+    # verdicts
+    "report-status-complete-with-warnings": {"sv": "komplett, med varningar", "en": "complete, with warnings"},
+    # amounts per report and totals per decision
+    "summary-amounts": {"sv": "Belopp – villkorsbeslut {id} ({title})", "en": "Amounts – conditions decision {id} ({title})"},
+    "summary-amounts-note": {
+        "sv": "Beloppen som de lästs ur varje rapport. Summa och median räknas per nyckeltal över rapporterna under samma beslut; ett belopp som saknas räknas aldrig som noll, och ett belopp med ⚠ (varning) eller ! (går inte ihop, eller inte ett belopp) visas men räknas inte.",
+        "en": "The amounts as read from each report. Total and median are taken per figure over the reports under the same decision; a missing amount never counts as zero, and an amount marked ⚠ (warning) or ! (does not add up, or not an amount) is shown but not counted.",
+    },
+    "summary-amounts-legend": {
+        "sv": "⚠ belopp med varning (förra årets belopp, utanför rimliga gränser, ett annat års kolumn) · ! går inte ihop eller inte ett belopp · ✗ saknas · – frivilligt, ej med",
+        "en": "⚠ amount with a warning (last year's amount, outside plausible bounds, another year's column) · ! does not add up or not an amount · ✗ missing · – optional, not included",
+    },
+    "col-in-totals": {"sv": "Med i summorna", "en": "In the totals"},
+    "in-totals-yes": {"sv": "ja", "en": "yes"},
+    "in-totals-partly": {"sv": "ja, utom belopp med ⚠ ! ✗", "en": "yes, but not amounts marked ⚠ ! ✗"},
+    "in-totals-superseded": {"sv": "nej: ersatt", "en": "no: superseded"},
+    "in-totals-undecided": {"sv": "nej: oklart vilket utkast som gäller", "en": "no: unclear which draft is current"},
+    "in-totals-spelling": {"sv": "nej: möjlig dubblett", "en": "no: possible duplicate"},
+    "summary-total": {"sv": "Summa", "en": "Total"},
+    "summary-median": {"sv": "Median", "en": "Median"},
+    "summary-covers-row": {"sv": "Rapporter", "en": "Reports"},
+    "summary-covers": {"sv": "{n} av {m} {m:rapport|rapporter}", "en": "{n} of {m} {m:report|reports}"},
+    "summary-not-summed": {"sv": "summeras inte", "en": "not added up"},
+    "summary-not-counted": {"sv": "{label}: {covers} ({reasons})", "en": "{label}: {covers} ({reasons})"},
+    "reason-missing": {"sv": "{n} saknas", "en": "{n} missing"},
+    "reason-invalid": {"sv": "{n} inte {n:ett belopp|belopp}", "en": "{n} not {n:an amount|amounts}"},
+    "reason-inconsistent": {"sv": "{n} går inte ihop", "en": "{n} {n:does|do} not add up"},
+    "reason-warning": {"sv": "{n} med varning", "en": "{n} with a warning"},
+    "summary-left-out-undecided": {
+        "sv": "Inte med i summorna: {n} utkast för {regions} ({files}) – det går inte att avgöra vilket som gäller; ge det gällande utkastet ett senare datum eller ta bort de andra.",
+        "en": "Not in the totals: {n} drafts for {regions} ({files}) – it cannot be told which is current; give the current draft a later date or remove the others.",
+    },
+    "summary-left-out-spelling": {
+        "sv": "Inte med i summorna: {files} – {names} kan vara samma region stavad på olika sätt; skriv regionens namn likadant i alla utkast.",
+        "en": "Not in the totals: {files} – {names} may be the same region spelt in different ways; write the region's name the same way in every draft.",
+    },
+    "summary-left-out-superseded": {
+        "sv": "Inte med i summorna: {n} {n:ersatt utkast|ersatta utkast} ({files}).",
+        "en": "Not in the totals: {n} superseded {n:draft|drafts} ({files}).",
+    },
+    "summary-forms": {"sv": "Per stödform", "en": "By form of support"},
+    "summary-forms-note": {
+        "sv": "Ett nyckeltal som delar upp ett annat av samma stödform (”varav …”) räknas inte en gång till. Beviljat och utbetalt är olika nyckeltal och läggs inte ihop.",
+        "en": "A figure that breaks down another of the same form of support (“of which …”) is not counted again. Granted and paid are different figures and are not added together.",
+    },
+    "col-form-of-support": {"sv": "Stödform", "en": "Form of support"},
+    "col-total": {"sv": "Summa", "en": "Total"},
+    "col-median": {"sv": "Median", "en": "Median"},
+    "col-reports-counted": {"sv": "Rapporter", "en": "Reports"},
+    "summary-yoy": {"sv": "År för år – {region}", "en": "Year over year – {region}"},
+    "summary-yoy-note": {
+        "sv": "Varje regions nyckeltal år för år, under olika beslut: ett nyckeltal följs genom sitt id och genom renamed_from. Förändringen räknas mot beslutet före, bara när båda beloppen räknas (utan varning). Belopp under olika beslut läggs aldrig ihop.",
+        "en": "Each region's figures year over year, under different decisions: a figure is followed by its id and through renamed_from. The change is taken against the decision before, only when both amounts count (no warning). Amounts under different decisions are never added together.",
+    },
+    "col-change": {"sv": "Förändring", "en": "Change"},
+    "col-change-percent": {"sv": "Förändring (%)", "en": "Change (%)"},
+    "yoy-ambiguous": {"sv": "flera utkast", "en": "several drafts"},
+    "yoy-ambiguous-note": {
+        "sv": "”flera utkast”: regionen har flera utkast under beslutet och det går inte att avgöra vilket som gäller.",
+        "en": "“several drafts”: the region has several drafts under the decision and it cannot be told which is current.",
+    },
+    "summary-charts": {"sv": "Diagram", "en": "Charts"},
+    "chart-coverage": {"sv": "Täckning per rapport – beslut {id}", "en": "Coverage by report – decision {id}"},
+    "chart-coverage-bins": {"sv": "Rapporter efter täckning – beslut {id}", "en": "Reports by coverage – decision {id}"},
+    "chart-amounts": {"sv": "Belopp per region och stödform – beslut {id}", "en": "Amounts by region and form of support – decision {id}"},
+    "chart-amounts-figures": {"sv": "Belopp per region och nyckeltal – beslut {id}", "en": "Amounts by region and figure – decision {id}"},
+    "chart-amounts-forms": {"sv": "Summa per stödform – beslut {id}", "en": "Total by form of support – decision {id}"},
+    "chart-years": {"sv": "{region}: belopp år för år", "en": "{region}: amounts year over year"},
+    "chart-axis-mkr": {"sv": "miljoner kronor", "en": "million kronor"},
+    "chart-axis-coverage": {"sv": "täckning", "en": "coverage"},
+    "chart-axis-reports": {"sv": "antal rapporter", "en": "number of reports"},
+    "chart-table": {"sv": "Siffrorna i diagrammet", "en": "The chart's numbers"},
+    "chart-only-counted": {
+        "sv": "Bara belopp som räknas i summorna visas; en region utan stapel har inget sådant belopp.",
+        "en": "Only amounts that count in the totals are drawn; a region without a bar has no such amount.",
+    },
+    "chart-years-note": {"sv": "Siffrorna står i tabellen ovan.", "en": "The numbers are in the table above."},
+    "col-bin": {"sv": "Täckning", "en": "Coverage"},
+    "col-reports-n": {"sv": "Antal rapporter", "en": "Number of reports"},
+    # spreadsheets: sheets (xlsx) and files (csv), their columns
+    "sheet-reports": {"sv": "Rapporter", "en": "Reports"},
+    "sheet-parts": {"sv": "Delar {id}", "en": "Parts {id}"},
+    "sheet-figures": {"sv": "Belopp", "en": "Amounts"},
+    "sheet-totals": {"sv": "Summor", "en": "Totals"},
+    "sheet-yoy": {"sv": "År för år", "en": "Year over year"},
+    "sheet-findings": {"sv": "Brister", "en": "Findings"},
+    "csv-file-reports": {"sv": "rapporter.csv", "en": "reports.csv"},
+    "csv-file-parts": {"sv": "delar-{id}.csv", "en": "parts-{id}.csv"},
+    "csv-file-figures": {"sv": "belopp.csv", "en": "amounts.csv"},
+    "csv-file-totals": {"sv": "summor.csv", "en": "totals.csv"},
+    "csv-file-yoy": {"sv": "ar-for-ar.csv", "en": "year-over-year.csv"},
+    "csv-file-findings": {"sv": "brister.csv", "en": "findings.csv"},
+    "col-verdict": {"sv": "Omdöme", "en": "Verdict"},
+    "col-complete": {"sv": "Komplett", "en": "Complete"},
+    "col-datum": {"sv": "Datum", "en": "Date"},
+    "col-figure-id": {"sv": "Nyckeltalets id", "en": "Figure id"},
+    "col-figure-id-then": {"sv": "Id i det årets beslut", "en": "Id in that year's decision"},
+    "col-unit": {"sv": "Enhet", "en": "Unit"},
+    "col-figure-status": {"sv": "Status", "en": "Status"},
+    "col-warning": {"sv": "Varning", "en": "Warning"},
+    "col-count": {"sv": "Rapporter med belopp", "en": "Reports with an amount"},
+    "col-basis": {"sv": "Rapporter", "en": "Reports"},
+    "col-not-missing": {"sv": "Saknas", "en": "Missing"},
+    "col-not-invalid": {"sv": "Inte ett belopp", "en": "Not an amount"},
+    "col-not-inconsistent": {"sv": "Går inte ihop", "en": "Do not add up"},
+    "col-not-warning": {"sv": "Med varning", "en": "With a warning"},
+    "col-code": {"sv": "Kod", "en": "Code"},
+    "col-breakdown-of": {"sv": "Delar upp", "en": "Breaks down"},
+    "yes": {"sv": "ja", "en": "yes"},
+    "no": {"sv": "nej", "en": "no"},
+    # the command
+    "help-summary--fmt": {
+        "sv": "text för terminalen, md/html för granskare, json för skript, csv och xlsx för kalkylblad.",
+        "en": "text for the terminal, md/html for reviewers, json for scripts, csv and xlsx for spreadsheets.",
+    },
+    "summary-xlsx-tty": {
+        "sv": "xlsx är ett binärt format och skrivs inte till terminalen; ange --output FIL.xlsx (eller styr om standard ut till en fil)",
+        "en": "xlsx is a binary format and is not written to the terminal; give --output FILE.xlsx (or redirect standard output to a file)",
+    },
+    "summary-xlsx-suffix": {
+        "sv": "en Excel-fil ska sluta på .xlsx; ange --output FIL.xlsx",
+        "en": "an Excel file should end in .xlsx; give --output FILE.xlsx",
+    },
+    "summary-csv-folder-holds-input": {
+        "sv": "mappen för CSV-filerna innehåller ett utkast; välj en annan --output",
+        "en": "the folder for the CSV files holds a draft; choose another --output",
+    },
+    "summary-csv-folder-not-ours": {
+        "sv": "mappen finns redan och innehåller annat än CSV-filer; välj en tom eller ny mapp som --output",
+        "en": "the folder exists and holds more than CSV files; choose an empty or new folder as --output",
+    },
+    "summary-csv-not-folder": {
+        "sv": "finns och är ingen mapp; ange en mapp för CSV-filerna (eller FIL.csv för bara beloppen)",
+        "en": "exists and is not a folder; give a folder for the CSV files (or FILE.csv for the amounts only)",
+    },
+    "summary-wrote-folder": {"sv": "Skrev {n} filer till {path}", "en": "Wrote {n} files to {path}"},
+    # the web page's downloads of a folder's summary
+    "web-dl-summary-xlsx": {"sv": "Sammanställningen med belopp (Excel)", "en": "The summary with amounts (Excel)"},
+    "web-dl-summary-csv": {"sv": "Beloppen (CSV)", "en": "The amounts (CSV)"},
+    "col-counts": {"sv": "Räknas", "en": "Counts"},
 })
 
 # -- the web page (villkor serve) ------------------------------------------
@@ -1554,6 +1718,19 @@ CATALOGUE.update({
         "en": "The draft could not be checked: the process checking it ended unexpectedly (check it on its own to see why).",
     },
 })
+
+
+#: Longest text from a user's file that a message quotes whole: a heading or
+#: a value of megabytes is cut, so that a message stays a sentence (and a
+#: terminal table does not lay out megabytes).
+MAX_QUOTED = 200
+
+
+def quoted(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with every text longer than :data:`MAX_QUOTED` cut to it and "…"."""
+    if not any(isinstance(v, str) and len(v) > MAX_QUOTED for v in params.values()):
+        return params
+    return {k: v[:MAX_QUOTED] + "…" if isinstance(v, str) and len(v) > MAX_QUOTED else v for k, v in params.items()}
 
 
 class _Formatter(string.Formatter):

@@ -1,6 +1,6 @@
 """Check a parsed draft against a decision.
 
-:func:`build_schema` turns a :class:`~toolkit.conditions.Conditions` into a
+:func:`build_schema` turns a :class:`~toolkit.decisions.model.Conditions` into a
 Cerberus schema with the project's custom rules (minimum words, placeholder
 text, amounts, consistency between figures); :func:`check_draft` validates a
 draft with it and maps every error, plus what the structure shows (duplicated,
@@ -19,11 +19,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import cerberus
-
 from toolkit.checking.codes import severity
 from toolkit.checking.matching import Match, Matcher
-from toolkit.checking.placeholders import DEFAULT_PLACEHOLDERS as DEFAULT_PLACEHOLDERS
+from toolkit.checking.placeholders import PLACEHOLDER_BRACKETED as PLACEHOLDER_BRACKETED
+from toolkit.checking.placeholders import PLACEHOLDER_LAST as PLACEHOLDER_LAST
+from toolkit.checking.placeholders import PLACEHOLDER_WORDS as PLACEHOLDER_WORDS
+from toolkit.checking.placeholders import PlaceholderMatch as PlaceholderMatch
 from toolkit.checking.placeholders import Placeholders
 from toolkit.checking.results import (
     ERROR,
@@ -35,27 +36,33 @@ from toolkit.checking.results import (
     SectionResult,
 )
 from toolkit.decisions.model import Conditions, Figure, Section
-from toolkit.drafts.markers import CARRIED_OVER, FIGURE_CARRIED_OVER
+from toolkit.drafts.markers import FIGURE_CARRIED_OVER, carried_over
 from toolkit.drafts.model import Draft, FigureSource, Heading, count_words
 from toolkit.drafts.visible import visible_text
 from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_amount, reordering_char
 from toolkit.read.text import describe_char, did_you_mean
-from toolkit.read.validation import leaf_errors
+from toolkit.read.validation import BoundedValidator, leaf_errors
 
 if TYPE_CHECKING:
     from toolkit.decisions.load import Decisions
+
+#: How many headings that match nothing get a "did you mean" (see
+#: :meth:`Checker._match_headings`).
+MAX_SUGGESTIONS = 200
 
 #: Front-matter keys (Word: facts-table rows) whose values the report shows:
 #: a placeholder there reaches the government as surely as one in a section.
 REPORTED_FACTS = ("region", "mottagare", "kontaktperson", "diarienummer", "datum", "bilagor")
 
 #: A line that is nothing but bold text: ``**Samarbete med länsstyrelsen**``.
-_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].*?)\1\s*:?\s*$")
+#: (``\s*(?::\s*)?$`` rather than ``\s*:?\s*$``, which tried every way of
+#: sharing a run of spaces between the two and was quadratic.)
+_BOLD_LINE = re.compile(r"^\s*+(\*\*|__)([^*_].*?)\1\s*(?::\s*)?$")
 
 
 
 
-class DraftValidator(cerberus.Validator):
+class DraftValidator(BoundedValidator):
     """Cerberus validator with the rules a report needs."""
 
     def _validate_min_words(self, constraint: int, field: str, value: Any) -> None:
@@ -71,7 +78,7 @@ class DraftValidator(cerberus.Validator):
         if constraint is None or not isinstance(value, dict):
             return
         # the check looks once per section and hands over what it found
-        found = value["placeholder"] if "placeholder" in value else constraint.search(value.get("text", ""))
+        found = value["placeholder"] if "placeholder" in value else constraint.search(value.get("text", "")) is not None
         if found:
             self._error(field, "placeholder")
 
@@ -153,7 +160,7 @@ class _Placed:
     start: int = 0
     end: int = 0
     #: the first placeholder in ``text``, if any
-    placeholder: re.Match[str] | None = None
+    placeholder: PlaceholderMatch | None = None
 
 
 def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]]:
@@ -226,7 +233,7 @@ class Checker:
         c = self.conditions
         file = draft.name
         findings: list[Finding] = []
-        matches = {i: self.matcher.match(h.text) for i, h in enumerate(draft.headings)}
+        matches = self._match_headings(draft)
         matched = {i: m for i, m in matches.items() if m.section is not None}
         spans = _spans(draft, matched)
         if draft.kind == "docx" and not draft.headings:
@@ -306,7 +313,8 @@ class Checker:
         # the Cerberus pass: required sections and figures, words, placeholders, amounts, rules
         given, keys = self._given_figures(draft)
         document = {
-            **{f"section:{sid}": {"words": p.words, "text": p.text, "placeholder": p.placeholder is not None} for sid, p in placed.items()},
+            **{f"section:{sid}": {"words": p.words, "text": p.text, "placeholder": p.placeholder is not None}
+               for sid, p in placed.items()},
             **{f"figure:{fid}": value for fid, value in given.items()},
             "figures": given,
         }
@@ -332,11 +340,11 @@ class Checker:
         # carried-over text from last year's draft (villkor new --from)
         for sid, p in placed.items():
             raw = "\n".join(draft.lines[p.start : p.end])
-            if CARRIED_OVER.search(raw):
+            if carried_over(raw):
                 findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": p.section.title},
                                         file, p.heading.line, sid, p.section.point))
         for x in extras:
-            if CARRIED_OVER.search("\n".join(draft.lines[x.span[0] : x.span[1]])):
+            if carried_over("\n".join(draft.lines[x.span[0] : x.span[1]])):
                 findings.append(Finding.of("section-carried-over", "section-carried-over", {"title": x.title}, file, x.line))
         for f in c.figures:
             if f.id not in keys:
@@ -365,11 +373,29 @@ class Checker:
                 sr.status = "incomplete"  # e.g. written twice
         return CheckResult(c, draft, findings, section_results, figure_results, strict, extras, preamble, preface)
 
+    def _match_headings(self, draft: Draft) -> dict[int, Match]:
+        """Each heading's match. A heading written twice is matched once, and
+        only the first :data:`MAX_SUGGESTIONS` that match nothing get a "did
+        you mean": past them a draft is not a report being written, and
+        looking for near misses would cost more than the rest of the check."""
+        seen: dict[str, Match] = {}
+        unmatched = 0
+        matches = {}
+        for i, h in enumerate(draft.headings):
+            m = seen.get(h.text)
+            if m is None:
+                m = seen[h.text] = self.matcher.match(h.text, suggest=unmatched < MAX_SUGGESTIONS)
+                unmatched += m.section is None
+            matches[i] = m
+        return matches
+
     def _section_results(self, draft: Draft, placed: dict[str, _Placed], errors: dict[str, list[str]],
                          findings: list[Finding], matches: dict[int, Match]) -> list[SectionResult]:
         file = draft.name
         present = set(placed)
         results = []
+        near = _near_misses(draft, matches)
+        bold: dict[str, tuple[str, int]] | None = None
         for s in self.conditions.walk_sections():
             required = effective_required(self.conditions, s, present)
             p = placed.get(s.id)
@@ -377,12 +403,13 @@ class Checker:
             if p is None:
                 status = "missing" if required else "omitted"
                 if "required" in errs and not (s.parent and s.parent not in present):
-                    hint = _near_miss(draft, matches, s)
-                    bold = None if hint else self._bold_title(draft, s)
+                    hint = near.get(s.id)
+                    if hint is None and bold is None:
+                        bold = self._bold_titles(draft)
                     if hint:
                         key = _keyed("section-missing-hint", draft)
-                    elif bold:
-                        key, hint = _keyed("section-missing-bold", draft), bold
+                    elif bold is not None and s.id in bold:
+                        key, hint = _keyed("section-missing-bold", draft), bold[s.id]
                     else:
                         key = "section-missing"
                     params = {"title": s.title, "id": s.id, "hint": hint[0] if hint else "", "hint_line": hint[1] if hint else ""}
@@ -445,16 +472,19 @@ class Checker:
                     found.append(Finding.of("fact-placeholder", "fact-placeholder", {"key": fact, "text": m.group(0)}, file, line))
         return found
 
-    def _bold_title(self, draft: Draft, s: Section) -> tuple[str, int] | None:
-        """A line of only bold text that names the section: a heading written
-        as bold text (or, in Word, not given a heading style)."""
+    def _bold_titles(self, draft: Draft) -> dict[str, tuple[str, int]]:
+        """Lines of only bold text that name a section, the first for each
+        section: headings written as bold text (or, in Word, not given a
+        heading style). The draft is read once for all missing sections."""
+        found: dict[str, tuple[str, int]] = {}
         for i in range(draft.body_start, len(draft.lines)):
-            m = _BOLD_LINE.match(draft.lines[i])
+            line = draft.lines[i]
+            m = _BOLD_LINE.match(line) if "**" in line or "__" in line else None
             if m:
-                found = self.matcher.match(m.group(2)).section
-                if found is not None and found.id == s.id:
-                    return m.group(2).strip(), draft.location(i)
-        return None
+                section = self.matcher.match(m.group(2), suggest=False).section
+                if section is not None and section.id not in found:
+                    found[section.id] = (m.group(2).strip(), draft.location(i))
+        return found
 
     def _insertion_line(self, draft: Draft, placed: dict[str, _Placed], s: Section) -> int:
         """Where a missing section belongs: at the next present section, or the end."""
@@ -510,7 +540,7 @@ class Checker:
             return "invalid"
         low, high = f.min, f.max
         if (low is not None and value < low) or (high is not None and value > high):
-            shown = format_amount(value, f.unit)  # only here: babel is slow, and most amounts are plausible
+            shown = format_amount(value, f.unit)  # only here: most amounts are plausible
             bounds = {"min": format_amount(low, f.unit) if low is not None else "–",
                       "max": format_amount(high, f.unit) if high is not None else "–"}
             findings.append(Finding.of("figure-implausible", "figure-implausible",
@@ -658,12 +688,14 @@ def _placeholder_at(draft: Draft, p: _Placed) -> tuple[int, str]:
     return draft.location(p.start + p.text.count("\n", 0, m.start())), m.group(0)
 
 
-def _near_miss(draft: Draft, matches: dict[int, Match], s: Section) -> tuple[str, int] | None:
+def _near_misses(draft: Draft, matches: dict[int, Match]) -> dict[str, tuple[str, int]]:
+    """The first heading that nearly names each section: its text and line."""
+    near: dict[str, tuple[str, int]] = {}
     for i, m in matches.items():
-        if m.section is None and m.suggestion is not None and m.suggestion.id == s.id:
+        if m.section is None and m.suggestion is not None and m.suggestion.id not in near:
             h = draft.headings[i]
-            return h.text, h.line
-    return None
+            near[m.suggestion.id] = (h.text, h.line)
+    return near
 
 
 def _longest_increasing(seq: list[int]) -> set[int]:

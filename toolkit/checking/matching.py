@@ -15,7 +15,7 @@ import difflib
 from dataclasses import dataclass
 
 from toolkit.decisions.model import Conditions, Section
-from toolkit.read.text import content_words, did_you_mean, normalise, same_word, split_explicit_id
+from toolkit.read.text import content_words, could_be_close, did_you_mean, normalise, same_word, split_explicit_id
 
 #: A title or alias is suggested when the heading has at least this share of its words.
 MOST_WORDS = 0.75
@@ -59,7 +59,7 @@ class Matcher:
         self._names = list(self.by_name)
         self._index_words()
         #: headings already matched: a batch meets the same few headings in every draft
-        self._seen: dict[str, Match] = {}
+        self._seen: dict[tuple[str, bool], Match] = {}
 
     def _index_words(self) -> None:
         """Each title and alias as its content words, and which names hold each word."""
@@ -84,22 +84,25 @@ class Matcher:
             self._vocabulary.setdefault(w[0], []).append(w)
         self._same: dict[str, tuple[str, ...]] = {}
 
-    def match(self, heading: str) -> Match:
-        """What ``heading`` matches (treat the result as read-only: it is shared)."""
-        found = self._seen.get(heading)
+    def match(self, heading: str, suggest: bool = True) -> Match:
+        """The section ``heading`` names; with ``suggest``, the nearest one
+        when it names none (the "did you mean", which costs the most).
+        Treat the result as read-only: it is shared."""
+        key = (heading, suggest)
+        found = self._seen.get(key)
         if found is None:
             if len(self._seen) >= _REMEMBERED:
                 self._seen.clear()
-            found = self._seen[heading] = self._match(heading)
+            found = self._seen[key] = self._match(heading, suggest)
         return found
 
-    def _match(self, heading: str) -> Match:
+    def _match(self, heading: str, suggest: bool) -> Match:
         title, explicit = split_explicit_id(heading)
         if explicit is not None:
             s = self.by_id.get(explicit)
             if s is not None:
                 return Match(s, "id" if s.id == explicit else "renamed")
-            hint = did_you_mean(explicit, list(self.by_id))
+            hint = did_you_mean(explicit, list(self.by_id)) if suggest else None
             return Match(None, "", self.by_id[hint] if hint else None, unknown_id=explicit)
         key = normalise(title)
         hit = self.by_name.get(key)
@@ -107,7 +110,10 @@ class Matcher:
             return Match(hit[0], hit[1])
         if key in self._by_norm_id:
             return Match(self._by_norm_id[key], "id")
-        close = difflib.get_close_matches(key, self._names, n=1, cutoff=0.8)
+        if not suggest:
+            return Match(None, "")
+        # a heading far longer than every name is near none of them by difflib's measure
+        close = difflib.get_close_matches(key, self._names, n=1, cutoff=0.8) if could_be_close(key, self._names, 0.8) else []
         if close:
             return Match(None, "", self.by_name[close[0]][0])
         return Match(None, "", self.by_words(title))

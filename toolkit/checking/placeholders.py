@@ -1,49 +1,35 @@
 """Placeholder text nobody should send to the government ("TODO", "[fyll i]").
 
-:class:`Placeholders` finds the first placeholder in a section's text with
-one regular expression of every pattern (case-insensitive), as the check has
-always done; before it runs, a cheap prefilter looks for the words every
-pattern needs, in the text folded the way the expression's case-insensitive
-matching folds it. Most sections have no placeholder, and for them the
+:class:`Placeholders` finds the first placeholder in a text: the leftmost,
+the earliest in the lists below at the same place, then the decision's own.
+Before any expression runs, a cheap prefilter looks for the words every
+pattern needs, in the text folded the way the expressions' case-insensitive
+matching folds it: most sections have no placeholder, and for them the
 prefilter is all the work.
 
 The prefilter never hides a match: a pattern whose needed words cannot be
 folded exactly (a decision's own placeholder with letters outside
-:data:`FOLD_SAFE`) always goes to the expression.
+:data:`FOLD_SAFE`) always goes to the expressions.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-#: Placeholder text nobody should send to the government. A decision may add
-#: its own with ``placeholders:``.
-DEFAULT_PLACEHOLDERS = (
-    r"\bTODO\b",
-    r"\bTBD\b",
-    r"\bFIXME\b",
-    r"\bXXX+\b",
-    r"\blorem ipsum\b",
-    r"\[\s*text kommer[^\]]*\]",
-    r"\[\s*fyll i[^\]]*\]",
-    r"\[\s*skriv[^\]]*\]",
-    r"\[\s*infoga[^\]]*\]",
-    r"\btext kommer\b",
-)
+#: Placeholder text nobody should send to the government: these words, ...
+PLACEHOLDER_WORDS = (r"\bTODO\b", r"\bTBD\b", r"\bFIXME\b", r"\bXXX++\b", r"\blorem ipsum\b")
+#: ... these in brackets, up to the first ``]`` ("[fyll i namn]"), ...
+PLACEHOLDER_BRACKETED = ("text kommer", "fyll i", "skriv", "infoga")
+#: ... and these anywhere. A decision may add its own with ``placeholders:``.
+PLACEHOLDER_LAST = (r"\btext kommer\b",)
 
-#: What each default pattern cannot match without: literal text that any
-#: match contains (compared folded), in the order of :data:`DEFAULT_PLACEHOLDERS`.
-DEFAULT_NEEDLES: tuple[tuple[str, ...], ...] = (
-    ("todo",),
-    ("tbd",),
-    ("fixme",),
-    ("xxx",),
-    ("lorem ipsum",),
-    ("[", "text kommer", "]"),
-    ("[", "fyll i", "]"),
-    ("[", "skriv", "]"),
-    ("[", "infoga", "]"),
+#: What each pattern above cannot match without: literal text that any match
+#: contains (compared folded), in the order of the lists above.
+NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("todo",), ("tbd",), ("fixme",), ("xxx",), ("lorem ipsum",),
+    *(("[", word, "]") for word in PLACEHOLDER_BRACKETED),
     ("text kommer",),
 )
 
@@ -52,17 +38,17 @@ DEFAULT_NEEDLES: tuple[tuple[str, ...], ...] = (
 #: tests/test_speed.py checks this against every code point.
 FOLD_SAFE = frozenset(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x100)))
 
-# The expression's IGNORECASE matches a letter to others that str.lower()
+# The expressions' IGNORECASE matches a letter to others that str.lower()
 # does not fold to the same text: "İ" (lowered to i + a combining dot), the
 # dotless "ı", the long "ſ" and the micro sign "µ" (Greek mu to the
-# expression); Kelvin's K lowers to k by itself.
+# expressions); Kelvin's K lowers to k by itself.
 _BEFORE_LOWER = {0x130: "i"}
 _AFTER_LOWER = {0x131: "i", 0x17F: "s", 0xB5: "\u03bc"}
 
 
 def fold(text: str) -> str:
-    """``text`` folded so that whatever the case-insensitive expression
-    matches to a character of :data:`FOLD_SAFE` folds to that character's fold."""
+    """``text`` folded so that whatever the case-insensitive expressions
+    match to a character of :data:`FOLD_SAFE` folds to that character's fold."""
     if "\u0130" in text:
         text = text.translate(_BEFORE_LOWER)
     low = text.lower()
@@ -71,17 +57,43 @@ def fold(text: str) -> str:
     return low
 
 
-class Placeholders:
-    """The placeholder patterns of one decision: the defaults and its own."""
+@dataclass(frozen=True)
+class PlaceholderMatch:
+    """Where a placeholder starts and its text (read like a regex match)."""
 
-    def __init__(self, extra: Iterable[str] = ()):
-        extra = list(extra)
-        patterns = list(DEFAULT_PLACEHOLDERS) + [re.escape(p) for p in extra]
-        self.regex = re.compile("|".join(patterns), re.IGNORECASE)
-        needles: list[tuple[str, ...]] = list(DEFAULT_NEEDLES)
-        #: False when some pattern cannot be prefiltered: the expression then always runs
+    at: int
+    text: str
+
+    def start(self) -> int:
+        return self.at
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+
+class Placeholders:
+    """Finds the first placeholder in a text: the leftmost, the earliest in
+    the lists above at the same place, then the decision's own.
+
+    The closing ``]`` of a bracketed placeholder is looked for once, not once
+    per opening: a regex ``[fyll i[^]]*]`` scanned to the end of the text
+    for every ``[fyll i`` that was never closed, which is quadratic.
+    """
+
+    def __init__(self, own: Iterable[str] = ()):
+        own = list(own)
+        opening = r"\[\s*+(?:" + "|".join(PLACEHOLDER_BRACKETED) + ")"
+        extra = [re.escape(p) for p in own]
+        self._pattern = re.compile("|".join([*PLACEHOLDER_WORDS, f"(?P<open>{opening})", *PLACEHOLDER_LAST, *extra]),
+                                   re.IGNORECASE)
+        #: what may still match at an opening that is never closed
+        self._after = re.compile("|".join(extra), re.IGNORECASE) if extra else None
+        #: everything but the bracketed ones, for the text after the last "]"
+        self._unbracketed = re.compile("|".join([*PLACEHOLDER_WORDS, *PLACEHOLDER_LAST, *extra]), re.IGNORECASE)
+        needles = list(NEEDLES)
+        #: False when some pattern cannot be prefiltered: the expressions then always run
         self.prefiltered = True
-        for p in extra:
+        for p in own:
             if all(ch in FOLD_SAFE for ch in p):
                 needles.append((fold(p),))
             else:
@@ -101,8 +113,25 @@ class Placeholders:
                 return True
         return False
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first placeholder in ``text``, as the expression finds it."""
-        if not self.possible(text):
-            return None
-        return self.regex.search(text)
+    def search(self, text: str) -> PlaceholderMatch | None:
+        """The first placeholder in ``text``, or ``None``."""
+        return self.search_all_ways(text) if self.possible(text) else None
+
+    def search_all_ways(self, text: str) -> PlaceholderMatch | None:
+        """:meth:`search` without the prefilter."""
+        pos = 0
+        close: int | None = None  # the first "]" at or after the last opening; -1: none left
+        while (m := self._pattern.search(text, pos)) is not None:
+            if m.lastgroup != "open":
+                return PlaceholderMatch(m.start(), m.group())
+            if close is None or 0 <= close < m.end():
+                close = text.find("]", m.end())
+            if close >= 0:
+                return PlaceholderMatch(m.start(), text[m.start() : close + 1])
+            after = self._after.match(text, m.start()) if self._after else None
+            if after is not None:
+                return PlaceholderMatch(m.start(), after.group())
+            # no "]" is left, so no bracketed placeholder: one search for the rest
+            rest = self._unbracketed.search(text, m.start() + 1)
+            return None if rest is None else PlaceholderMatch(rest.start(), rest.group())
+        return None

@@ -1,12 +1,7 @@
-"""Check a parsed draft against a decision.
-
-:func:`build_schema` turns a :class:`~toolkit.conditions.Conditions` into a
-Cerberus schema with the project's custom rules (minimum words, placeholder
-text, amounts, consistency between figures); :func:`check_draft` validates a
-draft with it and maps every error, plus what the structure shows (duplicated,
-out-of-order and unmatched headings), to :class:`Finding` objects: one pass,
-all problems, each with code, severity, file, line, section and the point of
-the decision it comes from.
+"""What a check finds: :class:`Finding` (code, severity, message, file, line,
+section, point of the decision), the status of each section and figure, and
+:class:`CheckResult` with the verdict, coverage and exit status. The checker
+(:mod:`toolkit.checking.checker`) makes them; the outputs present them.
 """
 
 from __future__ import annotations
@@ -52,9 +47,9 @@ class Finding:
         return cls(code, severity(code), key, params, file, line, section, point)
 
     def message(self, lang: str = "sv") -> str:
-        from toolkit.messages import t
+        from toolkit.messages import quoted, t
 
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **quoted(self.params))
 
     def location(self, lang: str = "sv") -> str:
         """``utkast.md:12``, or ``utkast.docx, stycke 12`` for a Word draft."""

@@ -111,8 +111,10 @@ def _meta_schema() -> dict[str, Any]:
 def _validator() -> Any:
     import cerberus
 
+    from toolkit.read.validation import BoundedValidator
+
     meta = _meta_schema()
-    return cerberus.Validator(meta["schema"], rules_set_registry=cerberus.schema.RulesSetRegistry(meta["registry"]))
+    return BoundedValidator(meta["schema"], rules_set_registry=cerberus.schema.RulesSetRegistry(meta["registry"]))
 
 
 def _validated_marker(text: str) -> Path:

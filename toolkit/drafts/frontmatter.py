@@ -36,7 +36,9 @@ def _front_matter_validator() -> Any:
     if _VALIDATOR is None:
         import cerberus
 
-        class FrontMatterValidator(cerberus.Validator):
+        from toolkit.read.validation import BoundedValidator
+
+        class FrontMatterValidator(BoundedValidator):
             # an id is text or a whole number such as 2017, never true/false
             types_mapping = {**cerberus.Validator.types_mapping,
                              "id": cerberus.TypeDefinition("id", (str, int), (bool,))}

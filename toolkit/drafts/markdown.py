@@ -13,15 +13,40 @@ import re
 from pathlib import Path
 
 from toolkit.drafts.frontmatter import supply_conditions, validate_front_matter, values_as_written
-from toolkit.drafts.model import Draft, FigureSource, Heading
+from toolkit.drafts.model import Draft, FigureSource, Heading, count_heading
 from toolkit.errors import DraftError
 from toolkit.read.yamldoc import load_yaml
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: The first character (after spaces) of every line the expressions above can match.
 _MARKS = frozenset("#=-`~")
+
+
+def atx_heading(line: str) -> tuple[str, str] | None:
+    """``("##", "Title")`` from an ATX heading line (``## Title ##``), else ``None``.
+
+    Up to three spaces before one to six ``#``; then the end of the line or a
+    space, a tab or a non-breaking space (Word pastes them) and the text; a
+    closing run of ``#`` after a space or tab is not part of the text. Read
+    by hand: the regex this replaces backtracked over runs of spaces and took
+    seconds for a line of a few thousand.
+    """
+    indent = len(line) - len(line.lstrip(" "))
+    if indent > 3:
+        return None
+    rest = line[indent:]
+    hashes = len(rest) - len(rest.lstrip("#"))
+    if not 1 <= hashes <= 6:
+        return None
+    rest = rest[hashes:]
+    if rest and rest[0] not in " \t\u00a0":
+        return None
+    text = rest.lstrip(" \t\u00a0").rstrip(" \t")
+    closing = text.rstrip("#")
+    if len(closing) < len(text) and closing[-1:] in (" ", "\t"):
+        text = closing.rstrip(" \t")
+    return "#" * hashes, text
 
 
 def shift_headings(text: str, own_level: int, new_level: int) -> str:
@@ -37,9 +62,9 @@ def shift_headings(text: str, own_level: int, new_level: int) -> str:
         elif fence_opens(line):
             fence = fence_opens(line)
         else:
-            h = _ATX.match(line)
+            h = atx_heading(line)
             if h:
-                hashes = h.group(1)
+                hashes = h[0]
                 level = min(6, max(new_level + 1, len(hashes) + shift))
                 line = line.replace(hashes, "#" * level, 1)
         out.append(line)
@@ -60,7 +85,7 @@ def split_front_matter(text: str, name: str) -> tuple[str, int, int]:
 
 def _is_setext_text(lines: list[str], j: int, start: int) -> bool:
     text = lines[j].strip()
-    if not text or _ATX.match(lines[j]) or text.startswith(("|", "-", "*", "+", ">", "<")):
+    if not text or atx_heading(lines[j]) or text.startswith(("|", "-", "*", "+", ">", "<")):
         return False
     return j == start or not lines[j - 1].strip()
 
@@ -93,8 +118,9 @@ def _ends_in_comment(line: str, in_comment: bool) -> bool:
             pos, in_comment = begin + 4, True
 
 
-def find_headings(lines: list[str], start: int) -> list[Heading]:
-    """Headings from line index ``start`` on, with their body ranges."""
+def find_headings(lines: list[str], start: int, name: str = "") -> list[Heading]:
+    """Headings from line index ``start`` on, with their body ranges; more
+    than :data:`~toolkit.drafts.model.MAX_HEADINGS` are refused (as file ``name``)."""
     found: list[tuple[str, int, int, int]] = []  # text, level, heading index, body start
     fence: str | None = None
     in_comment = False
@@ -121,14 +147,16 @@ def find_headings(lines: list[str], start: int) -> list[Heading]:
             fence = opened
             continue
         in_comment = _ends_in_comment(line, False)
-        m = _ATX.match(line)
-        if m:
-            found.append(((m.group(2) or "").strip(), len(m.group(1)), i, i + 1))
+        atx = atx_heading(line)
+        if atx:
+            count_heading(len(found), name, i + 1)
+            found.append((atx[1].strip(), len(atx[0]), i, i + 1))
             prev_blank = False
             continue
         s = _SETEXT.match(line)
         if s and not prev_blank and _is_setext_text(lines, i - 1, start):
             # the previous line is a one-line paragraph underlined into a heading
+            count_heading(len(found), name, i)
             found.append((lines[i - 1].strip(), 1 if s.group(1)[0] == "=" else 2, i - 1, i + 1))
             prev_blank = False
             continue
@@ -154,5 +182,5 @@ def parse_markdown(text: str, path: Path, name: str | None = None, default_condi
     meta = validate_front_matter(doc.data, doc, name)
     lines = text.split("\n")
     sources = {str(k): FigureSource("" if v is None else str(v)) for k, v in (meta.get("figures") or {}).items()}
-    return Draft(path, name, meta, doc, lines, find_headings(lines, body_start), body_start,
+    return Draft(path, name, meta, doc, lines, find_headings(lines, body_start, name), body_start,
                  figure_sources=sources, conditions_supplied=supplied)

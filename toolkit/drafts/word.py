@@ -55,10 +55,12 @@ format, too large when unpacked, or empty are refused with a
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,7 +69,7 @@ from typing import Any
 
 from toolkit.decisions.model import Conditions
 from toolkit.drafts.frontmatter import supply_conditions, validate_front_matter
-from toolkit.drafts.model import DecisionFor, Draft, FigureIssue, FigureSource, Heading, Skipped
+from toolkit.drafts.model import DecisionFor, Draft, FigureIssue, FigureSource, Heading, Skipped, count_heading
 from toolkit.errors import DraftError, Problem, VillkorError
 from toolkit.read.amounts import (
     SUPERSCRIPTS,
@@ -79,12 +81,19 @@ from toolkit.read.amounts import (
     units_in,
 )
 from toolkit.read.files import OLE_MAGIC, ZIP_MAGIC, read_bytes
-from toolkit.read.text import normalise, parse_date
+from toolkit.read.text import explicit_id_at, normalise, parse_date
 from toolkit.read.yamldoc import YamlDoc
 
-#: Most bytes a Word file may unpack to. Real reports with pictures stay far
-#: below; a "zip bomb" declares gigabytes in its directory.
+#: Most bytes a Word file may unpack to, counted as they are unpacked (the
+#: sizes a zip declares may lie). Real reports with pictures stay far below;
+#: a "zip bomb" unpacks to gigabytes.
 MAX_UNPACKED = 200 * 1024 * 1024
+#: Most bytes of XML (the text, styles and properties python-docx parses
+#: into memory, at up to fifteen times their size) a Word file may unpack
+#: to. A long report has a megabyte or two.
+MAX_XML = 16 * 1024 * 1024
+#: Most paragraphs and tables a Word draft's body may hold: some 1,500 pages.
+MAX_PARAGRAPHS = 50_000
 #: Most members a Word file's zip may hold.
 MAX_MEMBERS = 5_000
 
@@ -223,6 +232,7 @@ def open_document(path: Path, name: str, data: bytes | None = None) -> Any:
         raise _refuse("docx-damaged", name) from None
     if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
         raise _refuse("docx-unpacked-too-large", name, limit_mb=MAX_UNPACKED // 1048576)
+    _unpack_within_limits(zf, members, name)
     names = {m.filename for m in members}
     if "[Content_Types].xml" not in names:
         raise _refuse("docx-not-document", name)
@@ -245,6 +255,47 @@ def open_document(path: Path, name: str, data: bytes | None = None) -> Any:
         raise
     except Exception:  # python-docx and lxml raise many kinds on a broken part
         raise _refuse("docx-damaged", name) from None
+
+
+def _unpack_within_limits(zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:
+    """Unpack every member once, a megabyte at a time, counting the bytes that
+    really come out; refuse the file before python-docx reads it when they
+    pass :data:`MAX_UNPACKED` (or :data:`MAX_XML` for the XML parts), or
+    differ from what the zip's directory declares.
+
+    The directory's sizes cannot be trusted: unpacking a member whole
+    inflates all of it in memory before its declared size is looked at, so a
+    1 MB file that declares a kilobyte could take gigabytes.
+    """
+    left = {"all": MAX_UNPACKED, "xml": MAX_XML}
+    for m in members:
+        xml = m.filename.endswith((".xml", ".rels"))
+        room = min(left["all"], left["xml"]) if xml else left["all"]
+        # zipfile stops at the declared size (and checks the CRC there): let
+        # it go a chunk past the room left, so that it is this loop that stops
+        chunk_size = 1 << 20
+        probe = copy.copy(m)
+        probe.file_size = room + chunk_size + 2
+        got = 0
+        try:
+            with zf.open(probe) as fh:
+                while chunk := fh.read(chunk_size):
+                    got += len(chunk)
+                    if got > room:
+                        if xml and left["xml"] < left["all"]:
+                            raise _refuse("docx-xml-too-large", name, limit_mb=MAX_XML // 1048576)
+                        raise _refuse("docx-unpacked-too-large", name, limit_mb=MAX_UNPACKED // 1048576)
+        except VillkorError:
+            raise
+        except RuntimeError:  # a member encrypted with a zip password
+            raise _refuse("docx-damaged", name) from None
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+            raise _refuse("docx-damaged", name) from None
+        if got != m.file_size:  # the directory lies about this member
+            raise _refuse("docx-damaged", name)
+        left["all"] -= got
+        if xml:
+            left["xml"] -= got
 
 
 def _retype(zf: zipfile.ZipFile, types: bytes) -> bytes:
@@ -402,6 +453,8 @@ class Visibility:
         self._defaults: dict[str, str] = {}
         self._cache: dict[tuple[str, str | None], bool | None] = {}
         self._default_vanish: bool | None = None
+        self._paragraph: Any = None
+        self._paragraph_setting: bool | None = None
         if styles is None:
             return
         for st in styles.findall(_q("style")):
@@ -438,12 +491,22 @@ class Visibility:
         for setting in (
             _vanish(rpr),
             self._style_vanish("character", _val(rpr.find(_q("rStyle"))) if rpr is not None else None),
-            self._style_vanish("paragraph", _val(p_el.find(f"{_q('pPr')}/{_q('pStyle')}"))),
+            self._paragraph_vanish(p_el),
             self._default_vanish,
         ):
             if setting is not None:
                 return setting
         return False
+
+    def _paragraph_vanish(self, p_el: Any) -> bool | None:
+        """The paragraph style's setting, looked up once per paragraph. (The path
+        ``pPr/pStyle`` searched every child of a paragraph without a style,
+        once per run: 150,000 runs in one paragraph took minutes.)"""
+        if self._paragraph is not p_el:
+            ppr = p_el.find(_q("pPr"))
+            style = _val(ppr.find(_q("pStyle"))) if ppr is not None else None
+            self._paragraph, self._paragraph_setting = p_el, self._style_vanish("paragraph", style)
+        return self._paragraph_setting
 
 
 def _vanish(rpr: Any) -> bool | None:
@@ -482,9 +545,9 @@ def _segments(p_el: Any, superscript: bool = True, links: dict[str, str] | None 
     deleted, hidden and placeholder text left out (and superscript text, a
     footnote's mark, unless ``superscript``); ``link`` is the address of the
     hyperlink the run is in (from ``links``)."""
-    out: list[Segment] = []
+    out: list[tuple[list[str], bool, bool, str | None]] = []
     if _in_placeholder(p_el):
-        return out
+        return []
     for r in p_el.iter(_q("r")):
         parent, skip, link = r.getparent(), False, None
         while parent is not None and parent is not p_el:
@@ -515,10 +578,10 @@ def _segments(p_el: Any, superscript: bool = True, links: dict[str, str] | None 
         if not text:
             continue
         if out and out[-1][1:] == (bold, italic, link):
-            out[-1] = (out[-1][0] + text, bold, italic, link)
+            out[-1][0].append(text)  # joined once at the end: adding run by run was quadratic
         else:
-            out.append((text, bold, italic, link))
-    return out
+            out.append(([text], bold, italic, link))
+    return [("".join(texts), bold, italic, link) for texts, bold, italic, link in out]
 
 
 def plain_text(p_el: Any, superscript: bool = True, visibility: Visibility = _NO_STYLES) -> str:
@@ -538,7 +601,6 @@ def _escape(text: str) -> str:
 
 _HEADING_ESCAPE = re.compile(r"([\\`*_\[\]])")
 _CLOSING_HASHES = re.compile(r"(^|\s)(#+)\s*$")
-_TRAILING_ID = re.compile(r"\s*\{\s*#[A-Za-z0-9_-]+\s*\}\s*$")
 
 
 def heading_markdown(text: str) -> str:
@@ -549,8 +611,8 @@ def heading_markdown(text: str) -> str:
     the heading's closing sequence. Punctuation counts for nothing when
     headings are matched, so the escapes change no match; a trailing ``{#id}``
     is left as written, since it names a section in Word too."""
-    m = _TRAILING_ID.search(text)
-    body, suffix = (text[: m.start()], text[m.start() :]) if m else (text, "")
+    at = explicit_id_at(text)
+    body, suffix = (text[:at], text[at:]) if at is not None else (text, "")
     body = _HEADING_ESCAPE.sub(r"\\\1", body).replace("<!", "<\\!")
     body = _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), body)
     return body + suffix
@@ -755,7 +817,7 @@ class _Skips:
         return iter(self.found.values())
 
 
-def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
+def read_blocks(document: Any, skips: _Skips | None = None, name: str = "") -> list[Block]:
     """Every non-empty paragraph and table of the body, numbered from 1.
 
     What is not read (a table of contents, images, notes ...) is counted in
@@ -771,6 +833,10 @@ def read_blocks(document: Any, skips: _Skips | None = None) -> list[Block]:
     styles: dict[str | None, tuple[str, int, bool]] = {}
     visibility = Visibility(document.styles.element)
     body = document.element.body
+    for n, _ in enumerate(_body_elements(body), 1):  # counted first: reading them is what takes time
+        if n > MAX_PARAGRAPHS:
+            raise DraftError(Problem("docx-too-many-paragraphs", {"limit": f"{MAX_PARAGRAPHS:,}".replace(",", "\u00a0")},
+                                     name, None, "paragraph"))
     toc_depth = 0
     for el in _body_elements(body):
         here = len(blocks) + 1
@@ -1221,7 +1287,7 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
     return [cells(rows[0]), "|" + "---|" * width, *(cells(r) for r in rows[1:])]
 
 
-def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[int], list[Heading], int | None]:
+def build_lines(blocks: list[Block], skip: set[int], name: str = "") -> tuple[list[str], list[int], list[Heading], int | None]:
     """Markdown lines, the paragraph number of each, the headings with their
     spans, and the index of the title's line (if the document has one)."""
     lines: list[str] = []
@@ -1246,6 +1312,7 @@ def build_lines(blocks: list[Block], skip: set[int]) -> tuple[list[str], list[in
             add(f"# {heading_markdown(b.text)}", b.location)
         elif b.kind == "heading":
             level = min(6, b.level + shift)
+            count_heading(len(found), name, b.location, "paragraph")
             found.append((b.text, level, b.location, len(lines)))
             add(f"{'#' * level} {heading_markdown(b.text)}", b.location)
         elif b.kind == "list":
@@ -1286,7 +1353,7 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     document, zf = open_document(p, name, data)
     skips = _Skips()
     try:
-        blocks = read_blocks(document, skips)
+        blocks = read_blocks(document, skips, name)
     except VillkorError:
         raise
     except MemoryError:  # out of memory is not a damaged document, nor a reason to guess
@@ -1323,7 +1390,7 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
             problem.unit = "paragraph"
         raise
     skip = data_tables | ({facts.location} if facts else set())
-    lines, locations, headings, title = build_lines(blocks, skip)
+    lines, locations, headings, title = build_lines(blocks, skip, name)
     return Draft(p, name, meta, doc, lines, headings, 0, kind="docx", unit="paragraph", locations=locations,
                  title_index=title, figure_sources=sources, conditions_supplied=supplied,
                  carried_figures=carried, carried_notes=notes, skipped=list(skips))

@@ -17,6 +17,7 @@ from toolkit.decisions.diff import Change, ConditionsDiff, ItemDiff
 from toolkit.decisions.model import Conditions, Section
 from toolkit.errors import Problem
 from toolkit.messages import t
+from toolkit.outputs.terminal import json_escaped, printable
 
 FORMATS = ("text", "md", "html", "json")
 
@@ -73,10 +74,11 @@ def _context(d: ConditionsDiff, lang: str) -> dict[str, Any]:
 def format_diff(d: ConditionsDiff, fmt: str = "text", lang: str = "sv") -> str:
     """The diff in ``fmt`` (text, md, html or json)."""
     if fmt == "json":
-        return json.dumps(d.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_escaped(json.dumps(d.as_dict(), ensure_ascii=False, indent=2)) + "\n"
     from toolkit.outputs.templating import render_template
 
-    return render_template({"text": "diff.txt.j2", "md": "diff.md.j2", "html": "diff.html.j2"}[fmt], lang, **_context(d, lang))
+    text = render_template({"text": "diff.txt.j2", "md": "diff.md.j2", "html": "diff.html.j2"}[fmt], lang, **_context(d, lang))
+    return printable(text) if fmt == "text" else text
 
 
 # --------------------------------------------------------------------------
@@ -94,14 +96,15 @@ def format_outline(c: Conditions, lang: str = "sv", fmt: str = "text") -> str:
     from toolkit.outputs.templating import render_template
 
     if fmt == "json":
-        return json.dumps(outline_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+        return json_escaped(json.dumps(outline_to_dict(c), ensure_ascii=False, indent=2)) + "\n"
     template = {"text": "conditions_show.txt.j2", "md": "conditions_show.md.j2", "html": "conditions_show.html.j2"}[fmt]
     def label(figure_id: str) -> str:
         f = c.figure(figure_id)
         return f"{f.label} ({figure_id})" if f else figure_id
 
-    return render_template(template, lang, c=c, numbers=numbers(c), where=_where, point_from=point_origin, label=label,
+    text = render_template(template, lang, c=c, numbers=numbers(c), where=_where, point_from=point_origin, label=label,
                            labels=lambda ids: " + ".join(label(i) for i in ids))
+    return printable(text) if fmt == "text" else text
 
 
 def point_origin(s: Section) -> str:
@@ -197,4 +200,4 @@ def format_validation(results: list[tuple[Path, list[Problem]]], lang: str = "sv
                 count += 1
     invalid = sum(1 for _, problems in results if problems)
     lines.append(t("validate-total", lang, files=len(results), valid=len(results) - invalid, invalid=invalid, problems=count))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")

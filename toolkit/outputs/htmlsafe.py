@@ -55,11 +55,17 @@ def markdown_chunks_to_html(chunks: list[str], toc_depth: str = "2-3") -> tuple[
         extension_configs={"toc": {"toc_depth": toc_depth}},
         output_format="html",
     )
+    from toolkit.outputs.defuse import Budget, protect, restore
+
     parts: list[str] = []
     tokens: list[dict[str, object]] = []
+    plain: dict[str, str] = {}
+    budget = Budget()
     for chunk in chunks:
         md.reset()
-        parts.append(sanitise(md.convert(chunk)))
+        protected = protect(chunk, budget)  # a report is not changed; see toolkit.outputs.defuse
+        plain.update(protected.plain)
+        parts.append(restore(sanitise(md.convert(protected.text)), protected.plain))
         tokens.extend(getattr(md, "toc_tokens", []))
 
     def items(level_tokens: list[dict[str, object]]) -> str:
@@ -72,7 +78,7 @@ def markdown_chunks_to_html(chunks: list[str], toc_depth: str = "2-3") -> tuple[
         return "".join(out)
 
     toc = f'<div class="toc"><ul>{items(tokens)}</ul></div>' if tokens else ""
-    return parts, sanitise(toc)
+    return parts, restore(sanitise(toc), plain)
 
 
 def markdown_to_html(text: str, toc_depth: str = "2-3") -> tuple[str, str]:

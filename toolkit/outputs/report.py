@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from toolkit.checking.codes import CODES
 from toolkit.checking.results import (
     ERROR,
     INFO,
@@ -21,7 +22,30 @@ from toolkit.checking.results import (
 )
 from toolkit.messages import t
 from toolkit.outputs import jsontext
+from toolkit.outputs.terminal import json_escaped, printable
 from toolkit.read.amounts import format_amount
+
+#: How many findings of one kind the text, Markdown and HTML reports list
+#: before "… and N more of the same kind" (JSON lists them all): 30,000
+#: headings that match nothing are one problem, not a report to read.
+MAX_LISTED = 50
+
+
+def listed(findings: list[Finding], limit: int = MAX_LISTED) -> tuple[list[Finding], dict[str, int]]:
+    """The findings to list, the first ``limit`` of each code in their order,
+    and how many of each code are left out."""
+    seen: dict[str, int] = {}
+    shown = []
+    for f in findings:
+        seen[f.code] = seen.get(f.code, 0) + 1
+        if seen[f.code] <= limit:
+            shown.append(f)
+    return shown, {code: n - limit for code, n in seen.items() if n > limit}
+
+
+def more_of_kind(code: str, n: int, lang: str = "sv") -> str:
+    """``… och 29 950 till av samma slag (rubriken motsvarar inget avsnitt)``."""
+    return t("report-more-of-kind", lang, n=f"{n:,}".replace(",", "\u00a0"), kind=t(f"summary-kind-{code}", lang))
 
 
 def result_to_dict(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
@@ -123,14 +147,14 @@ def format_json(results: list[CheckResult], lang: str = "sv", failed: Iterable[d
         data: Any = reports[0]
     else:
         data = {"schema_version": SCHEMA_VERSION, "reports": reports, "failed": failures}
-    return (jsontext.dumps_compact(data) if compact else jsontext.dumps(data)) + "\n"
+    return json_escaped(jsontext.dumps_compact(data) if compact else jsontext.dumps(data)) + "\n"
 
 
 def json_part(result: CheckResult, lang: str = "sv", compact: bool = False) -> str:
     """One report's JSON as :func:`format_json` writes it for one draft (no
     line break at the end); ``compact``: on one line (``--no-indent``)."""
     data = result_to_dict(result, lang)
-    return jsontext.dumps_compact(data) if compact else jsontext.dumps(data)
+    return json_escaped(jsontext.dumps_compact(data) if compact else jsontext.dumps(data))
 
 
 class JsonReports:
@@ -168,9 +192,9 @@ class JsonReports:
         if self.compact:
             if not self.count:
                 text += f'{{"schema_version":{SCHEMA_VERSION},"reports":['
-            return text + '],"failed":' + jsontext.dumps_compact(failures) + "}\n"
+            return text + '],"failed":' + json_escaped(jsontext.dumps_compact(failures)) + "}\n"
         text += f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "reports": []' if not self.count else "\n  ]"
-        return text + ',\n  "failed": ' + jsontext.nest(jsontext.dumps(failures), 1) + "\n}\n"
+        return text + ',\n  "failed": ' + jsontext.nest(json_escaped(jsontext.dumps(failures)), 1) + "\n}\n"
 
 
 def text_part(result: CheckResult, lang: str = "sv", width: int = 100, color: bool = False) -> str:
@@ -197,9 +221,12 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
     """Readable terminal output: sections, findings in line order, a verdict."""
     from rich import box
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup
     from rich.padding import Padding
     from rich.table import Table
+
+    def escape(text: str) -> str:  # user text: shown, never obeyed by the terminal or by rich
+        return markup(printable(text))
 
     out = io.StringIO()
     console = Console(file=out, width=width, color_system="standard" if color else None, force_terminal=color,
@@ -242,10 +269,15 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
             table.add_column(t("col-line" if r.draft.unit == "line" else "paragraph", lang).capitalize(), justify="right", no_wrap=True)
             table.add_column(t("col-severity", lang), no_wrap=True)
             table.add_column(t("col-message", lang), overflow="fold", ratio=1)
-            for f in r.findings:
+            shown, hidden = listed(r.findings)
+            for f in shown:
                 message = escape(f.message(lang)) + (f"\n[dim]{escape(f.point)}[/]" if f.point else "")
                 table.add_row(str(f.line) if f.line else "–", f"[{severity_style[f.severity]}]{t('severity-' + f.severity, lang)}[/]",
                               message)
+            for code, n in hidden.items():
+                severity = CODES[code].severity
+                table.add_row("", f"[{severity_style[severity]}]{t('severity-' + severity, lang)}[/]",
+                              f"[dim]{escape(more_of_kind(code, n, lang))}[/]")
             console.print(table)
         console.print(verdict(r, lang), style="bold green" if r.complete else "bold red")
     from toolkit.outputs.texttable import strip_trailing
@@ -253,21 +285,23 @@ def format_text(results: list[CheckResult], lang: str = "sv", width: int = 100, 
     return strip_trailing(out.getvalue())
 
 
-def _grouped(result: CheckResult) -> list[tuple[str, list[Finding]]]:
+def _grouped(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     """Findings grouped by the point of the decision, errors first."""
     groups: dict[str, list[Finding]] = {}
     order = {ERROR: 0, WARNING: 1, INFO: 2}
-    for f in sorted(result.findings, key=lambda f: (order[f.severity], f.line or 0)):
+    for f in sorted(findings, key=lambda f: (order[f.severity], f.line or 0)):
         groups.setdefault(f.point, []).append(f)
     return list(groups.items())
 
 
 def summary_context(result: CheckResult, lang: str = "sv") -> dict[str, Any]:
+    shown, hidden = listed(result.findings)
     return {
         "r": result,
         "c": result.conditions,
         "verdict": verdict(result, lang),
-        "groups": _grouped(result),
+        "groups": _grouped(shown),
+        "more": [more_of_kind(code, n, lang) for code, n in hidden.items()],
         "place": lambda f: f.location(lang),
         "place_label": t("col-line" if result.draft.unit == "line" else "paragraph", lang).capitalize(),
         "msg": lambda f: f.message(lang),

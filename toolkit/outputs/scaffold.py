@@ -41,10 +41,10 @@ from typing import Any
 from toolkit.decisions.model import Conditions, Figure, Section
 from toolkit.drafts.markdown import shift_headings
 from toolkit.drafts.markers import MARKER, carried_year, marker, note_year
+from toolkit.drafts.model import comment_spans
 from toolkit.errors import DraftError, OutputError, Problem
 from toolkit.messages import t
 
-_COMMENT = re.compile(r"[ \t]*<!--.*?-->[ \t]*", re.S)
 #: Opens the block of last year's text with no place in the new decision; not
 #: a carried-over marker, so the check does not pin it on the last section.
 UNPLACED = "villkor:unplaced"
@@ -210,7 +210,17 @@ def _inside_comment(text: str) -> str:
 
 def _clean(text: str) -> str:
     """Carried text without HTML comments (last year's guidance and markers)."""
-    text = _COMMENT.sub("", text)
+    kept = []
+    pos = 0
+    for start, end in comment_spans(text):
+        # the spaces and tabs around a comment go with it
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        kept.append(text[pos:start])
+        pos = end
+    text = "".join(kept) + text[pos:]
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n")
 

@@ -26,10 +26,11 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, Finding
+from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, FigureResult, Finding
 from toolkit.decisions.model import Conditions
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import OutputError, Problem, VillkorError
@@ -45,8 +46,15 @@ from toolkit.outputs.write import (
 #: What a figure's status means in the matrix.
 _FIGURE_CELL = {"ok": "ok", "missing": "missing", "invalid": "incomplete", "inconsistent": "incomplete", "omitted": "omitted"}
 
+_NONE: tuple[int, ...] = ()
+
 #: Sort order of cell statuses: worst last, so sorting ascending puts complete reports first.
 CELL_ORDER = {"ok": 0, "omitted": 1, "incomplete": 2, "missing": 3}
+
+#: A report's verdict: complete with no warnings left, complete with warnings
+#: left (text or amounts carried over, a late report, an implausible amount),
+#: or incomplete.
+VERDICTS = ("complete", "complete-with-warnings", "incomplete")
 
 
 @dataclass
@@ -59,18 +67,85 @@ class Part:
     required: bool
     number: int
     parent: str | None = None
+    #: for a figure: its unit ("kr", "procent", "antal"), the form of support
+    #: it belongs to, the ids it had in earlier decisions, and the figure it
+    #: breaks down (a part of a sum rule whose total has the same form of
+    #: support: "varav" rows, never added to their total's form again)
+    unit: str = ""
+    form_of_support: str = ""
+    renamed_from: tuple[str, ...] = ()
+    breakdown_of: str | None = None
+
+
+@dataclass(slots=True)
+class Amount:
+    """One report's value of one figure, as the summary keeps it."""
+
+    value: Decimal | None
+    #: the text as written in the draft ("88 miljoner"); ``None`` when absent
+    raw: str | None
+    status: str  # ok, missing, invalid, inconsistent, omitted (the check's figure status)
+    line: int | None
+    #: codes of the warnings about this amount (figure-carried-over, figure-implausible, figure-column-year)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        """Read, adds up and nothing warns about it: the only values totals are made of."""
+        return self.status == "ok" and self.value is not None and not self.warnings
+
+    @property
+    def reason(self) -> str | None:
+        """Why the value does not count in totals (missing, invalid, inconsistent, warning), ``None`` when it does."""
+        if self.usable:
+            return None
+        if self.status in ("missing", "omitted") or (self.value is None and self.status == "ok"):
+            return "missing"
+        if self.status in ("invalid", "inconsistent"):
+            return self.status
+        return "warning"
+
+
+V = TypeVar("V")
+
+
+class ByPart(Mapping[str, V]):
+    """A row's cells (or amounts) by part id, read like a dict.
+
+    The values are one tuple per row and the ids one index shared by every
+    row of a decision: a dict per row would cost half a kilobyte more, five
+    megabytes over ten thousand reports.
+    """
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple[V, ...]):
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: str) -> V:
+        return self._values[self._index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"ByPart({dict(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One report's state for one part, and the findings that explain it (a
-    value: a row keeps its cells compactly and gives out a new one each time)."""
+    value: a row keeps its cells compactly, :class:`Cells`, and gives out a
+    new one each time)."""
 
     status: str  # ok, incomplete, missing, omitted
     #: the line of the first finding that explains the cell, else the part's own line
     line: int | None = None
-    #: indexes into Summary.findings (a cell without any shares one empty tuple:
-    #: ten thousand reports have a hundred thousand cells)
+    #: indexes into Summary.findings (a cell without findings shares one empty
+    #: tuple: ten thousand reports have a hundred thousand such cells)
     findings: Sequence[int] = ()
 
 
@@ -140,7 +215,7 @@ class Row:
     required_total: int
     counts: dict[str, int]
     cells: Mapping[str, Cell]
-    findings: Sequence[int]
+    findings: list[int]
     #: link to the draft's one-page check summary, relative to the overview file
     page: str | None = None
     #: the draft's ``datum`` (ISO) and its file's modification time: of several
@@ -153,10 +228,20 @@ class Row:
     #: the row this one may duplicate: the same decision and a region whose
     #: name differs only in spelling ("Jämtland Härjedalen" / "Jämtland-Härjedalen")
     possible_duplicate_of: list[int] = field(default_factory=list)
+    #: each figure's value as read, by figure id, in the decision's order
+    amounts: Mapping[str, Amount] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
         return "complete" if self.complete else "incomplete"
+
+    @property
+    def verdict(self) -> str:
+        """``complete``, ``complete-with-warnings`` (complete, but warnings are
+        left that a reader must not miss) or ``incomplete``."""
+        if not self.complete:
+            return "incomplete"
+        return "complete-with-warnings" if self.counts.get(WARNING) else "complete"
 
 
 @dataclass
@@ -241,8 +326,23 @@ class Summary:
     inputs: list[str] = field(default_factory=list)
     #: drafts for the same region and decision (see :meth:`mark_duplicates`)
     duplicates: list[Duplicates] = field(default_factory=list)
-    #: the index of cells by part id, one for each set of parts (see :class:`Cells`)
-    _indexes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
+    #: the part ids of rows' cells and amounts, one index per decision (see :class:`ByPart`)
+    indexes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict, repr=False)
+
+    def cells_of(self, cells: dict[str, Cell]) -> Cells:
+        """A row's cells kept compactly, the ids shared with every row that has the same parts."""
+        keys = tuple(cells)
+        index = self.indexes.get(keys)
+        if index is None:
+            index = self.indexes[keys] = {k: n for n, k in enumerate(keys)}
+        return Cells(index, cells.values())
+
+    def by_part(self, values: dict[str, V]) -> ByPart[V]:
+        keys = tuple(values)
+        index = self.indexes.get(keys)
+        if index is None:
+            index = self.indexes[keys] = {k: n for n, k in enumerate(keys)}
+        return ByPart(index, tuple(values.values()))
 
     @property
     def complete(self) -> int:
@@ -321,14 +421,6 @@ class Summary:
 
     # -- building ---------------------------------------------------------
 
-    def _cells(self, cells: dict[str, Cell]) -> Cells:
-        """``cells`` kept compactly, the ids shared with every row that has the same parts."""
-        ids = tuple(cells)
-        index = self._indexes.get(ids)
-        if index is None:
-            index = self._indexes[ids] = {pid: n for n, pid in enumerate(ids)}
-        return Cells(index, cells.values())
-
     def add(self, result: CheckResult) -> Row:
         """Reduce ``result`` to a row and its findings, keeping nothing of the draft's text."""
         return self.add_row(row_data(result), result.conditions, _mtime(result.draft.path))
@@ -343,8 +435,10 @@ class Summary:
             matrix = self.matrices[c.id] = Matrix(c.id, c.title, c.year, _parts(c))
         first = len(self.findings)
         self.findings.extend(data["findings"])
-        cells = {pid: Cell(status, line, tuple(first + n for n in idx) if idx else ()) for pid, status, line, idx in data["cells"]}
-        counts = {_intern(k): v for k, v in data["counts"].items()}
+        cells = {pid: Cell(_intern(status), line, tuple(first + n for n in idx) if idx else _NONE)
+                 for pid, status, line, idx in data["cells"]}
+        amounts = {fid: Amount(value, raw, _intern(status), line, tuple(_intern(w) for w in warned) if warned else _NONE_TEXT)
+                   for fid, value, raw, status, line, warned in data["amounts"]}
         row = Row(
             index=len(self.rows),
             file=data["file"],
@@ -355,11 +449,12 @@ class Summary:
             coverage=data["coverage"],
             required_ok=data["required_ok"],
             required_total=data["required_total"],
-            counts=counts,
-            cells=self._cells(cells),
+            counts={_intern(k): v for k, v in data["counts"].items()},
+            cells=self.cells_of(cells),
             findings=list(range(first, len(self.findings))),
             datum=data["datum"],
             mtime=mtime,
+            amounts=self.by_part(amounts),
         )
         self.rows.append(row)
         matrix.rows.append(row.index)
@@ -375,6 +470,7 @@ def row_data(result: CheckResult) -> dict[str, Any]:
     local = range(len(findings))
     blocking = {ERROR, WARNING} if result.strict else {ERROR}
     cells: list[tuple[str, str, int | None, list[int]]] = []
+    amounts: list[tuple[str, Decimal | None, str | None, str, int | None, tuple[str, ...]]] = []
     for s in result.sections:
         idx = [n for n in local if findings[n].section == s.id and findings[n].code.startswith("section-")
                and findings[n].severity in blocking]
@@ -387,6 +483,8 @@ def row_data(result: CheckResult) -> dict[str, Any]:
         status = _FIGURE_CELL.get(fr.status, fr.status)
         idx = [n for n in local if _explains_figure(findings[n], fr)] if status != "ok" else []
         cells.append((fr.id, status, findings[idx[0]].line if idx else fr.line, idx))
+        warned = tuple(dict.fromkeys(findings[n].code for n in local if _warns_about_figure(findings[n], fr)))
+        amounts.append((fr.id, fr.value, None if fr.raw is None else str(fr.raw), fr.status, fr.line, warned))
     return {
         "file": result.file,
         "region": str(result.draft.meta.get("region") or ""),
@@ -396,6 +494,7 @@ def row_data(result: CheckResult) -> dict[str, Any]:
         "required_total": result.required_total,
         "counts": {ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
         "cells": cells,
+        "amounts": amounts,
         "findings": list(findings),
         "datum": _datum(result.draft.meta.get("datum")),
     }
@@ -403,11 +502,12 @@ def row_data(result: CheckResult) -> dict[str, Any]:
 
 def row_json(result: CheckResult) -> str:
     """:func:`row_data` as JSON, to cross between processes and be kept in
-    the result cache (:class:`TypeError` for a finding it cannot say exactly)."""
+    the result cache (:class:`TypeError` for a value it cannot say exactly)."""
     from toolkit.checking.compact import encode
 
     data = row_data(result)
     data["findings"] = encode(data["findings"])
+    data["amounts"] = encode(data["amounts"])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
@@ -419,14 +519,14 @@ def row_from_json(text: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError("not a row")
     data["findings"] = decode(data["findings"])
+    data["amounts"] = decode(data["amounts"])
     return data
 
 
 #: The key of a summary's row among the parts a batch makes of each result.
 ROW = "summary-row"
-
-
 _intern = sys.intern
+_NONE_TEXT: tuple[str, ...] = ()
 
 
 def _datum(value: Any) -> str | None:
@@ -452,10 +552,29 @@ def _mtime(path: Path) -> float:
 
 def _parts(c: Conditions) -> list[Part]:
     parts = [Part(s.id, s.title, "section", s.required, 0, s.parent) for s in c.walk_sections()]
-    parts += [Part(f.id, f.label, "figure", f.required, 0, f.section) for f in c.figures]
+    parts += [Part(f.id, f.label, "figure", f.required, 0, f.section, f.unit, (f.form_of_support or "").strip(),
+                   tuple(f.renamed_from)) for f in c.figures]
+    by_id = {p.id: p for p in parts if p.kind == "figure"}
+    for rule in c.rules:
+        total = by_id.get(rule.total)
+        if total is None or not total.form_of_support:
+            continue
+        for pid in rule.parts:
+            part = by_id.get(pid)
+            if part is not None and part.form_of_support == total.form_of_support and part.breakdown_of is None:
+                part.breakdown_of = total.id
     for n, p in enumerate(parts, 1):
         p.number = n
     return parts
+
+
+#: Warnings that put an amount in doubt: it is shown, but kept out of totals.
+AMOUNT_WARNINGS = ("figure-carried-over", "figure-implausible", "figure-column-year")
+
+
+def _warns_about_figure(f: Finding, fr: FigureResult) -> bool:
+    return (f.code in AMOUNT_WARNINGS and f.line == fr.line and fr.line is not None
+            and f.params.get("label") == fr.label)
 
 
 def _explains_figure(f: Finding, fr: Any) -> bool:

@@ -13,8 +13,10 @@ milliseconds, where rich's table layout takes seconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
+
+from toolkit.outputs.terminal import printable
 
 _ANSI = {"green": "\x1b[32m", "red": "\x1b[31m", "yellow": "\x1b[33m", "dim": "\x1b[2m"}
 #: Narrowest a column is wrapped to before the table is split into blocks.
@@ -24,7 +26,7 @@ Row = tuple[Sequence[str], Sequence[str | None]]
 
 
 def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: set[int] | None = None,
-                wrap: set[int] | None = None, color: bool = False, footer: bool = False, gap: int = 3,
+                wrap: set[int] | None = None, color: bool = False, footer: bool | int = False, gap: int = 3,
                 min_wrapped: int = MIN_WRAPPED, write: Callable[[str], Any] | None = None) -> str:
     """The table as text no wider than ``width``.
 
@@ -32,10 +34,14 @@ def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: 
     ``wrap`` the columns that may be wrapped onto several lines, down to
     ``min_wrapped`` characters, before the table is split into blocks (any
     column is wrapped as a last resort); ``footer`` puts a rule above the last
-    row. A table that does not fit has two spaces between its columns.
+    row (or, as a number, the last ``footer`` rows: a total, a median, a count).
+    A table that does not fit has two spaces between its columns.
     ``write``: the table is handed to it a line at a time, and "" returned
     (a table of ten thousand rows is never held as one text).
     """
+    # the cells are shown as they are, and nothing in them is obeyed by the terminal
+    headers = [printable(h) for h in headers]
+    rows = _Shown(rows)  # made printable as they are read: ten thousand rows are never held at once
     right, wrap = right or set(), {c for c in wrap or () if c < len(headers)}  # a column that may be absent
     width = max(width, 20)
     widest = _widest(headers, rows)  # one pass over the rows: they may be made as they are read
@@ -59,6 +65,26 @@ def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: 
                 write("\n")
             _block(headers, rows, cols, shown, right, color, footer, gap, write)
     return "\n".join(out)
+
+
+class _Shown(Sequence[Row]):
+    """Rows with every cell made :func:`printable`, each as it is read."""
+
+    def __init__(self, rows: Sequence[Row]):
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(len(self)))]
+        cells, styles = self.rows[i]
+        return [printable(c) for c in cells], styles
+
+    def __iter__(self) -> Iterator[Row]:
+        for cells, styles in self.rows:
+            yield [printable(c) for c in cells], styles
 
 
 def _widest(headers: Sequence[str], rows: Sequence[Row]) -> list[int]:
@@ -117,12 +143,13 @@ def _lines(text: str, w: int) -> list[str]:
     out: list[str] = []
     line = ""
     for piece in (p for p in _BREAKS.findall(text) if p):
-        while len(piece) > w:  # longer than a line on its own: cut it
+        if len(piece) > w:  # longer than a line on its own: cut it (at once: piece by piece was quadratic)
             if line:
                 out.append(line.rstrip())
                 line = ""
-            out.append(piece[:w])
-            piece = piece[w:]
+            n = (len(piece) - 1) // w
+            out.extend(piece[i * w : (i + 1) * w] for i in range(n))
+            piece = piece[n * w :]
         if len(line) + len(piece.rstrip()) > w:
             out.append(line.rstrip())
             line = ""
@@ -133,7 +160,7 @@ def _lines(text: str, w: int) -> list[str]:
 
 
 def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: list[int], right: set[int],
-           color: bool, footer: bool, gap: int, write: Callable[[str], Any]) -> None:
+           color: bool, footer: bool | int, gap: int, write: Callable[[str], Any]) -> None:
     widths = shown
     pad = " " * gap
 
@@ -152,9 +179,9 @@ def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: 
 
     rule = "─" * (sum(widths) + gap * (len(widths) - 1)) + "\n"
     write(line(headers, [None] * len(headers)) + rule)
-    last = len(rows) - 1
+    footer_at = len(rows) - int(footer)
     for n, (cells, styles) in enumerate(rows):
-        if footer and n == last:
+        if footer and n == footer_at:
             write(rule)
         write(line(cells, styles))
 

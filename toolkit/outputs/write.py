@@ -25,7 +25,7 @@ import os
 import shutil
 import signal
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -239,6 +239,9 @@ class Spool:
         else:
             yield from self._parts
 
+    def __iter__(self) -> Iterator[bytes]:
+        return self.chunks()
+
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
@@ -246,11 +249,13 @@ class Spool:
         self._parts = []
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes | Spool) -> Path:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str | bytes]) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
-    A symbolic link is kept and the file it points to replaced; the checks of
-    :func:`check_output` come first.
+    ``data`` may be text, bytes, or pieces of either (a stream that is never
+    held whole in memory); a failure while the pieces are made leaves the
+    old file as it was. A symbolic link is kept and the file it points to
+    replaced; the checks of :func:`check_output` come first.
     """
     import tempfile  # only when writing: it costs a check that writes nothing
 
@@ -265,11 +270,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Spool) -> Pat
     track_temporary(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
-            if isinstance(data, Spool):
-                for chunk in data.chunks():
-                    fh.write(chunk)
-            else:
-                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in (data,) if isinstance(data, (str, bytes)) else data:
+                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)  # mkstemp makes 0600; a report is as readable as any file the user writes
@@ -283,3 +285,92 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Spool) -> Pat
     finally:
         forget_temporary(tmp)
     return target
+
+
+# --------------------------------------------------------------------------
+# A folder of files written as one (summary --format csv --output MAPP)
+
+
+def refuse_folder(target: str | os.PathLike[str], owned: Callable[[Path], bool],
+                  inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    """Raise :class:`OutputError` unless :func:`replace_folder` may replace
+    ``target``: not inside the package, holding none of ``inputs`` and no file
+    this process has read, and either absent or a folder of regular files that
+    ``owned`` accepts. Returns the folder resolved."""
+    from toolkit.read.files import was_read
+
+    name = str(target)
+    real = _resolved(target)
+    for folder in protected_folders():
+        if real == folder or real.is_relative_to(folder) or folder.is_relative_to(real):
+            raise OutputError.of("output-protected", name, folder=str(folder))
+    for i in inputs:
+        p = _resolved(i)
+        if p == real or p.is_relative_to(real):
+            raise OutputError.of("summary-csv-folder-holds-input", name)
+    try:
+        st = real.stat()
+    except FileNotFoundError:
+        return real
+    except OSError as exc:
+        raise output_failed(target, exc) from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise OutputError.of("summary-csv-not-folder", name)
+    try:
+        entries = list(real.iterdir())
+    except OSError as exc:
+        raise output_failed(target, exc) from None
+    for entry in entries:
+        if entry.is_symlink() or not entry.is_file() or not owned(entry) or was_read(entry.resolve()):
+            raise OutputError.of("summary-csv-folder-not-ours", name)
+    return real
+
+
+def replace_folder(target: str | os.PathLike[str], files: Iterable[tuple[str, Iterable[str | bytes]]],
+                   owned: Callable[[Path], bool], inputs: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
+    """Write ``files`` (name, pieces) as the whole content of the folder ``target``.
+
+    They are written into a hidden folder beside it, which then takes the
+    target's place in one rename (with SIGTERM and SIGINT held): a reader sees
+    the old set of files or the new one, never a mix, and a failed or stopped
+    run leaves the old folder as it was. :func:`refuse_folder` comes first: a
+    folder holding anything ``owned`` does not accept is refused and left alone.
+    """
+    import tempfile
+
+    folder = refuse_folder(target, owned, inputs)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise output_failed(target, exc) from None
+    track_temporary(stage)
+    names = []
+    old = None
+    try:
+        os.chmod(stage, 0o777 & ~current_umask())  # mkdtemp makes 0700; the files are for readers
+        for name, pieces in files:
+            if Path(name).name != name or name.startswith("."):
+                raise ValueError(f"not a plain file name: {name!r}")
+            write_atomic(stage / name, pieces)
+            names.append(name)
+        with signals_deferred():  # a stop comes before the renames or after them
+            if folder.exists():
+                old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+                os.replace(folder, old)
+                track_temporary(old)
+            os.replace(stage, folder)
+            forget_temporary(stage)
+    except BaseException as exc:
+        if old is not None and not folder.exists():
+            os.replace(old, folder)
+            forget_temporary(old)
+        shutil.rmtree(stage, ignore_errors=True)
+        forget_temporary(stage)
+        if isinstance(exc, OSError):
+            raise output_failed(target, exc) from None
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+        forget_temporary(old)
+    return [folder / n for n in names]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from toolkit.read.text import REORDERING, ZERO_WIDTH
@@ -184,9 +185,8 @@ def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> s
         done = _FORMATTED.get(key)
         if done is not None:
             return done
-    from babel.numbers import format_decimal
-
-    number = format_decimal(amount, format="#,##0.##", locale=locale)
+    pattern, parsed = _amount_format(locale)
+    number = pattern.apply(amount, parsed)  # what babel's format_decimal does, without parsing both again
     suffix = {"kr": " kr", "procent": " %", "antal": ""}.get(unit, "")
     text = number + suffix.replace(" ", "\u00a0")
     if key is not None:
@@ -194,6 +194,16 @@ def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> s
             _FORMATTED.clear()
         _FORMATTED[key] = text
     return text
+
+
+@lru_cache(maxsize=8)
+def _amount_format(locale: str) -> tuple[Any, Any]:
+    """The pattern ``#,##0.##`` and the locale, parsed once: a summary formats
+    every figure of every report, and parsing them is most of the work."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0.##"), Locale.parse(locale)
 
 
 def spell_amount(amount: Decimal, lang: str = "sv") -> str:

@@ -17,20 +17,22 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+# Every repeat is possessive or bounded, so no input makes the engine try the
+# ways of splitting a run of digits (a heading of 32 digits used to take
+# minutes); the alternatives themselves may still be tried in turn.
 _NUMBERING = re.compile(
-    r"""^\s*(?:
-        (?:\d+[.)]?)(?:\d+[.)]?)*      # 1  1.  3.2  3.2.1.  2)
-        |\d+(?:\.\d+)+\.?
-        |[A-Za-zÅÄÖåäö][.)]            # A)  b.
-        |\(?[A-Za-z\d]{1,3}\)          # (a)  (iv)
-        |(?=[IVXLC]+\.)[IVXLC]+\.      # IV.
-        |§\s*\d+
+    r"""^\s*+(?:
+        \d++(?:[.)]\d++)*+[.)]?+           # 1  1.  3.2  3.2.1.  2)
+        |[A-Za-zÅÄÖåäö][.)]                # A)  b.
+        |\(?[A-Za-z\d]{1,3}\)              # (a)  (iv)
+        |[IVXLC]++\.                       # IV.
+        |§\s*+\d++                         # § 5
     )\s+""",
     re.VERBOSE,
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _NON_WORD = re.compile(r"[^\w]+")
-_EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def normalise(text: str) -> str:
@@ -42,12 +44,47 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _explicit_id(heading: str) -> tuple[int, str] | None:
+    """Where a trailing ``{#id}`` starts in ``heading`` (with the white space
+    before it) and the id, or ``None`` when there is none.
+
+    Read by hand rather than with ``\\s*\\{\\s*#id\\s*\\}\\s*$`` searched from
+    every position, which was quadratic in a heading with a long run of spaces.
+    """
+    text = heading.rstrip()
+    if not text.endswith("}"):
+        return None
+    start = text.rfind("{")
+    inner = text[start + 1 : -1].strip() if start >= 0 else ""
+    if not (inner.startswith("#") and _ID.fullmatch(inner, 1)):
+        return None
+    return len(heading[:start].rstrip()), inner[1:]
+
+
+def explicit_id_at(heading: str) -> int | None:
+    """Where a trailing ``{#id}`` starts in ``heading``, with the white space before it."""
+    found = _explicit_id(heading)
+    return found[0] if found else None
+
+
 def split_explicit_id(heading: str) -> tuple[str, str | None]:
     """``("Titel", "id")`` from ``"Titel {#id}"``; the id is ``None`` when absent."""
-    m = _EXPLICIT_ID.search(heading)
-    if not m:
+    found = _explicit_id(heading)
+    if found is None:
         return heading.strip(), None
-    return heading[: m.start()].strip(), m.group(1)
+    return heading[: found[0]].strip(), found[1]
+
+
+def could_be_close(word: str, candidates: list[str], cutoff: float) -> bool:
+    """Whether any candidate is short enough to be as similar as ``cutoff`` to ``word``.
+
+    difflib's similarity is at most ``2 * min(a, b) / (a + b)`` for lengths
+    ``a`` and ``b``, so a word much longer than every candidate matches none;
+    saying so first spares difflib indexing every character of a heading of
+    megabytes.
+    """
+    longest = max((len(c) for c in candidates), default=0)
+    return len(word) <= longest * (2 / cutoff - 1) + 1  # + 1: float rounding never skips a match
 
 
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
@@ -55,7 +92,10 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
     by_norm: dict[str, str] = {}
     for c in candidates:
         by_norm.setdefault(normalise(c), c)
-    hits = difflib.get_close_matches(normalise(word), list(by_norm), n=1, cutoff=cutoff)
+    key = normalise(word)
+    if not could_be_close(key, list(by_norm), cutoff):
+        return None
+    hits = difflib.get_close_matches(key, list(by_norm), n=1, cutoff=cutoff)
     return by_norm[hits[0]] if hits else None
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import cerberus
+
 from toolkit.errors import Problem
 from toolkit.read.yamldoc import YamlDoc
 
@@ -25,6 +27,26 @@ _KNOWN_RULES = {
     "required", "type", "allowed", "regex", "min", "max", "empty", "minlength",
     "maxlength", "nullable", "unknown",
 }
+
+
+#: Most errors one validator (and each of the child validators Cerberus makes
+#: for lists and mappings) keeps. Cerberus sorts all its errors again at every
+#: error it adds, so a list of 5,000 wrong items took minutes; a writer
+#: needs the first ones, not a hundred thousand.
+MAX_ERRORS = 100
+
+
+class BoundedValidator(cerberus.Validator):
+    """A Cerberus validator that keeps its first :data:`MAX_ERRORS` errors.
+
+    A document with errors stays invalid (the first error is always kept), so
+    only the length of the list changes; :func:`to_problems` says when it
+    was cut.
+    """
+
+    def _error(self, *args: Any) -> None:
+        if len(self._errors) < MAX_ERRORS:
+            super()._error(*args)
 
 
 def leaf_errors(errors: Iterable[Any]) -> Iterator[Any]:
@@ -105,6 +127,8 @@ def to_problems(
             key = f"schema-{rule}"
         problems.append(Problem(key, params, name, doc.line(path)))
     problems.sort(key=lambda p: p.line or 0)
+    if len(problems) >= MAX_ERRORS:
+        problems.append(Problem("schema-too-many", {"limit": MAX_ERRORS}, name))
     return problems
 
 

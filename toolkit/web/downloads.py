@@ -27,6 +27,8 @@ HTML = "text/html; charset=utf-8"
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MARKDOWN = "text/markdown; charset=utf-8"
 JSON = "application/json"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
 
 
 @dataclass
@@ -154,10 +156,24 @@ def _summary_md(s: Any, lang: str) -> str:
     return format_md(s, lang)
 
 
+def _summary_xlsx(s: Any, lang: str) -> bytes:
+    from toolkit.outputs import sheets
+
+    return sheets.xlsx_bytes(sheets.tables(s, lang))
+
+
+def _summary_csv(s: Any, lang: str) -> str:
+    from toolkit.outputs import sheets
+
+    return "".join(sheets.csv_pieces(sheets.figures_table(s, lang), lang))
+
+
 #: What a folder's summary can be downloaded as.
 SUMMARY_DOWNLOADS: tuple[SummaryDownload, ...] = (
     SummaryDownload("summary-json", "sammanstallning.json", JSON, _summary_json),
     SummaryDownload("summary-md", "sammanstallning.md", MARKDOWN, _summary_md),
+    SummaryDownload("summary-xlsx", "sammanstallning.xlsx", XLSX, _summary_xlsx),
+    SummaryDownload("summary-csv", "belopp.csv", CSV, _summary_csv),
 )
 
 
