@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.checking import checker
+from toolkit.checking import batch, checker
 from toolkit.checking.batch import POOL_MIN, RESULT, check_batch
 from toolkit.checking.cache import open_cache
 from toolkit.checking.compact import NOT_KEPT, decode, detach, encode, from_data, to_data
@@ -285,6 +285,7 @@ def test_a_worker_that_dies_takes_only_its_draft(many: list[Path], monkeypatch: 
 
     expected = run("check", "--format", "json", "--jobs", "1", "--no-cache", *[p for p in many if p != fatal])
     monkeypatch.setattr(checker, "check_file", dies_on_one)
+    monkeypatch.setattr(batch, "START_METHOD", "fork")  # the workers have the patch (other tests may leave a thread)
     r = run("check", "--format", "json", "--jobs", "2", "--no-cache", *many)
     assert r.code == 2
     assert r.err.count("\n") == 1 and str(fatal) in r.err and "avslutades oväntat" in r.err, r.err

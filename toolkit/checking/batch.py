@@ -40,6 +40,9 @@ from toolkit.read.files import note_read, read_bytes, read_since
 POOL_MIN = 40
 #: Most drafts sent to a worker at once.
 MAX_CHUNK = 16
+#: How worker processes start: ``None`` chooses fork when no other thread
+#: runs (workers start at once, with what is loaded), else forkserver.
+START_METHOD: str | None = None
 
 #: What a renderer makes of a result: the draft's part of an output.
 Renderer = Callable[[CheckResult], str]
@@ -308,8 +311,8 @@ class _Pool:
             # fork starts workers in a moment, with the decisions and modules
             # already loaded; with other threads running it is not safe
             methods = multiprocessing.get_all_start_methods()
-            method = "fork" if threading.active_count() == 1 and "fork" in methods else \
-                "forkserver" if "forkserver" in methods else "spawn"
+            method = START_METHOD or ("fork" if threading.active_count() == 1 and "fork" in methods else
+                                      "forkserver" if "forkserver" in methods else "spawn")
             self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
                                                 initializer=_init_worker, initargs=(self.settings,))
         return self.executor
