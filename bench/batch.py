@@ -101,6 +101,7 @@ def villkor(root: Path) -> list[str]:
 
 def checkout(rev: str, into: Path) -> Path:
     """The package as it was at ``rev``, exported (not checked out) into ``into``, compiled as an install would be."""
+    into.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(into / "toolkit")], check=True)

@@ -24,7 +24,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +72,8 @@ class ResultCache:
         #: message keys of what went wrong with the folder, each once
         self.warnings: list[str] = []
         self._broken = False
+        self._root = os.fspath(folder)
+        self._made: set[str] = set()  # subfolders known to exist
 
     def warn(self, key: str) -> None:
         if key not in self.warnings:
@@ -86,8 +87,8 @@ class ResultCache:
         h.update(data)
         return h.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return os.path.join(self._root, key[:2], key + ".json")
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The entry for ``key``, or ``None`` (no entry, or one that is damaged)."""
@@ -125,10 +126,15 @@ class ResultCache:
             return  # not data this cache keeps
         text = _HEAD + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
         path = self._path(key)
+        folder = os.path.dirname(path)
         tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entry.", suffix=".tmp")
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
+            # a name of this process's own; the rename puts the entry in place whole
+            tmp = f"{path}.{os.getpid()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(text)
             os.replace(tmp, path)

@@ -36,13 +36,16 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: overwrite one of them (a draft, a decision, a schema, a template) whatever
 #: the command line says.
 _READ: set[str] = set()
-#: The same files in the order they were first read, while a worker process
-#: of a batch keeps count (see :func:`read_since`); ``None`` otherwise.
+#: Files noted but not yet resolved to their real path, as (folder, path):
+#: a batch reads ten thousand drafts, and only an output needs them resolved.
+_PENDING: list[str] = []
+#: The files in the order they were first noted, while a worker process of
+#: a batch keeps count (see :func:`read_since`); ``None`` otherwise.
 _READ_ORDER: list[str] | None = None
 
 
 def _real(path: str | os.PathLike[str]) -> str:
-    # what Path.resolve() gives, without its extra stat (this is once a file in a batch)
+    # what Path.resolve() gives, without its extra stat
     return os.path.realpath(path)
 
 
@@ -51,13 +54,22 @@ def note_read(path: str | os.PathLike[str]) -> None:
     through :func:`read_bytes`: the template loader, the schema hashed for the
     validation cache)."""
     try:
-        real = _real(path)
-    except (OSError, RuntimeError, ValueError):  # a symbolic-link loop was never read
+        # resolved when an output asks (was_read), from the folder it was read in
+        where = os.path.join(os.getcwd(), os.fspath(path))
+    except (OSError, TypeError, ValueError):
         return
-    if real not in _READ:
-        _READ.add(real)
-        if _READ_ORDER is not None:
-            _READ_ORDER.append(real)
+    _PENDING.append(where)
+    if _READ_ORDER is not None:
+        _READ_ORDER.append(where)
+
+
+def _resolve_pending() -> None:
+    while _PENDING:
+        where = _PENDING.pop()
+        try:
+            _READ.add(_real(where))
+        except (OSError, RuntimeError, ValueError):  # a symbolic-link loop was never read
+            pass
 
 
 def read_since(mark: int) -> tuple[int, list[str]]:
@@ -72,6 +84,7 @@ def read_since(mark: int) -> tuple[int, list[str]]:
 
 def was_read(path: str | os.PathLike[str]) -> bool:
     """Whether this process has read ``path`` as an input."""
+    _resolve_pending()
     try:
         return _real(path) in _READ
     except (OSError, RuntimeError, ValueError):
@@ -81,6 +94,7 @@ def was_read(path: str | os.PathLike[str]) -> bool:
 def forget(path: str | os.PathLike[str]) -> None:
     """Stop remembering ``path`` as read: for a long-running process (the web
     page) whose inputs are temporary files removed after each request."""
+    _resolve_pending()
     try:
         _READ.discard(_real(path))
     except (OSError, RuntimeError, ValueError):
