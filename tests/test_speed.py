@@ -8,12 +8,14 @@ Nothing here is timed: the figures are in bench/.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.util
 import json
 import os
 import re
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from hypothesis import strategies as st
 import toolkit
 from toolkit.checking import batch, checker
 from toolkit.checking.batch import POOL_MIN, RESULT, check_batch
-from toolkit.checking.cache import open_cache
+from toolkit.checking.cache import DATABASE, open_cache
 from toolkit.checking.compact import NOT_KEPT, decode, detach, encode, from_data, to_data
 from toolkit.checking.placeholders import FOLD_SAFE, Placeholders, fold
 from toolkit.outputs import jsontext, overview, report
@@ -213,13 +215,20 @@ def test_options_and_names_are_part_of_the_key(tmp_path: Path):
     assert source == "checked" and str(same) in out and str(draft) not in out
 
 
+def _entries(folder: Path) -> list[tuple[str, bytes]]:
+    if not (folder / DATABASE).exists():
+        return []
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db:
+        return list(db.execute("select key, body from entries order by key"))
+
+
 def test_entries_are_json_data(tmp_path: Path):
     draft = tmp_path / "utkast.md"
     shutil.copy(EXAMPLE, draft)
     _once(draft, tmp_path / "c")
-    entries = list((tmp_path / "c").rglob("*.json"))
+    entries = _entries(tmp_path / "c")
     assert len(entries) == 1
-    head, _, body = entries[0].read_bytes().partition(b"\n")
+    head, _, body = entries[0][1].partition(b"\n")
     assert head.startswith(b"villkor-cache 1 ")
     data = json.loads(body)
     assert set(data) == {"key", "decision", "complete", "out"}
@@ -231,7 +240,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path, monkeypatch: pytest.M
     assert run("check", "--no-cache", EXAMPLE).code == 0
     assert not (tmp_path / "c" / "results").exists()
     assert run("check", EXAMPLE).code == 0
-    assert list((tmp_path / "c" / "results").rglob("*.json"))
+    assert len(_entries(tmp_path / "c" / "results")) == 1
 
 
 # --------------------------------------------------------------------------
@@ -245,10 +254,12 @@ def test_a_damaged_entry_is_one_warning_and_the_right_result(tmp_path: Path, mon
     shutil.copy(INCOMPLETE, drafts[1])
     first = run("check", "--format", "json", *drafts)
     assert first.code == 1 and first.err == ""
-    entries = list((tmp_path / "c" / "results").rglob("*.json"))
-    assert len(entries) == 2
-    entries[0].write_bytes(os.urandom(300))
-    entries[1].write_bytes(entries[1].read_bytes().replace(b'"complete":true', b'"complete":fals', 1).replace(b'"ok"', b'"OK"', 1))
+    folder = tmp_path / "c" / "results"
+    (k1, _), (k2, body) = _entries(folder)
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db:
+        db.execute("update entries set body = ? where key = ?", (os.urandom(300), k1))
+        db.execute("update entries set body = ? where key = ?", (body.replace(b'"OK"', b'"ok"').replace(b'"ok"', b'"OK"', 1), k2))
+        db.commit()
     again = run("check", "--format", "json", *drafts)
     assert again.code == 1 and again.out == first.out
     assert again.err.count("varning") == 1 and "skadade" in again.err, again.err
@@ -265,6 +276,17 @@ def test_an_unusable_cache_folder_is_one_warning_and_the_right_result(tmp_path: 
         (tmp_path / "results").write_text("no folder here\n", encoding="utf-8")
     drafts = [EXAMPLE, INCOMPLETE, *sorted(REPORTS.glob("*-2017.md"))]
     expected = run("check", "--format", "json", "--no-cache", *drafts)
+    r = run("check", "--format", "json", *drafts)
+    assert (r.code, r.out) == (expected.code, expected.out)
+    assert r.err.count("villkor: varning") == 1 and "går inte att använda" in r.err, r.err
+
+
+def test_a_cache_file_of_garbage_is_one_warning_and_the_right_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path / "c"))
+    drafts = [EXAMPLE, INCOMPLETE]
+    expected = run("check", "--format", "json", "--no-cache", *drafts)
+    (tmp_path / "c" / "results").mkdir(parents=True)
+    (tmp_path / "c" / "results" / DATABASE).write_bytes(os.urandom(8192))
     r = run("check", "--format", "json", *drafts)
     assert (r.code, r.out) == (expected.code, expected.out)
     assert r.err.count("villkor: varning") == 1 and "går inte att använda" in r.err, r.err
@@ -354,7 +376,7 @@ def test_a_result_that_cannot_be_said_as_data_still_comes_out(tmp_path: Path, mo
     (o,) = check_batch([INCOMPLETE], renderers=renderers, cache=open_cache(tmp_path / "c"), jobs=1)
     assert o.out == {} and o.result is not None  # given as it is, and not kept
     assert o.part("j", report.json_part, None) == report.json_part(odd(INCOMPLETE))  # type: ignore[arg-type]
-    assert not list((tmp_path / "c").rglob("*.json"))
+    assert _entries(tmp_path / "c") == []
 
 
 def test_text_parts_joined_are_the_text_of_all():

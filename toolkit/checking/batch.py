@@ -175,6 +175,8 @@ def _work(items: list[tuple[int, str]]) -> tuple[list[Outcome], list[str], list[
         if o.result is not None:  # the rare result that goes as it is: without its decision, given back there
             o.result = dataclasses.replace(o.result, conditions=None)  # type: ignore[arg-type]
     _WORKER["read"], read = read_since(_WORKER["read"])
+    if settings.cache is not None:
+        settings.cache.flush()
     warnings = list(settings.cache.warnings) if settings.cache is not None else []
     return outcomes, read, warnings
 
@@ -247,6 +249,8 @@ def check_batch(
             if cache is not None:
                 for w in pool.warnings:
                     cache.warn(w)
+        if cache is not None:
+            cache.flush()
 
 
 def _finish(outcome: Outcome, decisions: Decisions) -> Outcome:

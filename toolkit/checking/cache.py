@@ -11,11 +11,13 @@ each decision it extends): the entry counts only while the decision found by
 that name today was built from the same texts. So a changed draft, decision,
 schema or tool is a miss, never a stale verdict.
 
-Entries are JSON files (``<cache folder>/results/<2>/<64>.json``): data, never
-pickles or code. An entry that cannot be read or makes no sense is a miss,
-and the folder is never a reason for a run to fail: what goes wrong with it
-is said once as a warning (:attr:`ResultCache.warnings`), and the run goes
-on without it.
+Entries are rows of one SQLite file in the cache folder
+(``<cache folder>/results/entries.sqlite3``), each the JSON of the parts of
+one result after a line with the SHA-256 of that JSON: data, never pickles
+or code. An entry that cannot be read or makes no sense is a miss, and the
+folder is never a reason for a run to fail: what goes wrong with it is said
+once as a warning (:attr:`ResultCache.warnings`), and the run goes on
+without it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ from typing import Any
 ENTRY_FORMAT = 1
 #: Largest entry read, in bytes; anything larger is not one this tool wrote.
 MAX_ENTRY = 16 * 1024 * 1024
+#: The file in the cache's folder that holds the entries.
+DATABASE = "entries.sqlite3"
+#: Entries written together, in one transaction.
+FLUSH_EVERY = 64
 
 #: Warnings, by message key: the folder cannot be read or written, an entry is damaged.
 UNUSABLE, DAMAGED = "cache-unusable", "cache-damaged"
@@ -63,7 +69,12 @@ class ResultCache:
     """The result cache of one run: find entries and keep new ones.
 
     ``stamp`` is the part of every key that is the same for the whole run
-    (see :func:`run_stamp`); ``folder`` is where the entries are.
+    (see :func:`run_stamp`); ``folder`` is where the entries are: one SQLite
+    file (:data:`DATABASE`) whose rows are the entries, each the JSON of
+    one result's parts after a line with its SHA-256. A row is written a
+    chunk of drafts at a time, in one transaction (a file per draft costs
+    more than checking it); every process opens the file for itself, never
+    with a connection made before it was forked.
     """
 
     def __init__(self, folder: Path, stamp: str):
@@ -72,8 +83,14 @@ class ResultCache:
         #: message keys of what went wrong with the folder, each once
         self.warnings: list[str] = []
         self._broken = False
-        self._root = os.fspath(folder)
-        self._made: set[str] = set()  # subfolders known to exist
+        self._db: Any = None
+        self._pid = 0
+        self._inherited: list[Any] = []  # connections from before a fork: never used, never closed
+        self._pending: list[tuple[str, bytes]] = []
+
+    def __getstate__(self) -> dict[str, Any]:
+        # to a worker started afresh (forkserver, spawn): it opens the file for itself
+        return {**self.__dict__, "_db": None, "_inherited": [], "_pending": []}
 
     def warn(self, key: str) -> None:
         if key not in self.warnings:
@@ -87,27 +104,56 @@ class ResultCache:
         h.update(data)
         return h.hexdigest()
 
-    def _path(self, key: str) -> str:
-        return os.path.join(self._root, key[:2], key + ".json")
+    def _connection(self) -> Any:
+        """This process's connection, opened (and the table made) the first time."""
+        if self._broken:
+            return None
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        if self._db is not None:  # made before this process was forked
+            self._inherited.append(self._db)
+            self._db, self._pending = None, []
+        import sqlite3
+
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            db = sqlite3.connect(os.path.join(self.folder, DATABASE), timeout=10, isolation_level=None,
+                                 check_same_thread=False)
+            with contextlib.suppress(sqlite3.Error):  # some file systems cannot share a WAL: the default journal then
+                db.execute("pragma journal_mode=wal")
+            db.execute("pragma synchronous=normal")
+            db.execute("create table if not exists entries (key text primary key, body blob not null)")
+        except (OSError, sqlite3.Error):
+            self._broken = True
+            self.warn(UNUSABLE)
+            return None
+        self._db, self._pid = db, os.getpid()
+        return db
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The entry for ``key``, or ``None`` (no entry, or one that is damaged)."""
-        path = self._path(key)
-        try:
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_ENTRY + 1)
-        except FileNotFoundError:
+        import sqlite3
+
+        db = self._connection()
+        if db is None:
             return None
-        except OSError:
+        try:
+            row = db.execute("select body from entries where key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            self._broken = True
             self.warn(UNUSABLE)
             return None
-        head, _, body = raw.partition(b"\n")
+        if row is None:
+            return None
+        raw = row[0]
         entry: Any = None
-        if head == _HEAD + hashlib.sha256(body).hexdigest().encode("ascii") and len(raw) <= MAX_ENTRY:
-            try:
-                entry = json.loads(body)
-            except (ValueError, RecursionError):
-                entry = None
+        if isinstance(raw, bytes) and len(raw) <= MAX_ENTRY:
+            head, _, body = raw.partition(b"\n")
+            if head == _HEAD + hashlib.sha256(body).hexdigest().encode("ascii"):
+                try:
+                    entry = json.loads(body)
+                except (ValueError, RecursionError):
+                    entry = None
         if (not isinstance(entry, dict) or entry.get("key") != key or not isinstance(entry.get("decision"), dict)
                 or not isinstance(entry.get("out"), dict)):
             self.warn(DAMAGED)
@@ -115,37 +161,45 @@ class ResultCache:
         return entry
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        """Keep ``entry`` for ``key`` (whole or not at all); a folder that
-        cannot be written is said once and then left alone."""
+        """Keep ``entry`` for ``key``: written with the next :meth:`flush`
+        (whole or not at all); a folder that cannot be written is said once
+        and then left alone."""
         if self._broken:
             return
         data = dict(entry, key=key)
         try:
-            body = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
-        except (TypeError, ValueError):
+            body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        except (TypeError, ValueError, UnicodeEncodeError):
             return  # not data this cache keeps
-        text = _HEAD + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
-        path = self._path(key)
-        folder = os.path.dirname(path)
-        tmp = None
+        self._pending.append((key, _HEAD + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body))
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what :meth:`put` was given, in one transaction."""
+        import sqlite3
+
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        db = self._connection()
+        if db is None:
+            return
         try:
-            if folder not in self._made:
-                os.makedirs(folder, exist_ok=True)
-                self._made.add(folder)
-            # a name of this process's own; the rename puts the entry in place whole
-            tmp = f"{path}.{os.getpid()}.tmp"
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-            tmp = None
-        except OSError:
+            db.execute("begin immediate")
+            db.executemany("insert or replace into entries (key, body) values (?, ?)", pending)
+            db.execute("commit")
+        except sqlite3.OperationalError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("rollback")
+            if "locked" not in str(exc) and "busy" not in str(exc):  # another run writing: these are left out
+                self._broken = True
+                self.warn(UNUSABLE)
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("rollback")
             self._broken = True
             self.warn(UNUSABLE)
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
 
 
 def run_stamp(version: str, schemas: list[bytes]) -> str:
