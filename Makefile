@@ -63,6 +63,7 @@ lint: install-dev
 	$(BIN)/mypy
 
 bench: install-dev
+	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/summary_bench.py
 

@@ -19,6 +19,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+# The cache folder (decisions' validation, check results) is shared by the
+# session's tests: a test that replaces a part of the checker must pass
+# --no-cache, or an earlier test's result may answer for it.
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

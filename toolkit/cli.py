@@ -283,57 +283,150 @@ def cli(lang: str) -> None:
     """The villkor command group (help text: the catalogue's "help-")."""
 
 
+def batch_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--jobs and --no-cache, for the commands that check many drafts."""
+    fn = click.option("--no-cache", "no_cache", is_flag=True)(fn)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="ANTAL")(fn)
+
+
+def open_cache(no_cache: bool) -> Any:
+    from toolkit.checking.cache import open_cache as opened
+
+    return None if no_cache else opened()
+
+
+def cache_warnings(cache: Any, lang: str) -> None:
+    """What went wrong with the result cache, each said once (the run went on without it)."""
+    if cache is not None:
+        for key in cache.warnings:
+            say(t(key, lang, folder=cache.folder), err=True)
+
+
+class Stream:
+    """An output written as it is made, as :func:`emit` writes a whole text:
+    to standard output in pieces as they come, or (``--output``) into a
+    spool that is put in place whole at the end, once every input is read."""
+
+    def __init__(self, output: str | None, fmt: str, colored: bool = False):
+        from toolkit.outputs.write import Spool
+
+        self.output, self.fmt = output, fmt
+        self.spool = Spool() if output and output != "-" else None
+        # what emit makes printable: text for the terminal wherever it goes
+        # (unless coloured), anything shown on a terminal
+        self.printable = fmt == "text" if self.spool is not None else not colored and (fmt == "text" or _is_tty(sys.stdout))
+        self._pending: list[str] = []
+        self._size = 0
+        self.last = ""
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.printable:
+            from toolkit.outputs.terminal import printable
+
+            text = printable(text)
+        self.last = text[-1]
+        if self.spool is not None:
+            self.spool.write(text)
+            return
+        self._pending.append(text)
+        self._size += len(text)
+        if self._size >= 64 * 1024:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            text, self._pending, self._size = "".join(self._pending), [], 0
+            click.echo(text, nl=False)
+
+    def finish(self, inputs: list[str], lang: str) -> None:
+        """End the output: standard output gets its last line break, a file is put in place."""
+        if self.spool is None:
+            self.flush()
+            if self.last != "\n":
+                click.echo("")
+            return
+        try:
+            from toolkit.outputs.write import refuse_input_as_output, refuse_wrong_suffix, write_atomic
+
+            assert self.output is not None
+            refuse_wrong_suffix(self.output, self.fmt, False)
+            refuse_input_as_output(self.output, inputs)
+            write_atomic(self.output, self.spool)
+            say(t("cli-wrote", lang, path=self.output), err=True)
+        finally:
+            self.spool.close()
+
+
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, metavar="UTKAST...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text", show_default=True)
 @output_option
 @click.option("--strict", is_flag=True)
 @conditions_option
+@click.option("--no-indent", "compact", is_flag=True)
+@batch_options
 @lang_option
-def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, conditions: str | None, lang: str) -> None:
+def check(drafts: tuple[str, ...], fmt: str, output: str | None, strict: bool, conditions: str | None, compact: bool,
+          jobs: int | None, no_cache: bool, lang: str) -> None:
     """Check drafts against their decision (help: "help-check")."""
-    from toolkit.checking.checker import check_file
+    from toolkit.checking.batch import check_batch
+    from toolkit.decisions.load import Decisions
     from toolkit.outputs import report
 
     output_matches(output, fmt, False, lang)
-    results, failures = [], []
-    for path in drafts:
-        try:
-            results.append(check_file(path, conditions, strict))
-        except VillkorError as exc:
-            failures.append(exc)
     # several whole HTML documents in one stream, or several summaries in one
     # file, are no use to anyone: `villkor summary` is the view over many drafts
     if len(drafts) > 1 and (fmt == "html" or (fmt == "md" and output not in (None, "-"))):
         raise CannotCheck(t("cli-output-many", lang, fmt=fmt))
-    for failure in failures:
-        say(failure.format(lang), err=True)
+    # each draft's part is made where it is checked (and kept in the result
+    # cache); the parts are written in order as they come
+    render: Callable[..., str]
     color = False
     if fmt == "json":
-        text = report.format_json(results, lang, [_failure_dict(e, lang) for e in failures])
+        render, key = functools.partial(report.json_part, lang=lang, compact=compact), f"json|{lang}|{compact}"
     elif fmt == "md":
-        text = "\n".join(report.format_summary_md(r, lang) for r in results)
+        render, key = functools.partial(report.format_summary_md, lang=lang), f"md|{lang}"
     elif fmt == "html":
-        text = "".join(report.format_summary_html(r, lang) for r in results)
+        render, key = functools.partial(report.format_summary_html, lang=lang), f"html|{lang}"
     else:
         to_tty = output in (None, "-") and _is_tty(sys.stdout)
         width = terminal_width(140)
         color = to_tty and "NO_COLOR" not in os.environ
-        text = report.format_text(results, lang, width=width, color=color)
-        if len(drafts) > 1:
-            import textwrap
+        render, key = functools.partial(report.text_part, lang=lang, width=width, color=color), f"text|{lang}|{width}|{color}"
+    between = "\n" if fmt in ("md", "text") else ""
+    reports = report.JsonReports(single=len(drafts) == 1, compact=compact) if fmt == "json" else None
+    out = Stream(output, fmt, colored=color)
+    failures: list[VillkorError] = []
+    checked = complete = 0
+    cache = open_cache(no_cache)
+    decisions = Decisions()
+    for outcome in check_batch(drafts, conditions, strict, {key: render}, cache, jobs, decisions):
+        if outcome.error is not None:
+            failures.append(outcome.error)
+            say(outcome.error.format(lang), err=True)
+            continue
+        part = outcome.part(key, render, decisions)
+        out.write(reports.add(part) if reports is not None else (between if checked else "") + part)
+        checked += 1
+        complete += outcome.complete
+    cache_warnings(cache, lang)
+    if reports is not None:
+        out.write(reports.close([_failure_dict(e, lang) for e in failures]))
+    elif fmt == "text" and len(drafts) > 1:
+        import textwrap
 
-            complete = sum(1 for r in results if r.complete)
-            text += textwrap.fill(t("batch-total", lang, drafts=len(drafts), complete=complete,
-                                    incomplete=len(results) - complete, failed=len(failures)), width) + "\n"
-    if results or fmt == "json":
+        out.write(textwrap.fill(t("batch-total", lang, drafts=len(drafts), complete=complete,
+                                  incomplete=checked - complete, failed=len(failures)), width) + "\n")
+    if checked or fmt == "json":
         try:
-            emit(text, output, list(drafts), lang, fmt, colored=color)
+            out.finish(list(drafts), lang)
         except VillkorError as exc:
             raise fail(exc, lang) from None
     if failures:
         sys.exit(EXIT_CANNOT)
-    sys.exit(EXIT_COMPLETE if all(r.complete for r in results) else EXIT_INCOMPLETE)
+    sys.exit(EXIT_COMPLETE if complete == checked else EXIT_INCOMPLETE)
 
 
 def _failure_dict(exc: VillkorError, lang: str) -> dict[str, Any]:
@@ -476,9 +569,11 @@ def new(decision: str, region: str, last: str | None, fmt: str | None, output: s
 @click.option("--all", "all_places", is_flag=True)
 @click.option("--strict", is_flag=True)
 @conditions_option
+@click.option("--no-indent", "compact", is_flag=True)
+@batch_options
 @lang_option
 def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bool, strict: bool,
-            conditions: str | None, lang: str) -> None:
+            conditions: str | None, compact: bool, jobs: int | None, no_cache: bool, lang: str) -> None:
     """Summarise many drafts (help: "help-summary")."""
     from toolkit.outputs import overview
     from toolkit.outputs import summary as summarising
@@ -497,9 +592,11 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
     if fmt == "xlsx" and not to_file and _is_tty(sys.stdout):
         raise CannotCheck(f"villkor: {t('summary-xlsx-tty', lang)}")
     pages = summarising.Pages(output, fmt, lang, paths) if to_file and fmt in ("html", "md") else None  # type: ignore[arg-type]
+    cache = open_cache(no_cache)
     try:
         with _progress(paths, lang) as advance:
-            result = summarising.summarise(paths, conditions, strict, on_result=pages, progress=advance)
+            result = summarising.summarise(paths, conditions, strict, progress=advance, pages=pages, jobs=jobs, cache=cache)
+        cache_warnings(cache, lang)
         if to_file or not result.rows:
             for failure in result.failed:
                 say(VillkorError(failure.problems).format(lang), err=True)
@@ -511,7 +608,7 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
             else:
                 say(t("summary-none-checked", lang, n=len(result.failed)), err=True)
             if fmt == "json":
-                emit(overview.format_json(result, lang), output, list(paths) + result.inputs, lang, "json")
+                emit(overview.format_json(result, lang, compact), output, list(paths) + result.inputs, lang, "json")
             sys.exit(EXIT_CANNOT)
         inputs = list(paths) + result.inputs
         if fmt in ("csv", "xlsx"):
@@ -520,11 +617,15 @@ def summary(paths: tuple[str, ...], fmt: str, output: str | None, all_places: bo
         text: str | Iterable[str]
         color = False
         if fmt == "text":
+            # written as it is made: ten thousand reports are never held as one text
             to_tty = not to_file and _is_tty(sys.stdout)
             color = to_tty and "NO_COLOR" not in os.environ
-            text = overview.format_text(result, lang, terminal_width(200), color, all_places)
+            out = Stream(output, fmt, colored=color)
+            overview.format_text(result, lang, terminal_width(200), color, all_places, write=out.write)
+            out.finish(inputs, lang)
+            sys.exit(result.exit_code)
         elif fmt == "json":
-            text = overview.iter_json(result, lang)
+            text = overview.iter_json(result, lang, compact=compact)
         else:
             text = {"md": overview.format_md, "html": overview.format_html}[fmt](result, lang)
         emit(text, output, inputs, lang, fmt, colored=color)

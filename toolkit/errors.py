@@ -52,6 +52,10 @@ class VillkorError(Exception):
     def format(self, lang: str = "sv") -> str:
         return "\n".join(p.format(lang) for p in self.problems)
 
+    def __reduce__(self) -> Any:
+        # rebuilt from its problems when it crosses between processes (a batch's workers)
+        return (type(self), (self.problems,))
+
 
 class InputError(VillkorError):
     """Raised by ``toolkit.read.files`` and ``toolkit.read.yamldoc`` when a file cannot
@@ -80,6 +84,9 @@ class RenderRefused(VillkorError):
     def __init__(self, problems: list[Problem] | Problem, result: Any = None):
         super().__init__(problems)
         self.result = result
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.problems, self.result))
 
 
 class ServeError(VillkorError):

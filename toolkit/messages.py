@@ -1692,6 +1692,31 @@ CATALOGUE.update({
 # -- batches, cache and workers --------------------------------------------
 # (SPEED)
 CATALOGUE.update({
+    "metavar-count": {"sv": "ANTAL", "en": "COUNT"},
+    "help-opt-jobs": {
+        "sv": "Högst så många processer som kontrollerar utkasten (förval: en per kärna; 1 = allt i en process).",
+        "en": "At most this many processes check the drafts (default: one per core; 1 = everything in one process).",
+    },
+    "help-opt-no_cache": {
+        "sv": "Kontrollera varje utkast på nytt: läs inte ur resultatcachen och spara inget i den.",
+        "en": "Check every draft afresh: neither read from the result cache nor keep anything in it.",
+    },
+    "help-opt-compact": {  # --no-indent
+        "sv": "JSON på en rad utan indrag: samma innehåll, mindre och snabbare att skriva (bara med --format json).",
+        "en": "JSON on one line without indentation: the same content, smaller and quicker to write (only with --format json).",
+    },
+    "cache-unusable": {
+        "sv": "villkor: varning: resultatcachen i {folder} går inte att använda; utkasten kontrolleras utan den.",
+        "en": "villkor: warning: the result cache in {folder} cannot be used; the drafts are checked without it.",
+    },
+    "cache-damaged": {
+        "sv": "villkor: varning: skadade poster i resultatcachen i {folder} lämnades utan avseende; de utkasten kontrollerades på nytt.",
+        "en": "villkor: warning: damaged entries in the result cache in {folder} were ignored; those drafts were checked afresh.",
+    },
+    "check-worker-died": {
+        "sv": "Utkastet kunde inte kontrolleras: processen som kontrollerade det avslutades oväntat (kontrollera det ensamt för att se varför).",
+        "en": "The draft could not be checked: the process checking it ended unexpectedly (check it on its own to see why).",
+    },
 })
 
 

@@ -17,10 +17,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.checking.codes import severity
 from toolkit.checking.matching import Match, Matcher
+from toolkit.checking.placeholders import PLACEHOLDER_BRACKETED as PLACEHOLDER_BRACKETED
+from toolkit.checking.placeholders import PLACEHOLDER_LAST as PLACEHOLDER_LAST
+from toolkit.checking.placeholders import PLACEHOLDER_WORDS as PLACEHOLDER_WORDS
+from toolkit.checking.placeholders import PlaceholderMatch as PlaceholderMatch
+from toolkit.checking.placeholders import Placeholders
 from toolkit.checking.results import (
     ERROR,
     INFO,
@@ -38,66 +43,8 @@ from toolkit.read.amounts import AmountError, amount_unit, format_amount, parse_
 from toolkit.read.text import describe_char, did_you_mean
 from toolkit.read.validation import BoundedValidator, leaf_errors
 
-#: Placeholder text nobody should send to the government: these words, ...
-PLACEHOLDER_WORDS = (r"\bTODO\b", r"\bTBD\b", r"\bFIXME\b", r"\bXXX++\b", r"\blorem ipsum\b")
-#: ... these in brackets, up to the first ``]`` ("[fyll i namn]"), ...
-PLACEHOLDER_BRACKETED = ("text kommer", "fyll i", "skriv", "infoga")
-#: ... and these anywhere. A decision may add its own with ``placeholders:``.
-PLACEHOLDER_LAST = (r"\btext kommer\b",)
-
-
-@dataclass(frozen=True)
-class PlaceholderMatch:
-    """Where a placeholder starts and its text (read like a regex match)."""
-
-    at: int
-    text: str
-
-    def start(self) -> int:
-        return self.at
-
-    def group(self, _: int = 0) -> str:
-        return self.text
-
-
-class Placeholders:
-    """Finds the first placeholder in a text: the leftmost, the earliest in
-    the lists above at the same place, then the decision's own.
-
-    The closing ``]`` of a bracketed placeholder is looked for once, not once
-    per opening: a regex ``[fyll i[^]]*]`` scanned to the end of the text
-    for every ``[fyll i`` that was never closed, which is quadratic.
-    """
-
-    def __init__(self, own: list[str]):
-        opening = r"\[\s*+(?:" + "|".join(PLACEHOLDER_BRACKETED) + ")"
-        extra = [re.escape(p) for p in own]
-        self._pattern = re.compile("|".join([*PLACEHOLDER_WORDS, f"(?P<open>{opening})", *PLACEHOLDER_LAST, *extra]),
-                                   re.IGNORECASE)
-        #: what may still match at an opening that is never closed
-        self._after = re.compile("|".join(extra), re.IGNORECASE) if extra else None
-        #: everything but the bracketed ones, for the text after the last "]"
-        self._unbracketed = re.compile("|".join([*PLACEHOLDER_WORDS, *PLACEHOLDER_LAST, *extra]), re.IGNORECASE)
-
-    def search(self, text: str) -> PlaceholderMatch | None:
-        """The first placeholder in ``text``, or ``None``."""
-        pos = 0
-        close: int | None = None  # the first "]" at or after the last opening; -1: none left
-        while (m := self._pattern.search(text, pos)) is not None:
-            if m.lastgroup != "open":
-                return PlaceholderMatch(m.start(), m.group())
-            if close is None or 0 <= close < m.end():
-                close = text.find("]", m.end())
-            if close >= 0:
-                return PlaceholderMatch(m.start(), text[m.start() : close + 1])
-            after = self._after.match(text, m.start()) if self._after else None
-            if after is not None:
-                return PlaceholderMatch(m.start(), after.group())
-            # no "]" is left, so no bracketed placeholder: one search for the rest
-            rest = self._unbracketed.search(text, m.start() + 1)
-            return None if rest is None else PlaceholderMatch(rest.start(), rest.group())
-        return None
-
+if TYPE_CHECKING:
+    from toolkit.decisions.load import Decisions
 
 #: How many headings that match nothing get a "did you mean" (see
 #: :meth:`Checker._match_headings`).
@@ -130,7 +77,9 @@ class DraftValidator(BoundedValidator):
         """{'nullable': True}"""
         if constraint is None or not isinstance(value, dict):
             return
-        if constraint.search(value.get("text", "")) is not None:
+        # the check looks once per section and hands over what it found
+        found = value["placeholder"] if "placeholder" in value else constraint.search(value.get("text", "")) is not None
+        if found:
             self._error(field, "placeholder")
 
     def _validate_amount(self, constraint: str, field: str, value: Any) -> None:
@@ -158,18 +107,19 @@ class DraftValidator(BoundedValidator):
                     self._error(field, f"inconsistent:{rule.id}")
 
 
-def build_schema(conditions: Conditions, present: set[str] | None = None) -> dict[str, Any]:
+def build_schema(conditions: Conditions, present: set[str] | None = None,
+                 placeholders: Placeholders | None = None) -> dict[str, Any]:
     """The Cerberus schema of what the decision requires.
 
     ``present`` holds the ids of sections the draft has: a sub-part is
     required only when its parent is required or present.
     """
     present = present or set()
-    placeholders = Placeholders(conditions.placeholders)
+    placeholders = placeholders or Placeholders(conditions.placeholders)
     sections: dict[str, Any] = {}
     for s in conditions.walk_sections():
+        # (no "type" rule: the check builds each section's value as a mapping itself)
         rules: dict[str, Any] = {
-            "type": "dict",
             "required": effective_required(conditions, s, present),
             "placeholders": placeholders,
         }
@@ -209,6 +159,8 @@ class _Placed:
     words: int = 0
     start: int = 0
     end: int = 0
+    #: the first placeholder in ``text``, if any
+    placeholder: PlaceholderMatch | None = None
 
 
 def _spans(draft: Draft, matched: dict[int, Match]) -> dict[int, tuple[int, int]]:
@@ -274,7 +226,7 @@ class Checker:
         # only presence of parents of sub-parts changes the schema
         key = frozenset(present & self.parents)
         if key not in self._validators:
-            self._validators[key] = DraftValidator(build_schema(self.conditions, set(key)), allow_unknown=True)
+            self._validators[key] = DraftValidator(build_schema(self.conditions, set(key), self.placeholders), allow_unknown=True)
         return self._validators[key]
 
     def check(self, draft: Draft, strict: bool = False) -> CheckResult:
@@ -307,7 +259,7 @@ class Checker:
                 continue
             start, end = spans[i]
             text = draft.text(start, end)
-            placed[s.id] = _Placed(s, h, m, text, count_words(visible_text(text)), start, end)
+            placed[s.id] = _Placed(s, h, m, text, count_words(visible_text(text)), start, end, self.placeholders.search(text))
 
         # headings that match nothing, and ids that are not the decision's;
         # an unmatched heading outside every section starts an extra part
@@ -361,7 +313,8 @@ class Checker:
         # the Cerberus pass: required sections and figures, words, placeholders, amounts, rules
         given, keys = self._given_figures(draft)
         document = {
-            **{f"section:{sid}": {"words": p.words, "text": p.text} for sid, p in placed.items()},
+            **{f"section:{sid}": {"words": p.words, "text": p.text, "placeholder": p.placeholder is not None}
+               for sid, p in placed.items()},
             **{f"figure:{fid}": value for fid, value in given.items()},
             "figures": given,
         }
@@ -474,7 +427,7 @@ class Checker:
                     findings.append(Finding.of("section-too-short", "section-too-short",
                                             {"title": s.title, "words": p.words, "min": s.min_words}, file, line, s.id, s.point))
                 elif what == "placeholder":
-                    where, found = _placeholder_at(draft, p, self.conditions)
+                    where, found = _placeholder_at(draft, p)
                     findings.append(Finding.of("section-placeholder", "section-placeholder",
                                             {"title": s.title, "text": found}, file, where, s.id, s.point))
             status = "incomplete" if errs else "ok"
@@ -580,13 +533,14 @@ class Checker:
                    findings: list[Finding]) -> str:
         """A negative amount is an error; one outside the decision's bounds is a
         warning with the value as read. Returns the figure's status."""
-        shown = format_amount(value, f.unit)
         if value < 0 and f.unit in ("kr", "antal"):
+            shown = format_amount(value, f.unit)
             findings.append(Finding.of("figure-negative", "figure-negative", {"label": f.label, "value": shown, "written": written},
                                        file, line, f.section, point))
             return "invalid"
         low, high = f.min, f.max
         if (low is not None and value < low) or (high is not None and value > high):
+            shown = format_amount(value, f.unit)  # only here: most amounts are plausible
             bounds = {"min": format_amount(low, f.unit) if low is not None else "–",
                       "max": format_amount(high, f.unit) if high is not None else "–"}
             findings.append(Finding.of("figure-implausible", "figure-implausible",
@@ -727,8 +681,8 @@ def _error_name(err: Any) -> str:
     return str(err.rule)
 
 
-def _placeholder_at(draft: Draft, p: _Placed, conditions: Conditions) -> tuple[int, str]:
-    m = Placeholders(conditions.placeholders).search(p.text)
+def _placeholder_at(draft: Draft, p: _Placed) -> tuple[int, str]:
+    m = p.placeholder
     if m is None:
         return p.heading.line, ""
     return draft.location(p.start + p.text.count("\n", 0, m.start())), m.group(0)
@@ -775,22 +729,25 @@ def check_draft(draft: Draft, conditions: Conditions, strict: bool = False) -> C
 
 
 def check_file(path: str | os.PathLike[str], conditions: str | None = None, strict: bool = False,
-               name: str | None = None) -> CheckResult:
+               name: str | None = None, decisions: Decisions | None = None, data: bytes | None = None) -> CheckResult:
     """Parse the draft at ``path`` and check it against its decision.
 
     ``conditions`` (an id or a path) overrides the draft's own ``conditions``,
     or supplies it when the draft names none; either is said in an info finding.
     ``name`` is what the result and its findings call the file (default: ``path``).
+    ``decisions`` keeps the decisions of a batch, so each is looked up once;
+    ``data`` is the draft's content when the caller has read it already.
     Raises a :class:`~toolkit.errors.VillkorError` when the draft cannot be
     checked; an unknown decision named in the draft is reported at that line.
     """
-    from toolkit.decisions.load import decision_for, load_conditions, load_named
+    from toolkit.decisions.load import Decisions
     from toolkit.drafts.parse import parse_draft
     from toolkit.errors import ConditionsError, DraftError, Problem
 
-    fixed = load_conditions(conditions) if conditions else None
-    draft = parse_draft(Path(path), name or str(path), decision_for=decision_for(conditions),
-                        default_conditions=fixed.id if fixed else None)
+    decisions = decisions or Decisions()
+    fixed = decisions.load(conditions) if conditions else None
+    draft = parse_draft(Path(path), name or str(path), decision_for=decisions.decision_for(conditions),
+                        default_conditions=fixed.id if fixed else None, data=data)
     if fixed is not None:
         result = check_draft(draft, fixed, strict)
         note = _override_note(draft, fixed)
@@ -802,7 +759,7 @@ def check_file(path: str | os.PathLike[str], conditions: str | None = None, stri
     if not cid:
         raise DraftError(Problem("cli-no-conditions", {}, draft.name, draft.meta_doc.first_line, draft.unit))
     try:
-        decision = load_named(cid)
+        decision = decisions.named(cid)
     except ConditionsError as exc:
         for p in exc.problems:
             if p.key in ("conditions-unknown", "conditions-unknown-hint", "conditions-file-missing", "conditions-path-refused"):

@@ -27,7 +27,11 @@ COMMON_IN = 3
 _WORD_CACHE = 20_000
 
 
-@dataclass
+#: Most headings a matcher remembers (then it starts over): bounded memory in long batches.
+_REMEMBERED = 4096
+
+
+@dataclass(frozen=True)
 class Match:
     section: Section | None
     how: str  # "id", "title", "alias", "renamed" or "" when nothing matched
@@ -54,6 +58,8 @@ class Matcher:
         self._by_norm_id = {normalise(i): s for i, s in self.by_id.items()}
         self._names = list(self.by_name)
         self._index_words()
+        #: headings already matched: a batch meets the same few headings in every draft
+        self._seen: dict[tuple[str, bool], Match] = {}
 
     def _index_words(self) -> None:
         """Each title and alias as its content words, and which names hold each word."""
@@ -80,7 +86,17 @@ class Matcher:
 
     def match(self, heading: str, suggest: bool = True) -> Match:
         """The section ``heading`` names; with ``suggest``, the nearest one
-        when it names none (the "did you mean", which costs the most)."""
+        when it names none (the "did you mean", which costs the most).
+        Treat the result as read-only: it is shared."""
+        key = (heading, suggest)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) >= _REMEMBERED:
+                self._seen.clear()
+            found = self._seen[key] = self._match(heading, suggest)
+        return found
+
+    def _match(self, heading: str, suggest: bool) -> Match:
         title, explicit = split_explicit_id(heading)
         if explicit is not None:
             s = self.by_id.get(explicit)

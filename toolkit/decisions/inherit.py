@@ -245,6 +245,7 @@ class _Merger:
         c.extends = str(data["extends"]) if data.get("extends") not in (None, "") else None
         c.chain = (self.base.chain if self.base else []) + [self.path.stem]
         c.files = (self.base.files if self.base else []) + [self.path]
+        c.digests = (self.base.digests if self.base else []) + [self.doc.digest]
         self._metadata(c, data)
         self._remove(c, data.get("remove") or {})
         c.sections = self._merge(Section, c.sections, data.get("sections") or [], ("sections",))

@@ -32,6 +32,11 @@ def decisions_by_id_only() -> Iterator[None]:
         _DRAFT_PATHS.reset(token)
 
 
+def draft_paths_allowed() -> bool:
+    """False inside :func:`decisions_by_id_only`."""
+    return _DRAFT_PATHS.get()
+
+
 def load_named(id_or_path: str) -> Conditions:
     """The decision a draft names: :func:`load_conditions`, except that a path
     is refused inside :func:`decisions_by_id_only`."""
@@ -65,6 +70,36 @@ def load_conditions(id_or_path: str, relative_to: Path | None = None) -> Conditi
     return c
 
 
+class Decisions:
+    """The decisions of one batch of drafts, each looked up and loaded once
+    (a thousand drafts naming "2017" load it once, not a thousand times):
+    :meth:`load` as :func:`load_conditions` (``--conditions``), :meth:`named`
+    as :func:`load_named` (the decision a draft names). A decision that cannot
+    be loaded is not remembered: each draft that names it gets its own error."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Conditions] = {}
+        self._named: dict[str, Conditions] = {}
+
+    def load(self, id_or_path: str) -> Conditions:
+        found = self._loaded.get(id_or_path)
+        if found is None:
+            found = self._loaded[id_or_path] = load_conditions(id_or_path)
+        return found
+
+    def named(self, id_or_path: str) -> Conditions:
+        if not draft_paths_allowed() and looks_like_path(id_or_path):
+            return load_named(id_or_path)  # refused, as every time
+        found = self._named.get(id_or_path)
+        if found is None:
+            found = self._named[id_or_path] = load_named(id_or_path)
+        return found
+
+    def decision_for(self, override: str | None = None) -> Callable[[Any], Conditions | None]:
+        """:func:`decision_for`, with this batch's decisions."""
+        return decision_for(override, self.load, self.named)
+
+
 def validate_paths(paths: list[Path]) -> list[tuple[Path, list[Problem]]]:
     """Each file with every problem found in it (and in what it extends), for
     ``conditions validate``; an empty list means the file is valid."""
@@ -73,12 +108,13 @@ def validate_paths(paths: list[Path]) -> list[tuple[Path, list[Problem]]]:
     return [(p, problems) for p, _, problems in resolve_all(paths)]
 
 
-def decision_for(override: str | None = None) -> Callable[[Any], Conditions | None]:
+def decision_for(override: str | None = None, load: Callable[[str], Conditions] = load_conditions,
+                 named: Callable[[str], Conditions] = load_named) -> Callable[[Any], Conditions | None]:
     """What a draft reader is handed to know the draft's decision: the decision
     ``override`` names (``--conditions``) whatever the draft says, or else the
     one the draft names; ``None`` when that cannot be loaded (the check then
     reports it at its place)."""
-    fixed = load_conditions(override) if override else None
+    fixed = load(override) if override else None
 
     def resolve(conditions_id: Any) -> Conditions | None:
         if fixed is not None:
@@ -86,7 +122,7 @@ def decision_for(override: str | None = None) -> Callable[[Any], Conditions | No
         if conditions_id is None or conditions_id == "":
             return None
         try:
-            return load_named(str(conditions_id))
+            return named(str(conditions_id))
         except VillkorError:
             return None
 

@@ -116,6 +116,9 @@ class Conditions:
     chain: list[str] = field(default_factory=list)
     #: the files read to build it, in the same order as ``chain``
     files: list[Path] = field(default_factory=list)
+    #: SHA-256 of the text each of ``files`` was read from, in the same order:
+    #: the result cache knows the decision, and all it extends, by them
+    digests: list[str] = field(default_factory=list)
 
     def walk_sections(self) -> Iterator[Section]:
         """Every section and sub-part, in the decision's order (depth first)."""

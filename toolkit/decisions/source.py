@@ -141,9 +141,12 @@ def _validated_marker(text: str) -> Path:
 
 def read_conditions_file(path: Path) -> YamlDoc:
     """Parse and schema-validate one conditions file (no inheritance)."""
+    import hashlib
+
     name = display_path(path)
     text = read_text(path)
     doc = load_yaml(text, name)
+    doc.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if not isinstance(doc.data, dict):
         raise ConditionsError.of("conditions-not-mapping", name, 1)
     marker = _validated_marker(text)

@@ -19,6 +19,8 @@ from toolkit.read.yamldoc import load_yaml
 
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+#: The first character (after spaces) of every line the expressions above can match.
+_MARKS = frozenset("#=-`~")
 
 
 def atx_heading(line: str) -> tuple[str, str] | None:
@@ -132,6 +134,13 @@ def find_headings(lines: list[str], start: int, name: str = "") -> list[Heading]
             continue
         if in_comment:
             in_comment = _ends_in_comment(line, True)
+            continue
+        # a heading, a fence and a setext underline all start (after at most
+        # three spaces) with one of these characters: other lines skip the expressions
+        first = line.lstrip(" ")[:1]
+        if first not in _MARKS:
+            in_comment = "<!--" in line and _ends_in_comment(line, False)
+            prev_blank = not line.strip()
             continue
         opened = fence_opens(line)
         if opened:

@@ -212,10 +212,12 @@ def _refuse(key: str, name: str, **params: Any) -> DraftError:
     return DraftError(Problem(key, params, name))
 
 
-def open_document(path: Path, name: str) -> Any:
-    """A python-docx ``Document`` for ``path`` and its zip (for the custom
-    properties), or a :class:`DraftError` saying why it cannot be read."""
-    data = read_bytes(path)
+def open_document(path: Path, name: str, data: bytes | None = None) -> Any:
+    """A python-docx ``Document`` for ``path`` (or for ``data``, its content
+    read already) and its zip (for the custom properties), or a
+    :class:`DraftError` saying why it cannot be read."""
+    if data is None:
+        data = read_bytes(path)
     if not data.strip():
         raise _refuse("docx-empty", name)
     if data.startswith(OLE_MAGIC):
@@ -1337,7 +1339,7 @@ def build_lines(blocks: list[Block], skip: set[int], name: str = "") -> tuple[li
 
 
 def parse_docx(path: str | Path, name: str | None = None, decision_for: DecisionFor | None = None,
-               default_conditions: str | None = None) -> Draft:
+               default_conditions: str | None = None, data: bytes | None = None) -> Draft:
     """Read a Word draft into a :class:`~toolkit.drafts.model.Draft` (``kind="docx"``).
 
     Figure rows are recognised by the figures of the decision that
@@ -1348,7 +1350,7 @@ def parse_docx(path: str | Path, name: str | None = None, decision_for: Decision
     """
     p = Path(path)
     name = name or str(path)
-    document, zf = open_document(p, name)
+    document, zf = open_document(p, name, data)
     skips = _Skips()
     try:
         blocks = read_blocks(document, skips, name)

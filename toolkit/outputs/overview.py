@@ -10,7 +10,7 @@ import base64
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -19,6 +19,7 @@ from typing import Any
 
 from toolkit.checking.results import ERROR, INFO, SCHEMA_VERSION, WARNING
 from toolkit.messages import t
+from toolkit.outputs import jsontext
 from toolkit.outputs.summary import CELL_ORDER, Amount, Cell, Duplicates, Group, Matrix, Part, Row, Summary
 from toolkit.outputs.terminal import json_escaped, printable
 from toolkit.outputs.texttable import format_grid, strip_trailing
@@ -301,24 +302,30 @@ def _years_dicts(s: Summary, a: Amounts) -> list[dict[str, Any]]:
     ]
 
 
-def iter_json(s: Summary, lang: str = "sv", amounts: Amounts | None = None) -> Iterator[str]:
+def iter_json(s: Summary, lang: str = "sv", amounts: Amounts | None = None, compact: bool = False) -> Iterator[str]:
     """The JSON overview in pieces, a report at a time, so ten thousand reports
-    are never one string in memory (the same text as one ``json.dumps``)."""
+    are never one string in memory (the same text as one ``json.dumps``).
+    ``compact``: the same data on one line (``--no-indent``)."""
     a = amounts if amounts is not None else compute(s)
     parts = {m.conditions: {p.id: p for p in m.parts} for m in s.matrices.values()}
     left_out = a.left_out_rows()
 
     def dump(value: Any, level: int) -> str:
         # what the terminal would obey is written as \uXXXX, as in format_json before
-        text = json_escaped(json.dumps(value, ensure_ascii=False, indent=2))
-        return text.replace("\n", "\n" + "  " * level)
+        if compact:
+            return json_escaped(jsontext.dumps_compact(value))
+        return jsontext.nest(json_escaped(jsontext.dumps(value)), level)
+
+    def lay(text: str) -> str:
+        """The layout between the values (never a value: keys are plain names)."""
+        return text.replace("\n", "").replace("  ", "").replace(": ", ":") if compact else text
 
     def array(items: Iterator[Any]) -> Iterator[str]:
         first = True
         for item in items:
-            yield ("[\n    " if first else ",\n    ") + dump(item, 2)
+            yield lay("[\n    " if first else ",\n    ") + dump(item, 2)
             first = False
-        yield "[]" if first else "\n  ]"
+        yield "[]" if first else lay("\n  ]")
 
     head = {
         "schema_version": SCHEMA_VERSION,
@@ -327,10 +334,10 @@ def iter_json(s: Summary, lang: str = "sv", amounts: Amounts | None = None) -> I
                    "failed": len(s.failed), "skipped": len(s.skipped),
                    "complete_with_warnings": sum(1 for r in s.rows if r.verdict == "complete-with-warnings")},
     }
-    yield "{\n"
+    yield lay("{\n")
     for key, value in head.items():
-        yield f"  {json.dumps(key)}: {dump(value, 1)},\n"
-    yield '  "reports": '
+        yield lay(f"  {json.dumps(key)}: ") + dump(value, 1) + lay(",\n")
+    yield lay('  "reports": ')
     yield from array(_report_dict(s, r, parts[r.conditions], left_out) for r in s.rows)
     rest: list[tuple[str, Any]] = [
         ("duplicates", [
@@ -355,8 +362,8 @@ def iter_json(s: Summary, lang: str = "sv", amounts: Amounts | None = None) -> I
         ]),
     ]
     for key, value in rest:
-        yield f",\n  {json.dumps(key)}: {dump(value, 1)}"
-    yield ',\n  "findings": '
+        yield lay(f",\n  {json.dumps(key)}: ") + dump(value, 1)
+    yield lay(',\n  "findings": ')
     yield from array(dict(f.as_dict(lang), id=n) for n, f in enumerate(s.findings))
     tail: list[tuple[str, Any]] = [
         ("groups", {
@@ -369,24 +376,72 @@ def iter_json(s: Summary, lang: str = "sv", amounts: Amounts | None = None) -> I
         ("year_over_year", _years_dicts(s, a)),
     ]
     for key, value in tail:
-        yield f",\n  {json.dumps(key)}: {dump(value, 1)}"
-    yield "\n}\n"
+        yield lay(f",\n  {json.dumps(key)}: ") + dump(value, 1)
+    yield lay("\n}") + "\n"
 
 
 def _group_dict(g: Group) -> dict[str, Any]:
     return {"code": g.code, "severity": g.severity, "count": g.count, "findings": g.findings}
 
 
-def format_json(s: Summary, lang: str = "sv") -> str:
-    return "".join(iter_json(s, lang))
+def format_json(s: Summary, lang: str = "sv", compact: bool = False) -> str:
+    return "".join(iter_json(s, lang, compact=compact))
 
 
 # --------------------------------------------------------------------------
 # Terminal text
 
 
-def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = False, all_places: bool = False) -> str:
-    """The overview for a terminal: reports, one matrix per decision, findings by kind."""
+class _LineSink(io.TextIOBase):
+    """A text stream that hands on whole lines, each without the spaces rich
+    pads it with (as :func:`strip_trailing` does to a whole text)."""
+
+    def __init__(self, write: Callable[[str], Any]):
+        super().__init__()
+        self._write, self._rest = write, ""
+
+    def write(self, text: str) -> int:
+        whole = self._rest + text
+        cut = whole.rfind("\n") + 1
+        self._rest = whole[cut:]
+        if cut:
+            self._write(strip_trailing(whole[:cut]))
+        return len(text)
+
+    def finish(self) -> None:
+        if self._rest:
+            self._write(strip_trailing(self._rest))
+            self._rest = ""
+
+
+class _Rows(Sequence[Any]):
+    """A table's rows, each made when it is read (the table reads them twice)."""
+
+    def __init__(self, count: int, make: Callable[[int], Any]):
+        self.size, self.make = count, make
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(self.size))]
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        return self.make(i)
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self.make(n) for n in range(self.size))
+
+
+def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = False, all_places: bool = False,
+                write: Callable[[str], Any] | None = None) -> str:
+    """The overview for a terminal: reports, one matrix per decision, findings by kind.
+
+    ``write``: each piece is handed to it as it is made (whole lines), and ""
+    is returned: ten thousand reports are never held as one text."""
     from rich.console import Console
     from rich.markup import escape
     from rich.padding import Padding
@@ -395,7 +450,7 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     def e(text: str) -> str:  # user text: shown, never obeyed by the terminal or by rich
         return escape(printable(text))
 
-    out = io.StringIO()
+    out: Any = io.StringIO() if write is None else _LineSink(write)
     con = Console(file=out, width=width, color_system="standard" if color else None, force_terminal=color,
                   highlight=False, emoji=False, soft_wrap=False)
     amounts = compute(s)
@@ -407,15 +462,22 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
     if s.rows:
         con.print(t("summary-reports", lang), style="bold")
         headers = [t(k, lang) for k in ("col-file", "col-region", "col-year", "col-status", "col-coverage", "col-errors", "col-warnings")]
-        body = [([r.file, r.region, str(r.year or ""), verdict_text(r, lang), percent(r.coverage),
-                  str(r.counts[ERROR]), str(r.counts[WARNING])], [None, None, None, VERDICT_STYLE[r.verdict], None, None, None])
-                for r in s.rows]
         if s.duplicates:
             headers.append(t("col-note", lang))
-            for (texts, styles), r in zip(body, s.rows):
+
+        def report_row(i: int) -> tuple[list[str], list[str | None]]:
+            r = s.rows[i]
+            texts = [r.file, r.region, str(r.year or ""), verdict_text(r, lang), percent(r.coverage),
+                     str(r.counts[ERROR]), str(r.counts[WARNING])]
+            styles: list[str | None] = [None, None, None, VERDICT_STYLE[r.verdict], None, None, None]
+            if s.duplicates:
                 texts.append(row_note(s, r, lang))
                 styles.append("yellow" if texts[-1] else None)
-        out.write(format_grid(headers, body, width, right={2, 4, 5, 6}, wrap={0, 1, 7}, color=color))
+            return texts, styles
+
+        # the rows are made as the table is laid out: ten thousand are never held at once
+        format_grid(headers, _Rows(len(s.rows), report_row), width, right={2, 4, 5, 6}, wrap={0, 1, 7}, color=color,
+                    write=out.write)
         if s.duplicates:
             con.print()
             con.print(t("summary-duplicates", lang), style="bold yellow")
@@ -425,16 +487,19 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
         con.print()
         con.print(e(t("summary-matrix", lang, id=m.conditions, title=m.title)), style="bold")
         headers = [t("col-file", lang), *(str(p.number) for p in m.parts), t("col-coverage", lang)]
-        body = []
-        for i in m.rows:
-            r = s.rows[i]
+        footer = ([t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), ""], [None] * (len(m.parts) + 2))
+
+        def matrix_row(n: int, m: Matrix = m, footer: Any = footer) -> tuple[list[str], list[str | None]]:
+            if n == len(m.rows):
+                return footer
+            r = s.rows[m.rows[n]]
             cells = [r.cells.get(p.id) for p in m.parts]
-            body.append(([r.file, *(cell_text(c) for c in cells), percent(r.coverage)],
-                         [None, *(style[c.status] if c else None for c in cells), None]))
-        body.append(([t("summary-part-coverage", lang), *(_part_cov(s, m, p.id) for p in m.parts), ""], [None] * (len(m.parts) + 2)))
+            return ([r.file, *(cell_text(c) for c in cells), percent(r.coverage)],
+                    [None, *(style[c.status] if c else None for c in cells), None])
+
         # the file column keeps a quarter of the width; the parts go in blocks under each other
-        out.write(format_grid(headers, body, width, right={len(m.parts) + 1}, wrap={0}, color=color, footer=True, gap=2,
-                              min_wrapped=width // 4))
+        format_grid(headers, _Rows(len(m.rows) + 1, matrix_row), width, right={len(m.parts) + 1}, wrap={0}, color=color,
+                    footer=True, gap=2, min_wrapped=width // 4, write=out.write)
         con.print(t("summary-matrix-legend", lang), style="dim")
         legend = Table.grid(padding=(0, 2))  # a long title wraps under itself, not under the number
         legend.add_column(justify="right", no_wrap=True)
@@ -485,6 +550,9 @@ def format_text(s: Summary, lang: str = "sv", width: int = 100, color: bool = Fa
             con.print(f"  {e(k.file)}  {e(t(k.key, lang))}", overflow="fold")
         con.print()
     con.print(totals(s, lang), style="bold green" if s.exit_code == 0 else "bold red")
+    if write is not None:
+        out.finish()
+        return ""
     return strip_trailing(out.getvalue())
 
 
@@ -492,7 +560,7 @@ VERDICT_STYLE = {"complete": "green", "complete-with-warnings": "yellow", "incom
 AMOUNT_STYLE = {"ok": None, "warn": "yellow", "bad": "red", "missing": "red", "omitted": "dim"}
 
 
-def _amounts_text(s: Summary, d: DecisionAmounts, left_out: dict[int, str], con: Any, out: io.StringIO, lang: str,
+def _amounts_text(s: Summary, d: DecisionAmounts, left_out: dict[int, str], con: Any, out: Any, lang: str,
                   color: bool, width: int) -> None:
     """A decision's amounts: each report's values (columns numbered as in the matrix), then total, median and coverage."""
     from rich.markup import escape as e
@@ -500,19 +568,26 @@ def _amounts_text(s: Summary, d: DecisionAmounts, left_out: dict[int, str], con:
     parts = d.figure_parts()
     con.print(e(t("summary-amounts", lang, id=d.conditions, title=d.matrix.title)), style="bold")
     headers = [t("col-file", lang), *(str(p.number) for p in parts), t("col-in-totals", lang)]
-    body: list[tuple[list[str], list[str | None]]] = []
-    for i in d.matrix.rows:
+    footer: list[tuple[list[str], list[str | None]]] = [
+        ([t("summary-total", lang), *(total_text(ft, lang) for ft in d.figures), ""], [None] * (len(parts) + 2)),
+        ([t("summary-median", lang), *(money(ft.median, ft.part.unit, lang) or "–" for ft in d.figures), ""],
+         [None] * (len(parts) + 2)),
+        ([t("summary-covers-row", lang), *(f"{ft.count}/{ft.basis}" for ft in d.figures), ""], [None] * (len(parts) + 2)),
+    ]
+    in_matrix = d.matrix.rows
+
+    def amount_row(n: int) -> tuple[list[str], list[str | None]]:
+        if n >= len(in_matrix):
+            return footer[n - len(in_matrix)]
+        i = in_matrix[n]
         r = s.rows[i]
         values = [r.amounts.get(p.id) for p in parts]
-        body.append(([r.file, *(amount_text(a, p.unit, lang) for a, p in zip(values, parts)), in_totals_text(r, left_out, lang)],
-                     [None, *(AMOUNT_STYLE[amount_class(a)] for a in values), None if i not in left_out else "yellow"]))
-    body.append(([t("summary-total", lang), *(total_text(ft, lang) for ft in d.figures), ""], [None] * (len(parts) + 2)))
-    body.append(([t("summary-median", lang), *(money(ft.median, ft.part.unit, lang) or "–" for ft in d.figures), ""],
-                 [None] * (len(parts) + 2)))
-    body.append(([t("summary-covers-row", lang), *(f"{ft.count}/{ft.basis}" for ft in d.figures), ""], [None] * (len(parts) + 2)))
+        return ([r.file, *(amount_text(a, p.unit, lang) for a, p in zip(values, parts)), in_totals_text(r, left_out, lang)],
+                [None, *(AMOUNT_STYLE[amount_class(a)] for a in values), None if i not in left_out else "yellow"])
+
     # as the matrix: the file column keeps a quarter of the width, the figures go in blocks under each other
-    out.write(format_grid(headers, body, width, right=set(range(1, len(parts) + 1)), wrap={0, len(parts) + 1}, color=color,
-                          footer=3, gap=2, min_wrapped=width // 4))
+    format_grid(headers, _Rows(len(in_matrix) + len(footer), amount_row), width, right=set(range(1, len(parts) + 1)),
+                wrap={0, len(parts) + 1}, color=color, footer=3, gap=2, min_wrapped=width // 4, write=out.write)
     con.print(t("summary-amounts-legend", lang), style="dim")
     for ft in d.figures:
         line = not_counted_text(ft, lang)
@@ -529,7 +604,7 @@ def _amounts_text(s: Summary, d: DecisionAmounts, left_out: dict[int, str], con:
     con.print()
 
 
-def _years_text(ry: RegionYears, con: Any, out: io.StringIO, lang: str, color: bool, width: int) -> None:
+def _years_text(ry: RegionYears, con: Any, out: Any, lang: str, color: bool, width: int) -> None:
     from rich.markup import escape as e
 
     con.print(e(t("summary-yoy", lang, region=ry.region)), style="bold")

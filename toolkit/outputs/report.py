@@ -7,7 +7,6 @@ Every function returns a string; writing it anywhere is the caller's job.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,6 +21,7 @@ from toolkit.checking.results import (
     Finding,
 )
 from toolkit.messages import t
+from toolkit.outputs import jsontext
 from toolkit.outputs.terminal import json_escaped, printable
 from toolkit.read.amounts import format_amount
 
@@ -137,15 +137,69 @@ def _number(value: Any) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def format_json(results: list[CheckResult], lang: str = "sv", failed: Iterable[dict[str, Any]] = ()) -> str:
-    """One report object for one draft; ``{"schema_version", "reports": [...]}`` for several."""
+def format_json(results: list[CheckResult], lang: str = "sv", failed: Iterable[dict[str, Any]] = (),
+                compact: bool = False) -> str:
+    """One report object for one draft; ``{"schema_version", "reports": [...]}``
+    for several. ``compact``: on one line, without indentation."""
     reports = [result_to_dict(r, lang) for r in results]
     failures = list(failed)
     if len(reports) == 1 and not failures:
         data: Any = reports[0]
     else:
         data = {"schema_version": SCHEMA_VERSION, "reports": reports, "failed": failures}
-    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    return json_escaped(jsontext.dumps_compact(data) if compact else jsontext.dumps(data)) + "\n"
+
+
+def json_part(result: CheckResult, lang: str = "sv", compact: bool = False) -> str:
+    """One report's JSON as :func:`format_json` writes it for one draft (no
+    line break at the end); ``compact``: on one line (``--no-indent``)."""
+    data = result_to_dict(result, lang)
+    return json_escaped(jsontext.dumps_compact(data) if compact else jsontext.dumps(data))
+
+
+class JsonReports:
+    """:func:`format_json`, written a report at a time as the drafts are
+    checked: :meth:`add` each report's :func:`json_part` (in order), then
+    :meth:`close` with the failures; the pieces joined are the same text
+    (``compact``: the same data on one line).
+
+    ``single``: one draft was asked for, so its report may stand on its own;
+    whether it does is known only at the end, so it is held until then.
+    """
+
+    def __init__(self, single: bool = False, compact: bool = False):
+        self.single, self.compact = single, compact
+        self.count = 0
+        self._held: list[str] = []
+
+    def add(self, part: str) -> str:
+        if self.single:
+            self._held.append(part)
+            return ""
+        self.count += 1
+        if self.compact:
+            return (f'{{"schema_version":{SCHEMA_VERSION},"reports":[' if self.count == 1 else ",") + part
+        lead = f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "reports": [\n    ' if self.count == 1 else ",\n    "
+        return lead + jsontext.nest(part, 2)
+
+    def close(self, failed: Iterable[dict[str, Any]] = ()) -> str:
+        failures = list(failed)
+        held, self._held = self._held, []
+        if self.single and len(held) == 1 and not failures:
+            return held[0] + "\n"
+        self.single = False
+        text = "".join(self.add(part) for part in held)
+        if self.compact:
+            if not self.count:
+                text += f'{{"schema_version":{SCHEMA_VERSION},"reports":['
+            return text + '],"failed":' + json_escaped(jsontext.dumps_compact(failures)) + "}\n"
+        text += f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "reports": []' if not self.count else "\n  ]"
+        return text + ',\n  "failed": ' + jsontext.nest(json_escaped(jsontext.dumps(failures)), 1) + "\n}\n"
+
+
+def text_part(result: CheckResult, lang: str = "sv", width: int = 100, color: bool = False) -> str:
+    """One draft's part of :func:`format_text` (several are joined with a blank line)."""
+    return format_text([result], lang, width, color)
 
 
 def verdict(result: CheckResult, lang: str = "sv") -> str:

@@ -18,9 +18,11 @@ Formatting lives in :mod:`toolkit.outputs.overview`.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from toolkit.checking.results import ERROR, INFO, WARNING, CheckResult, FigureResult, Finding
+from toolkit.decisions.model import Conditions
 from toolkit.drafts.model import DRAFT_SUFFIXES
 from toolkit.errors import OutputError, Problem, VillkorError
 from toolkit.outputs.write import (
@@ -132,9 +135,11 @@ class ByPart(Mapping[str, V]):
         return f"ByPart({dict(self)!r})"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
-    """One report's state for one part, and the findings that explain it."""
+    """One report's state for one part, and the findings that explain it (a
+    value: a row keeps its cells compactly, :class:`Cells`, and gives out a
+    new one each time)."""
 
     status: str  # ok, incomplete, missing, omitted
     #: the line of the first finding that explains the cell, else the part's own line
@@ -142,6 +147,57 @@ class Cell:
     #: indexes into Summary.findings (a cell without findings shares one empty
     #: tuple: ten thousand reports have a hundred thousand such cells)
     findings: Sequence[int] = ()
+
+
+#: The statuses a cell usually has, by the byte :class:`Cells` keeps for each.
+_STATUSES = ("ok", "incomplete", "missing", "omitted")
+_STATUS_BYTE = {status: n for n, status in enumerate(_STATUSES)}
+
+
+class Cells(Mapping[str, Cell]):
+    """A row's cells by part id, in the order of its decision's parts.
+
+    Ten thousand reports have a hundred and sixty thousand cells, so a row
+    keeps them compactly: a byte for each status, the lines in an array, the
+    findings only where there are any; the ids are shared by every row with
+    the same parts. Each look-up gives a :class:`Cell` (frozen, so a change
+    is refused, never lost).
+    """
+
+    __slots__ = ("_index", "_status", "_lines", "_findings", "_cells")
+
+    def __init__(self, index: dict[str, int], cells: Iterable[Cell]):
+        from array import array
+
+        cells = tuple(cells)
+        self._index = index
+        self._cells: tuple[Cell, ...] | None = None
+        self._findings: tuple[Sequence[int], ...] | None = None
+        if all(c.status in _STATUS_BYTE and (c.line is None or 0 <= c.line < 2**31 - 1) for c in cells):
+            self._status = bytes(_STATUS_BYTE[c.status] for c in cells)
+            self._lines = array("i", (-1 if c.line is None else c.line for c in cells))
+            if any(c.findings for c in cells):
+                self._findings = tuple(tuple(c.findings) if c.findings else () for c in cells)
+        else:  # a status or line out of the ordinary: the cells as they are
+            self._cells = cells
+
+    def _cell(self, n: int) -> Cell:
+        if self._cells is not None:
+            return self._cells[n]
+        line = self._lines[n]
+        return Cell(_STATUSES[self._status[n]], None if line < 0 else line, self._findings[n] if self._findings else ())
+
+    def __getitem__(self, key: str) -> Cell:
+        return self._cell(self._index[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"Cells({dict(self)!r})"
 
 
 @dataclass
@@ -273,6 +329,14 @@ class Summary:
     #: the part ids of rows' cells and amounts, one index per decision (see :class:`ByPart`)
     indexes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict, repr=False)
 
+    def cells_of(self, cells: dict[str, Cell]) -> Cells:
+        """A row's cells kept compactly, the ids shared with every row that has the same parts."""
+        keys = tuple(cells)
+        index = self.indexes.get(keys)
+        if index is None:
+            index = self.indexes[keys] = {k: n for n, k in enumerate(keys)}
+        return Cells(index, cells.values())
+
     def by_part(self, values: dict[str, V]) -> ByPart[V]:
         keys = tuple(values)
         index = self.indexes.get(keys)
@@ -359,50 +423,110 @@ class Summary:
 
     def add(self, result: CheckResult) -> Row:
         """Reduce ``result`` to a row and its findings, keeping nothing of the draft's text."""
-        c = result.conditions
+        return self.add_row(row_data(result), result.conditions, _mtime(result.draft.path))
+
+    def add_row(self, data: dict[str, Any], conditions: Conditions, mtime: float) -> Row:
+        """Add the row :func:`row_data` gave (made wherever the draft was
+        checked, or kept from an earlier run), the draft following
+        ``conditions``; ``mtime`` is its file's time of change, now."""
+        c = conditions
         matrix = self.matrices.get(c.id)
         if matrix is None:
-            matrix = self.matrices[c.id] = Matrix(c.id, c.title, c.year, _parts(result))
+            matrix = self.matrices[c.id] = Matrix(c.id, c.title, c.year, _parts(c))
         first = len(self.findings)
-        self.findings.extend(result.findings)
-        local = list(range(first, len(self.findings)))
-        blocking = {ERROR, WARNING} if result.strict else {ERROR}
-        cells: dict[str, Cell] = {}
-        for s in result.sections:
-            idx = [n for n in local if self.findings[n].section == s.id and self.findings[n].code.startswith("section-")
-                   and self.findings[n].severity in blocking]
-            status = s.status
-            if status == "ok" and result.strict and idx:
-                status = "incomplete"  # a warning (order, carried-over text) that --strict counts
-            idx = idx if status != "ok" else []
-            cells[s.id] = Cell(status, self.findings[idx[0]].line if idx else s.line, idx or _NONE)
-        amounts: dict[str, Amount] = {}
-        for fr in result.figures:
-            status = _FIGURE_CELL.get(fr.status, fr.status)
-            idx = [n for n in local if _explains_figure(self.findings[n], fr)] if status != "ok" else []
-            cells[fr.id] = Cell(status, self.findings[idx[0]].line if idx else fr.line, idx or _NONE)
-            warned = tuple(dict.fromkeys(self.findings[n].code for n in local if _warns_about_figure(self.findings[n], fr)))
-            amounts[fr.id] = Amount(fr.value, None if fr.raw is None else str(fr.raw), fr.status, fr.line, warned)
+        self.findings.extend(data["findings"])
+        cells = {pid: Cell(_intern(status), line, tuple(first + n for n in idx) if idx else _NONE)
+                 for pid, status, line, idx in data["cells"]}
+        amounts = {fid: Amount(value, raw, _intern(status), line, tuple(_intern(w) for w in warned) if warned else _NONE_TEXT)
+                   for fid, value, raw, status, line, warned in data["amounts"]}
         row = Row(
             index=len(self.rows),
-            file=result.file,
-            region=str(result.draft.meta.get("region") or ""),
+            file=data["file"],
+            region=data["region"],
             year=c.year,
             conditions=c.id,
-            complete=result.complete,
-            coverage=result.coverage,
-            required_ok=result.required_ok,
-            required_total=result.required_total,
-            counts={ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
-            cells=self.by_part(cells),
-            findings=local,
-            datum=_datum(result.draft.meta.get("datum")),
-            mtime=_mtime(result.draft.path),
+            complete=data["complete"],
+            coverage=data["coverage"],
+            required_ok=data["required_ok"],
+            required_total=data["required_total"],
+            counts={_intern(k): v for k, v in data["counts"].items()},
+            cells=self.cells_of(cells),
+            findings=list(range(first, len(self.findings))),
+            datum=data["datum"],
+            mtime=mtime,
             amounts=self.by_part(amounts),
         )
         self.rows.append(row)
         matrix.rows.append(row.index)
         return row
+
+
+def row_data(result: CheckResult) -> dict[str, Any]:
+    """What a row of the overview takes from ``result``, the findings' places
+    counted from the draft's first finding: all of it depends on the draft's
+    content, nothing on when it is read (the file's time of change is added
+    by :meth:`Summary.add_row`)."""
+    findings = result.findings
+    local = range(len(findings))
+    blocking = {ERROR, WARNING} if result.strict else {ERROR}
+    cells: list[tuple[str, str, int | None, list[int]]] = []
+    amounts: list[tuple[str, Decimal | None, str | None, str, int | None, tuple[str, ...]]] = []
+    for s in result.sections:
+        idx = [n for n in local if findings[n].section == s.id and findings[n].code.startswith("section-")
+               and findings[n].severity in blocking]
+        status = s.status
+        if status == "ok" and result.strict and idx:
+            status = "incomplete"  # a warning (order, carried-over text) that --strict counts
+        idx = idx if status != "ok" else []
+        cells.append((s.id, status, findings[idx[0]].line if idx else s.line, idx))
+    for fr in result.figures:
+        status = _FIGURE_CELL.get(fr.status, fr.status)
+        idx = [n for n in local if _explains_figure(findings[n], fr)] if status != "ok" else []
+        cells.append((fr.id, status, findings[idx[0]].line if idx else fr.line, idx))
+        warned = tuple(dict.fromkeys(findings[n].code for n in local if _warns_about_figure(findings[n], fr)))
+        amounts.append((fr.id, fr.value, None if fr.raw is None else str(fr.raw), fr.status, fr.line, warned))
+    return {
+        "file": result.file,
+        "region": str(result.draft.meta.get("region") or ""),
+        "complete": result.complete,
+        "coverage": result.coverage,
+        "required_ok": result.required_ok,
+        "required_total": result.required_total,
+        "counts": {ERROR: result.count(ERROR), WARNING: result.count(WARNING), INFO: result.count(INFO)},
+        "cells": cells,
+        "amounts": amounts,
+        "findings": list(findings),
+        "datum": _datum(result.draft.meta.get("datum")),
+    }
+
+
+def row_json(result: CheckResult) -> str:
+    """:func:`row_data` as JSON, to cross between processes and be kept in
+    the result cache (:class:`TypeError` for a value it cannot say exactly)."""
+    from toolkit.checking.compact import encode
+
+    data = row_data(result)
+    data["findings"] = encode(data["findings"])
+    data["amounts"] = encode(data["amounts"])
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def row_from_json(text: str) -> dict[str, Any]:
+    """The :func:`row_data` that :func:`row_json` wrote (:class:`ValueError` if damaged)."""
+    from toolkit.checking.compact import decode
+
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("not a row")
+    data["findings"] = decode(data["findings"])
+    data["amounts"] = decode(data["amounts"])
+    return data
+
+
+#: The key of a summary's row among the parts a batch makes of each result.
+ROW = "summary-row"
+_intern = sys.intern
+_NONE_TEXT: tuple[str, ...] = ()
 
 
 def _datum(value: Any) -> str | None:
@@ -426,8 +550,7 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _parts(result: CheckResult) -> list[Part]:
-    c = result.conditions
+def _parts(c: Conditions) -> list[Part]:
     parts = [Part(s.id, s.title, "section", s.required, 0, s.parent) for s in c.walk_sections()]
     parts += [Part(f.id, f.label, "figure", f.required, 0, f.section, f.unit, (f.form_of_support or "").strip(),
                    tuple(f.renamed_from)) for f in c.figures]
@@ -508,38 +631,79 @@ def summarise(
     strict: bool = False,
     on_result: Callable[[CheckResult, Row], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pages: Pages | None = None,
+    jobs: int | None = None,
+    cache: Any = None,
 ) -> Summary:
     """Check every draft under ``paths`` and gather the overview.
 
-    ``on_result`` sees each full check result while it is still alive (to
-    write its one-page summary); ``progress`` is told (done, total) after
-    each file.
+    The drafts are checked as a batch (:func:`~toolkit.checking.batch.check_batch`:
+    on every core, ``jobs`` at most; with the result ``cache`` when given).
+    ``pages`` writes each draft's one-page summary, made where the draft is
+    checked; ``on_result`` sees each (detached) check result with its row;
+    ``progress`` is told (done, total) after each file.
     """
-    from toolkit.checking.checker import check_file
+    from toolkit.checking.batch import check_batch
+    from toolkit.decisions.load import Decisions
 
     unreadable: list[tuple[Path, OSError]] = []
-    files = list(collect(paths, unreadable))
+    # as text: ten thousand paths take far less room so than as Path objects
+    files = [(str(p), in_folder) for p, in_folder in collect(paths, unreadable)]
     summary = Summary(strict=strict, inputs=[str(p) for p, _ in files])
     for folder, exc in unreadable:
         key = "summary-folder-denied" if isinstance(exc, PermissionError) else "summary-folder-unreadable"
         summary.failed.append(Failure(str(folder), [Problem(key, {}, str(folder))]))
-    for n, (path, in_folder) in enumerate(files, 1):
+    from toolkit.checking.batch import RESULT
+    from toolkit.checking.checker import check_file
+
+    decisions = Decisions()
+    # each draft's row (and page) is made where it is checked, or comes from the cache
+    renderers: dict[str, Callable[[CheckResult], str]] = {ROW: row_json}
+    if pages is not None:
+        renderers[pages.key] = pages.render
+    if on_result is not None:
+        renderers[RESULT[0]] = RESULT[1]
+    outcomes = check_batch([p for p, _ in files], conditions, strict, renderers, cache, jobs, decisions)
+    for n, outcome in enumerate(outcomes, 1):
+        path, in_folder = files[outcome.index]
         name = str(path)
-        try:
-            result = check_file(path, conditions, strict)
-        except VillkorError as exc:
+        error = outcome.error
+        if error is not None:
             # a file with no facts at all (a README, a memo written by villkor) is not a draft
-            if in_folder and exc.problems and exc.problems[0].key in ("draft-no-front-matter", "docx-no-facts"):
+            if in_folder and error.problems and error.problems[0].key in ("draft-no-front-matter", "docx-no-facts"):
                 summary.skipped.append(Skipped(name, "summary-skip-not-draft"))
             else:
-                summary.failed.append(Failure(name, exc.problems))
+                summary.failed.append(Failure(name, error.problems))
         else:
-            row = summary.add(result)
-            if on_result is not None:
+            try:
+                data = row_from_json(outcome.out[ROW]) if ROW in outcome.out else None
+            except ValueError:  # never written so: checked again rather than trusted
+                if cache is not None:
+                    cache.warn("cache-damaged")
+                data = None
+                outcome.out.clear()
                 try:
-                    on_result(result, row)
-                except VillkorError as exc:  # this report's page could not be written: only this report fails
-                    summary.failed.append(Failure(name, exc.problems))
+                    outcome.result = check_file(path, conditions, strict, decisions=decisions)
+                except VillkorError as again:
+                    summary.failed.append(Failure(name, again.problems))
+                    continue
+            if data is not None:
+                if data["file"] == name:
+                    data["file"] = name  # one string for the input and its row
+                row = summary.add_row(data, outcome.decision(decisions), _mtime(Path(outcome.name)))
+            else:  # a result whose parts could not be made: as it is
+                row = summary.add(outcome.check_result(decisions))
+            try:
+                if pages is not None:
+                    page = outcome.out.get(pages.key)
+                    if page is None:
+                        pages(outcome.check_result(decisions), row)
+                    else:
+                        pages(None, row, page)
+                if on_result is not None:
+                    on_result(outcome.check_result(decisions), row)
+            except VillkorError as failed:  # this report's page could not be written: only this report fails
+                summary.failed.append(Failure(name, failed.problems))
         if progress is not None:
             progress(n, len(files))
     summary.mark_duplicates()
@@ -693,13 +857,30 @@ class Pages:
         self._names.add(name.casefold())
         return name + self.suffix
 
-    def __call__(self, result: CheckResult, row: Row) -> None:
-        from urllib.parse import quote
+    @property
+    def key(self) -> str:
+        """What a page is called among the parts a batch makes of a result."""
+        return f"page-{self.fmt}|{self.lang}"
+
+    @property
+    def render(self) -> Callable[[CheckResult], str]:
+        """What makes a draft's page of its result (where the draft is checked)."""
+        import functools
 
         from toolkit.outputs import report
 
+        return functools.partial(report.format_summary_html if self.fmt == "html" else report.format_summary_md, lang=self.lang)
+
+    def __call__(self, result: CheckResult | None, row: Row, page: str | None = None) -> None:
+        """Write the one-page summary of ``result`` (``page``, when it is made already)."""
+        from urllib.parse import quote
+
+        if page is None:
+            assert result is not None
+            page = self.render(result)
+
         name = self.name_for(row.file)
-        data = (report.format_summary_html if self.fmt == "html" else report.format_summary_md)(result, self.lang).encode("utf-8")
+        data = page.encode("utf-8")
         try:
             (self.stage / name).write_bytes(data)
         except OSError as exc:

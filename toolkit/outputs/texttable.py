@@ -13,7 +13,8 @@ milliseconds, where rich's table layout takes seconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from toolkit.outputs.terminal import printable
 
@@ -26,7 +27,7 @@ Row = tuple[Sequence[str], Sequence[str | None]]
 
 def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: set[int] | None = None,
                 wrap: set[int] | None = None, color: bool = False, footer: bool | int = False, gap: int = 3,
-                min_wrapped: int = MIN_WRAPPED) -> str:
+                min_wrapped: int = MIN_WRAPPED, write: Callable[[str], Any] | None = None) -> str:
     """The table as text no wider than ``width``.
 
     ``rows`` are (cells, styles) pairs; ``right`` the columns aligned right;
@@ -35,25 +36,65 @@ def format_grid(headers: Sequence[str], rows: Sequence[Row], width: int, right: 
     column is wrapped as a last resort); ``footer`` puts a rule above the last
     row (or, as a number, the last ``footer`` rows: a total, a median, a count).
     A table that does not fit has two spaces between its columns.
+    ``write``: the table is handed to it a line at a time, and "" returned
+    (a table of ten thousand rows is never held as one text).
     """
     # the cells are shown as they are, and nothing in them is obeyed by the terminal
     headers = [printable(h) for h in headers]
-    rows = [([printable(c) for c in cells], styles) for cells, styles in rows]
+    rows = _Shown(rows)  # made printable as they are read: ten thousand rows are never held at once
     right, wrap = right or set(), {c for c in wrap or () if c < len(headers)}  # a column that may be absent
     width = max(width, 20)
-    natural = [max([len(h), *(len(r[0][n]) for r in rows)]) for n, h in enumerate(headers)]
+    widest = _widest(headers, rows)  # one pass over the rows: they may be made as they are read
+    natural = [max(len(h), w) for h, w in zip(headers, widest)]
     if _total(natural, gap) > width:
         gap = min(gap, 2)
         # a header of several words may then wrap to its column's widest cell
-        natural = [max([max(map(len, h.split()), default=0), *(len(r[0][n]) for r in rows)]) for n, h in enumerate(headers)]
+        natural = [max(max(map(len, h.split()), default=0), w) for h, w in zip(headers, widest)]
     widths = _fit(natural, wrap, width, gap, min_wrapped)
-    out = []
-    for cols in _blocks(widths, width, gap):
+    out: list[str] = []
+    for n, cols in enumerate(_blocks(widths, width, gap)):
         shown = [widths[c] for c in cols]
         while _total(shown, gap) > width and max(shown) > 1:  # the last resort: wrap any column
             shown[shown.index(max(shown))] -= 1
-        out.append(_block(headers, rows, cols, shown, right, color, footer, gap))
+        if write is None:
+            lines: list[str] = []
+            _block(headers, rows, cols, shown, right, color, footer, gap, lines.append)
+            out.append("".join(lines))
+        else:
+            if n:
+                write("\n")
+            _block(headers, rows, cols, shown, right, color, footer, gap, write)
     return "\n".join(out)
+
+
+class _Shown(Sequence[Row]):
+    """Rows with every cell made :func:`printable`, each as it is read."""
+
+    def __init__(self, rows: Sequence[Row]):
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(len(self)))]
+        cells, styles = self.rows[i]
+        return [printable(c) for c in cells], styles
+
+    def __iter__(self) -> Iterator[Row]:
+        for cells, styles in self.rows:
+            yield [printable(c) for c in cells], styles
+
+
+def _widest(headers: Sequence[str], rows: Sequence[Row]) -> list[int]:
+    """The widest cell of each column, the rows read once."""
+    widest = [0] * len(headers)
+    for cells, _ in rows:
+        for n in range(len(headers)):
+            if len(cells[n]) > widest[n]:
+                widest[n] = len(cells[n])
+    return widest
 
 
 def _total(widths: Sequence[int], gap: int) -> int:
@@ -119,7 +160,7 @@ def _lines(text: str, w: int) -> list[str]:
 
 
 def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: list[int], right: set[int],
-           color: bool, footer: bool | int, gap: int) -> str:
+           color: bool, footer: bool | int, gap: int, write: Callable[[str], Any]) -> None:
     widths = shown
     pad = " " * gap
 
@@ -137,12 +178,12 @@ def _block(headers: Sequence[str], rows: Sequence[Row], cols: list[int], shown: 
         return text
 
     rule = "─" * (sum(widths) + gap * (len(widths) - 1)) + "\n"
-    text = line(headers, [None] * len(headers)) + rule
+    write(line(headers, [None] * len(headers)) + rule)
+    footer_at = len(rows) - int(footer)
     for n, (cells, styles) in enumerate(rows):
-        if footer and n == len(rows) - int(footer):
-            text += rule
-        text += line(cells, styles)
-    return text
+        if footer and n == footer_at:
+            write(rule)
+        write(line(cells, styles))
 
 
 def strip_trailing(text: str) -> str:

@@ -27,6 +27,7 @@ import signal
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from toolkit.drafts.model import WORD_SUFFIXES
 from toolkit.errors import OutputError, VillkorError
@@ -193,6 +194,59 @@ def signals_deferred() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+class Spool:
+    """Text written a piece at a time and read back whole: in memory up to
+    :attr:`LIMIT` bytes, beyond that in an anonymous temporary file, so a
+    long output (a report on ten thousand drafts) does not stay in memory
+    until it can be put in place by :func:`write_atomic`."""
+
+    LIMIT = 1024 * 1024
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+        self._size = 0
+        self._file: Any = None
+        self.empty = True
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        self.empty = False
+        data = text.encode("utf-8")
+        if self._file is not None:
+            self._file.write(data)
+            return
+        self._parts.append(data)
+        self._size += len(data)
+        if self._size > self.LIMIT:
+            import tempfile
+
+            try:
+                self._file = tempfile.TemporaryFile()
+            except OSError:
+                return  # nowhere to put it: it stays in memory, as it always did
+            self._file.write(b"".join(self._parts))
+            self._parts, self._size = [], 0
+
+    def chunks(self) -> Iterator[bytes]:
+        """What was written, in order."""
+        if self._file is not None:
+            self._file.seek(0)
+            while chunk := self._file.read(1024 * 1024):
+                yield chunk
+        else:
+            yield from self._parts
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self.chunks()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._parts = []
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str | bytes]) -> Path:

@@ -79,10 +79,37 @@ def parse_amount(value: Any, unit: str | None = None) -> Decimal:
     text that is not an amount, and for amounts that are not finite or exceed
     :data:`MAX_AMOUNT`.
     """
-    amount = _parse(value, _UNITS.get(unit or "", _ANY_UNIT))
-    if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
-        raise AmountError(str(value))
+    # a check reads each amount three times (schema, figures, sums): text is read once
+    key = (value, unit) if type(value) is str else None
+    if key is not None:
+        known = _PARSED.get(key)
+        if known is not None:
+            if known is _NOT_AN_AMOUNT:
+                raise AmountError(value)
+            return known
+    try:
+        amount = _parse(value, _UNITS.get(unit or "", _ANY_UNIT))
+        if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
+            raise AmountError(str(value))
+    except AmountError:
+        if key is not None:
+            _remember(key, _NOT_AN_AMOUNT)
+        raise
+    if key is not None:
+        _remember(key, amount)
     return amount
+
+
+#: Amounts already read from text, by the text and the unit asked for (a
+#: Decimal never changes, so one may be handed out again).
+_PARSED: dict[tuple[str, str | None], Decimal] = {}
+_NOT_AN_AMOUNT = Decimal("NaN")
+
+
+def _remember(key: tuple[str, str | None], amount: Decimal) -> None:
+    if len(_PARSED) >= 4096:
+        _PARSED.clear()
+    _PARSED[key] = amount
 
 
 def _parse(value: Any, words: dict[str, int]) -> Decimal:
@@ -173,12 +200,27 @@ def units_in(text: str) -> list[str]:
     return list(found.values())
 
 
+#: Amounts already formatted, by their exact text, unit and locale: a batch
+#: formats the same few amounts again and again, and babel is slow at it.
+_FORMATTED: dict[tuple[str, str, str], str] = {}
+
+
 def format_amount(amount: Decimal, unit: str = "kr", locale: str = "sv_SE") -> str:
     """``88 000 000 kr`` (non-breaking spaces), for reports."""
+    key = (str(amount), unit, locale) if isinstance(amount, Decimal) else None
+    if key is not None:
+        done = _FORMATTED.get(key)
+        if done is not None:
+            return done
     pattern, parsed = _amount_format(locale)
     number = pattern.apply(amount, parsed)  # what babel's format_decimal does, without parsing both again
     suffix = {"kr": " kr", "procent": " %", "antal": ""}.get(unit, "")
-    return number + suffix.replace(" ", "\u00a0")
+    text = number + suffix.replace(" ", "\u00a0")
+    if key is not None:
+        if len(_FORMATTED) >= 4096:
+            _FORMATTED.clear()
+        _FORMATTED[key] = text
+    return text
 
 
 @lru_cache(maxsize=8)

@@ -32,9 +32,21 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-#: Every file read in this process, so that no output can overwrite one of
-#: them (a draft, a decision, a schema, a template) whatever the command line says.
-_READ: set[Path] = set()
+#: Every file read in this process (its real path), so that no output can
+#: overwrite one of them (a draft, a decision, a schema, a template) whatever
+#: the command line says.
+_READ: set[str] = set()
+#: Files noted but not yet resolved to their real path, as (folder, path):
+#: a batch reads ten thousand drafts, and only an output needs them resolved.
+_PENDING: list[str] = []
+#: The files in the order they were first noted, while a worker process of
+#: a batch keeps count (see :func:`read_since`); ``None`` otherwise.
+_READ_ORDER: list[str] | None = None
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    # what Path.resolve() gives, without its extra stat
+    return os.path.realpath(path)
 
 
 def note_read(path: str | os.PathLike[str]) -> None:
@@ -42,25 +54,50 @@ def note_read(path: str | os.PathLike[str]) -> None:
     through :func:`read_bytes`: the template loader, the schema hashed for the
     validation cache)."""
     try:
-        _READ.add(Path(path).resolve())
-    except (OSError, RuntimeError):  # a symbolic-link loop was never read
-        pass
+        # resolved when an output asks (was_read), from the folder it was read in
+        where = os.path.join(os.getcwd(), os.fspath(path))
+    except (OSError, TypeError, ValueError):
+        return
+    _PENDING.append(where)
+    if _READ_ORDER is not None:
+        _READ_ORDER.append(where)
+
+
+def _resolve_pending() -> None:
+    while _PENDING:
+        where = _PENDING.pop()
+        try:
+            _READ.add(_real(where))
+        except (OSError, RuntimeError, ValueError):  # a symbolic-link loop was never read
+            pass
+
+
+def read_since(mark: int) -> tuple[int, list[str]]:
+    """The files first read after ``mark`` (0 when the count began), and the
+    mark to ask with next time. A batch's worker processes count (the first
+    call begins), so the process that writes the outputs knows every input."""
+    global _READ_ORDER
+    if _READ_ORDER is None:
+        _READ_ORDER = []
+    return len(_READ_ORDER), _READ_ORDER[mark:]
 
 
 def was_read(path: str | os.PathLike[str]) -> bool:
     """Whether this process has read ``path`` as an input."""
+    _resolve_pending()
     try:
-        return Path(path).resolve() in _READ
-    except (OSError, RuntimeError):
+        return _real(path) in _READ
+    except (OSError, RuntimeError, ValueError):
         return False
 
 
 def forget(path: str | os.PathLike[str]) -> None:
     """Stop remembering ``path`` as read: for a long-running process (the web
     page) whose inputs are temporary files removed after each request."""
+    _resolve_pending()
     try:
-        _READ.discard(Path(path).resolve())
-    except (OSError, RuntimeError):
+        _READ.discard(_real(path))
+    except (OSError, RuntimeError, ValueError):
         pass
 
 

@@ -64,6 +64,9 @@ class YamlDoc:
     #: the text as written of each value YAML read as true or false (``yes``,
     #: ``NO``, ``on``): messages quote what the writer wrote, not ``True``
     booleans: dict[Path_, str] = field(default_factory=dict)
+    #: SHA-256 (hex) of the text the document was read from, where the reader
+    #: keeps it (decisions: the result cache knows a decision by it)
+    digest: str = ""
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
