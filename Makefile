@@ -55,7 +55,7 @@ run: install
 	@echo "Webbsidan: $(BIN)/villkor serve --dir reports   (öppna sedan http://127.0.0.1:8000)"
 
 test: install-dev browser lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 # ruff (style and likely bugs) and mypy (types) over the package and the tests
 lint: install-dev

@@ -243,6 +243,29 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path, monkeypatch: pytest.M
     assert len(_entries(tmp_path / "c" / "results")) == 1
 
 
+def test_old_entries_go_and_the_file_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from toolkit.checking import cache as cache_module
+
+    monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path / "c"))
+    folder = tmp_path / "c" / "results"
+    drafts = [EXAMPLE, INCOMPLETE, *sorted(REPORTS.glob("*-2017.md"))]
+    expected = run("check", "--format", "json", "--no-cache", *drafts)
+    assert run("check", "--format", "json", *drafts).out == expected.out
+    keys = [k for k, _ in _entries(folder)]
+    assert len(keys) == len(set(map(str, drafts)))
+    # an entry written long ago is dropped at the end of the next run
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db:
+        db.execute("update entries set written = 0 where key = ?", (keys[0],))
+        db.commit()
+    assert run("check", "--format", "json", EXAMPLE).code == 0
+    assert keys[0] not in [k for k, _ in _entries(folder)]
+    # a file above the size limit loses its oldest quarter, and the results stay right
+    monkeypatch.setattr(cache_module, "MAX_BYTES", 1)
+    again = run("check", "--format", "json", *drafts)
+    assert (again.code, again.out, again.err) == (expected.code, expected.out, "")
+    assert 0 < len(_entries(folder)) < len(keys)
+
+
 # --------------------------------------------------------------------------
 # A damaged or unusable cache folder: one warning, the right result
 

@@ -251,6 +251,7 @@ def check_batch(
                     cache.warn(w)
         if cache is not None:
             cache.flush()
+            cache.prune()
 
 
 def _finish(outcome: Outcome, decisions: Decisions) -> Outcome:

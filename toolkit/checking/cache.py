@@ -12,9 +12,12 @@ that name today was built from the same texts. So a changed draft, decision,
 schema or tool is a miss, never a stale verdict.
 
 Entries are rows of one SQLite file in the cache folder
-(``<cache folder>/results/entries.sqlite3``), each the JSON of the parts of
+(``<cache folder>/results/results.sqlite3``), each the JSON of the parts of
 one result after a line with the SHA-256 of that JSON: data, never pickles
-or code. An entry that cannot be read or makes no sense is a miss, and the
+or code. The file does not grow without end: at the end of a run, entries
+written more than :data:`MAX_AGE_DAYS` ago are dropped, and when the file
+holds more than :data:`MAX_BYTES` the oldest quarter goes (a dropped entry
+only means that draft is checked again). An entry that cannot be read or makes no sense is a miss, and the
 folder is never a reason for a run to fail: what goes wrong with it is said
 once as a warning (:attr:`ResultCache.warnings`), and the run goes on
 without it.
@@ -26,6 +29,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +38,11 @@ ENTRY_FORMAT = 1
 #: Largest entry read, in bytes; anything larger is not one this tool wrote.
 MAX_ENTRY = 16 * 1024 * 1024
 #: The file in the cache's folder that holds the entries.
-DATABASE = "entries.sqlite3"
+DATABASE = "results.sqlite3"
+#: Entries older than this are dropped at the end of a run.
+MAX_AGE_DAYS = 60
+#: Above this size of the entries, the oldest quarter is dropped at the end of a run.
+MAX_BYTES = 256 * 1024 * 1024
 #: Entries written together, in one transaction.
 FLUSH_EVERY = 64
 
@@ -86,7 +94,7 @@ class ResultCache:
         self._db: Any = None
         self._pid = 0
         self._inherited: list[Any] = []  # connections from before a fork: never used, never closed
-        self._pending: list[tuple[str, bytes]] = []
+        self._pending: list[tuple[str, bytes, int]] = []
 
     def __getstate__(self) -> dict[str, Any]:
         # to a worker started afresh (forkserver, spawn): it opens the file for itself
@@ -122,7 +130,8 @@ class ResultCache:
             with contextlib.suppress(sqlite3.Error):  # some file systems cannot share a WAL: the default journal then
                 db.execute("pragma journal_mode=wal")
             db.execute("pragma synchronous=normal")
-            db.execute("create table if not exists entries (key text primary key, body blob not null)")
+            db.execute("create table if not exists entries (key text primary key, body blob not null, written integer not null)")
+            db.execute("create index if not exists entries_written on entries (written)")
         except (OSError, sqlite3.Error):
             self._broken = True
             self.warn(UNUSABLE)
@@ -171,7 +180,7 @@ class ResultCache:
             body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
         except (TypeError, ValueError, UnicodeEncodeError):
             return  # not data this cache keeps
-        self._pending.append((key, _HEAD + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body))
+        self._pending.append((key, _HEAD + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body, int(time.time())))
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 
@@ -187,7 +196,7 @@ class ResultCache:
             return
         try:
             db.execute("begin immediate")
-            db.executemany("insert or replace into entries (key, body) values (?, ?)", pending)
+            db.executemany("insert or replace into entries (key, body, written) values (?, ?, ?)", pending)
             db.execute("commit")
         except sqlite3.OperationalError as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -200,6 +209,28 @@ class ResultCache:
                 db.execute("rollback")
             self._broken = True
             self.warn(UNUSABLE)
+
+    def prune(self) -> None:
+        """Drop old entries, and the oldest quarter when the file is too big
+        (:data:`MAX_AGE_DAYS`, :data:`MAX_BYTES`); another run writing at the
+        same time is left alone."""
+        import sqlite3
+
+        if self._broken or self._db is None or self._pid != os.getpid():
+            return  # nothing was read or written in this process: nothing to do
+        db = self._db
+        try:
+            db.execute("begin immediate")
+            db.execute("delete from entries where written < ?", (int(time.time()) - MAX_AGE_DAYS * 86400,))
+            pages = db.execute("pragma page_count").fetchone()[0] - db.execute("pragma freelist_count").fetchone()[0]
+            if pages * db.execute("pragma page_size").fetchone()[0] > MAX_BYTES:
+                count = db.execute("select count(*) from entries").fetchone()[0]
+                db.execute("delete from entries where key in (select key from entries order by written limit ?)",
+                           (max(1, count // 4),))
+            db.execute("commit")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("rollback")
 
 
 def run_stamp(version: str, schemas: list[bytes]) -> str:
