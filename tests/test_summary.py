@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -231,7 +232,7 @@ def test_library_keeps_no_draft_text():
     assert seen == [(str(EXAMPLE), 0), (str(INCOMPLETE), 1)]
     assert s.exit_code == 1
     for row in s.rows:
-        assert not any(hasattr(v, "lines") for v in vars(row).values())
+        assert not any(hasattr(getattr(row, f.name), "lines") for f in dataclasses.fields(row))
     assert all(not hasattr(f, "draft") for f in s.findings)
 
 

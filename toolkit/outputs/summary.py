@@ -200,9 +200,10 @@ class Cells(Mapping[str, Cell]):
         return f"Cells({dict(self)!r})"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
-    """What the overview keeps of one checked draft."""
+    """What the overview keeps of one checked draft (slots, ranges and shared
+    counts: ten thousand rows are kept at once)."""
 
     index: int
     file: str
@@ -213,9 +214,11 @@ class Row:
     coverage: float
     required_ok: int
     required_total: int
+    #: findings by severity; rows with the same counts share one dict, never changed
     counts: dict[str, int]
     cells: Mapping[str, Cell]
-    findings: list[int]
+    #: indexes into Summary.findings
+    findings: Sequence[int]
     #: link to the draft's one-page check summary, relative to the overview file
     page: str | None = None
     #: the draft's ``datum`` (ISO) and its file's modification time: of several
@@ -227,7 +230,7 @@ class Row:
     superseded_by: int | None = None
     #: the row this one may duplicate: the same decision and a region whose
     #: name differs only in spelling ("Jämtland Härjedalen" / "Jämtland-Härjedalen")
-    possible_duplicate_of: list[int] = field(default_factory=list)
+    possible_duplicate_of: Sequence[int] = ()
     #: each figure's value as read, by figure id, in the decision's order
     amounts: Mapping[str, Amount] = field(default_factory=dict)
 
@@ -328,6 +331,7 @@ class Summary:
     duplicates: list[Duplicates] = field(default_factory=list)
     #: the part ids of rows' cells and amounts, one index per decision (see :class:`ByPart`)
     indexes: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict, repr=False)
+    _counts: dict[tuple[tuple[str, int], ...], dict[str, int]] = field(default_factory=dict, repr=False)
 
     def cells_of(self, cells: dict[str, Cell]) -> Cells:
         """A row's cells kept compactly, the ids shared with every row that has the same parts."""
@@ -336,6 +340,14 @@ class Summary:
         if index is None:
             index = self.indexes[keys] = {k: n for n, k in enumerate(keys)}
         return Cells(index, cells.values())
+
+    def counts_of(self, counts: dict[str, int]) -> dict[str, int]:
+        """A row's counts, one dict shared by every row with the same counts (never changed)."""
+        key = tuple(sorted(counts.items()))
+        found = self._counts.get(key)
+        if found is None:
+            found = self._counts[key] = {_intern(k): v for k, v in counts.items()}
+        return found
 
     def by_part(self, values: dict[str, V]) -> ByPart[V]:
         keys = tuple(values)
@@ -449,9 +461,9 @@ class Summary:
             coverage=data["coverage"],
             required_ok=data["required_ok"],
             required_total=data["required_total"],
-            counts={_intern(k): v for k, v in data["counts"].items()},
+            counts=self.counts_of(data["counts"]),
             cells=self.cells_of(cells),
-            findings=list(range(first, len(self.findings))),
+            findings=range(first, len(self.findings)),
             datum=data["datum"],
             mtime=mtime,
             amounts=self.by_part(amounts),
