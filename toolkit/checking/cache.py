@@ -130,6 +130,7 @@ class ResultCache:
             with contextlib.suppress(sqlite3.Error):  # some file systems cannot share a WAL: the default journal then
                 db.execute("pragma journal_mode=wal")
             db.execute("pragma synchronous=normal")
+            db.execute("pragma cache_size=-512")  # KiB: single-row look-ups need little, and a summary's memory is counted
             db.execute("create table if not exists entries (key text primary key, body blob not null, written integer not null)")
             db.execute("create index if not exists entries_written on entries (written)")
         except (OSError, sqlite3.Error):
