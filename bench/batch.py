@@ -155,6 +155,9 @@ def main(argv: list[str]) -> None:
           f"medians of {args.repeat} runs")
     with tempfile.TemporaryDirectory(prefix="villkor-bench-") as tmp_name:
         tmp = Path(tmp_name)
+        # compiled as an install compiles it (where bytecode is not written on
+        # import, an edited module would otherwise be compiled on every run)
+        subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "toolkit")], check=True)
         trees = [("this", ROOT)]
         if args.against:
             trees.append((args.against[:10], checkout(args.against, tmp / "against")))

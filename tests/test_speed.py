@@ -17,6 +17,7 @@ import re
 import shutil
 import sqlite3
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -499,3 +500,15 @@ def test_the_summary_written_as_it_is_made_is_the_summary_made_whole(many: list[
         assert "".join(pieces) == whole and len(pieces) > 3
     r = run("summary", "--format", fmt, *folders)
     assert r.out == whole + ("" if whole.endswith("\n") else "\n")
+
+
+@given(st.decimals(allow_nan=True, allow_infinity=True) | st.integers().map(Decimal) | st.none())
+@settings(max_examples=300, deadline=None)
+def test_an_amount_kept_compactly_gives_back_the_same_decimal(value: Decimal | None):
+    from toolkit.outputs.summary import Amount
+
+    kept = Amount(value, "som skrivet", "ok", 3).value
+    if value is None:
+        assert kept is None
+        return
+    assert type(kept) is Decimal and str(kept) == str(value) and kept.as_tuple() == value.as_tuple()

@@ -113,6 +113,17 @@ def _write(o: Any, out: list[str], level: int) -> None:
         if not o:
             out.append("[]")
             return
+        # a list of plain values (the indexes of ten thousand reports) is one
+        # piece: no string per item left waiting for the final join
+        texts = []
+        for item in o:
+            text = _scalar(item)
+            if text is None:
+                break
+            texts.append(text)
+        else:
+            out.append("[" + inner + sep.join(texts) + "\n" + "  " * level + "]")
+            return
         lead = "[" + inner
         for item in o:
             text = _scalar(item)
