@@ -512,3 +512,26 @@ def test_an_amount_kept_compactly_gives_back_the_same_decimal(value: Decimal | N
         assert kept is None
         return
     assert type(kept) is Decimal and str(kept) == str(value) and kept.as_tuple() == value.as_tuple()
+
+
+def test_a_rerun_from_the_cache_never_loads_the_checker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A process that only reads results from the cache keeps Cerberus and the
+    checker out of its memory (about 4 MiB of a large summary's peak)."""
+    import subprocess
+
+    monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path / "c"))
+    drafts = [str(EXAMPLE), str(INCOMPLETE)]
+    first = run("summary", "--format", "json", *drafts)
+    probe = ("import sys, contextlib, os\nfrom toolkit.cli import main\n"
+             "with contextlib.redirect_stdout(open(os.devnull, 'w')):\n"
+             "    try:\n        main(sys.argv[1:])\n    except SystemExit as e:\n        code = e.code\n"
+             "print(code, 'cerberus' in sys.modules, 'toolkit.checking.checker' in sys.modules)")
+    def fresh_process() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", probe, "summary", "--format", "json", *drafts], capture_output=True,
+                              text=True, cwd=os.getcwd(), env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+        return done.stdout.split() + [done.stderr]
+
+    # a first fresh process may still validate the decisions with Cerberus (this
+    # process may have had them loaded already); the second finds everything kept
+    assert fresh_process()[0] == str(first.code)
+    assert fresh_process() == [str(first.code), "False", "False", ""]

@@ -28,7 +28,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.checking import checker
 from toolkit.checking.cache import DAMAGED, ResultCache
 from toolkit.checking.compact import detach, from_data, to_data
 from toolkit.checking.results import CheckResult
@@ -123,6 +122,10 @@ _WORKER: dict[str, Any] = {}
 
 
 def _check_one(index: int, path: Any, settings: _Settings, decisions: Decisions) -> Outcome:
+    # imported where a draft is checked: a process that only hands out work
+    # and reads the cache never loads Cerberus and the checker (4 MiB)
+    from toolkit.checking import checker
+
     name = str(path)
     try:
         data: bytes | None = read_bytes(path)

@@ -721,7 +721,6 @@ def summarise(
         key = "summary-folder-denied" if isinstance(exc, PermissionError) else "summary-folder-unreadable"
         summary.failed.append(Failure(str(folder), [Problem(key, {}, str(folder))]))
     from toolkit.checking.batch import RESULT
-    from toolkit.checking.checker import check_file
 
     decisions = Decisions()
     # each draft's row (and page) is made where it is checked, or comes from the cache
@@ -749,6 +748,8 @@ def summarise(
                     cache.warn("cache-damaged")
                 data = None
                 outcome.out.clear()
+                from toolkit.checking.checker import check_file
+
                 try:
                     outcome.result = check_file(path, conditions, strict, decisions=decisions)
                 except VillkorError as again:
