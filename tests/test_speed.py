@@ -19,6 +19,7 @@ import sqlite3
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import EXAMPLE, INCOMPLETE, PROJECT_ROOT, REPORTS, run
@@ -535,3 +536,48 @@ def test_a_rerun_from_the_cache_never_loads_the_checker(tmp_path: Path, monkeypa
     # process may have had them loaded already); the second finds everything kept
     assert fresh_process()[0] == str(first.code)
     assert fresh_process() == [str(first.code), "False", "False", ""]
+
+
+def _summary_in_daemon(paths: list[str], out: Any) -> None:
+    try:
+        s = summarise(paths)
+        out.put((len(s.rows), len(s.failed)))
+    except BaseException as exc:  # noqa: BLE001 - reported to the test
+        out.put(repr(exc))
+
+
+def test_a_daemon_process_checks_a_large_batch_itself(many: list[Path]):
+    """The web page's workers are daemons, which may not start processes: a
+    folder of more than a few dozen drafts is checked in the worker itself."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.Queue()
+    worker = ctx.Process(target=_summary_in_daemon, args=([str(p) for p in many], out), daemon=True)
+    worker.start()
+    got = out.get(timeout=120)
+    worker.join(30)
+    assert got == (len(many), 0)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="permissions as on Unix")
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path / "c"))
+    drafts = [EXAMPLE, INCOMPLETE]
+    expected = run("check", "--format", "json", "--no-cache", *drafts)
+    assert run("check", "--format", "json", *drafts).err == ""
+    folder = tmp_path / "c" / "results"
+    assert folder.stat().st_mode & 0o077 == 0  # made for this user alone
+    folder.chmod(0o777)
+    r = run("check", "--format", "json", *drafts)
+    assert (r.code, r.out) == (expected.code, expected.out)
+    assert r.err.count("villkor: varning") == 1 and "kan ändras av andra" in r.err, r.err
+
+
+def test_another_library_version_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from toolkit.checking import cache as cache_module
+
+    monkeypatch.setenv("VILLKOR_CACHE_DIR", str(tmp_path / "c"))
+    before = open_cache().stamp
+    monkeypatch.setattr(cache_module, "_libraries", lambda: "Babel-99.0.dist-info")
+    assert open_cache().stamp != before

@@ -1709,6 +1709,10 @@ CATALOGUE.update({
         "sv": "villkor: varning: resultatcachen i {folder} går inte att använda; utkasten kontrolleras utan den.",
         "en": "villkor: warning: the result cache in {folder} cannot be used; the drafts are checked without it.",
     },
+    "cache-not-private": {
+        "sv": "villkor: varning: resultatcachen i {folder} kan ändras av andra än du, så den används inte; utkasten kontrolleras utan den.",
+        "en": "villkor: warning: the result cache in {folder} can be changed by others than you, so it is not used; the drafts are checked without it.",
+    },
     "cache-damaged": {
         "sv": "villkor: varning: skadade poster i resultatcachen i {folder} lämnades utan avseende; de utkasten kontrollerades på nytt.",
         "en": "villkor: warning: damaged entries in the result cache in {folder} were ignored; those drafts were checked afresh.",

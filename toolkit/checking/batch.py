@@ -217,7 +217,7 @@ def check_batch(
     decisions = decisions or Decisions()
     settings = _Settings(conditions, strict, dict(renderers or {}), cache, draft_paths_allowed())
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    pool = _Pool(settings, jobs) if jobs > 1 and len(items) >= POOL_MIN else None
+    pool = _Pool(settings, jobs) if jobs > 1 and len(items) >= POOL_MIN and not _in_daemon() else None
     chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 8) or 1))
     window = jobs * 4  # chunks out at once: every worker busy, little left waiting for the caller
     ahead: deque[Any] = deque()  # Outcome (ready) or (items, future) sent to the pool, in order
@@ -255,6 +255,14 @@ def check_batch(
         if cache is not None:
             cache.flush()
             cache.prune()
+
+
+def _in_daemon() -> bool:
+    """Whether this process is a daemon (the web page's workers are): it may
+    not start processes of its own, so it checks everything itself."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
 
 
 def _finish(outcome: Outcome, decisions: Decisions) -> Outcome:

@@ -47,7 +47,7 @@ MAX_BYTES = 256 * 1024 * 1024
 FLUSH_EVERY = 64
 
 #: Warnings, by message key: the folder cannot be read or written, an entry is damaged.
-UNUSABLE, DAMAGED = "cache-unusable", "cache-damaged"
+UNUSABLE, DAMAGED, NOT_PRIVATE = "cache-unusable", "cache-damaged", "cache-not-private"
 
 #: Each entry's first line: the layout and the SHA-256 of the rest, so an
 #: entry damaged in any byte is known as damaged.
@@ -124,7 +124,11 @@ class ResultCache:
         import sqlite3
 
         try:
-            os.makedirs(self.folder, exist_ok=True)
+            os.makedirs(self.folder, mode=0o700, exist_ok=True)
+            if not _private(self.folder):
+                self._broken = True
+                self.warn(NOT_PRIVATE)
+                return None
             db = sqlite3.connect(os.path.join(self.folder, DATABASE), timeout=10, isolation_level=None,
                                  check_same_thread=False)
             with contextlib.suppress(sqlite3.Error):  # some file systems cannot share a WAL: the default journal then
@@ -234,10 +238,43 @@ class ResultCache:
                 db.execute("rollback")
 
 
+def _private(folder: Path) -> bool:
+    """Whether only this user can change ``folder`` and the entries in it: a
+    verdict kept where someone else can write is never read (an entry's
+    SHA-256 finds damage, not a forged entry)."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: a user's cache folder is in their own profile
+    for path in (folder, folder / DATABASE):
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            continue
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            return False
+    return True
+
+
+def _libraries() -> str:
+    """The Python and the installed distributions (their names with versions),
+    so an upgraded library (Babel's numbers, python-docx's reading) never
+    reads entries made with the old one."""
+    import sys
+
+    names = [sys.version]
+    for entry in sys.path:
+        if entry.endswith(("site-packages", "dist-packages")) and os.path.isdir(entry):
+            try:
+                names.extend(sorted(n for n in os.listdir(entry) if n.endswith(".dist-info")))
+            except OSError:
+                names.append(f"{entry}\0unreadable")
+    return "\n".join(names)
+
+
 def run_stamp(version: str, schemas: list[bytes]) -> str:
     """What every key of a run shares: the entry layout, the tool's version
     and files, the schemas' texts and the current folder."""
-    h = hashlib.sha256(f"villkor result cache {ENTRY_FORMAT}\0{version}\0{package_stamp()}\0".encode())
+    h = hashlib.sha256(f"villkor result cache {ENTRY_FORMAT}\0{version}\0{package_stamp()}\0{_libraries()}\0".encode(
+        "utf-8", "surrogatepass"))
     for text in schemas:
         h.update(hashlib.sha256(text).digest())
     try:
