@@ -9,6 +9,7 @@ figures in a table under the section they belong to.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -151,3 +152,24 @@ def assert_valid_docx(path: Path) -> Any:
 def paragraphs_by_style(doc: Any) -> list[tuple[str, str]]:
     """(style name, text) of every body paragraph, tables left out."""
     return [(p.style.name, p.text) for p in doc.paragraphs]
+
+
+def declared_size(data: bytes, name: str, size: int) -> bytes:
+    """``data`` with the zip directory's unpacked size of ``name`` set to ``size``."""
+    raw = bytearray(data)
+    i = 0
+    while (i := raw.find(b"PK\x01\x02", i)) >= 0:
+        n = struct.unpack_from("<H", raw, i + 28)[0]
+        if bytes(raw[i + 46 : i + 46 + n]) == name.encode():
+            extra = struct.unpack_from("<H", raw, i + 30)[0]
+            struct.pack_into("<I", raw, i + 24, size)
+            # a zip64 record, when there is one, carries the real size
+            j = i + 46 + n
+            while j < i + 46 + n + extra:
+                tag, length = struct.unpack_from("<HH", raw, j)
+                if tag == 1:
+                    struct.pack_into("<Q", raw, j + 4, size)
+                    struct.pack_into("<I", raw, i + 24, 0xFFFFFFFF)
+                j += 4 + length
+        i += 4
+    return bytes(raw)

@@ -182,10 +182,10 @@ def docx_file(body_xml=b"", members=None, declared=None):
     piece at a time) and the directory's sizes of ``declared`` (name -> size)
     changed; fixed timestamps, so the bytes are the same at every run."""
     import io
-    import struct
     import zipfile
 
     import docx
+    from docx_helpers import declared_size
 
     d = docx.Document()
     table = d.add_table(rows=2, cols=2)
@@ -211,22 +211,10 @@ def docx_file(body_xml=b"", members=None, declared=None):
                 else:
                     for _ in range(data[1]):
                         w.write(data[0])
-    raw = bytearray(zbuf.getvalue())
+    data = zbuf.getvalue()
     for name, size in (declared or {}).items():
-        i = 0
-        while (i := raw.find(b"PK\x01\x02", i)) >= 0:
-            n, extra = struct.unpack_from("<HH", raw, i + 28)
-            if bytes(raw[i + 46 : i + 46 + n]) == name.encode():
-                struct.pack_into("<I", raw, i + 24, size)
-                j = i + 46 + n
-                while j < i + 46 + n + extra:  # the zip64 record carries the size too
-                    tag, length = struct.unpack_from("<HH", raw, j)
-                    if tag == 1:
-                        struct.pack_into("<Q", raw, j + 4, size)
-                        struct.pack_into("<I", raw, i + 24, 0xFFFFFFFF)
-                    j += 4 + length
-            i += 4
-    return bytes(raw)
+        data = declared_size(data, name, size)
+    return data
 
 
 FRONT_LINES = len(FRONT.split("\n")) + 2  # "---", the front matter, "---"

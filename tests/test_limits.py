@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import struct
 import subprocess
 import sys
 import tracemalloc
@@ -24,7 +23,7 @@ from typing import Any
 
 import docx
 import pytest
-from docx_helpers import add_table
+from docx_helpers import add_table, declared_size
 from helpers import EXAMPLE, PROJECT_ROOT, assert_clean_error, run
 
 from toolkit.checking import matching
@@ -188,27 +187,6 @@ def with_streamed_member(data: bytes, name: str, piece: bytes, times: int) -> by
             else:
                 z.writestr(m, src.read(m.filename))
     return out.getvalue()
-
-
-def declared_size(data: bytes, name: str, size: int) -> bytes:
-    """``data`` with the zip directory's unpacked size of ``name`` set to ``size``."""
-    raw = bytearray(data)
-    i = 0
-    while (i := raw.find(b"PK\x01\x02", i)) >= 0:
-        n = struct.unpack_from("<H", raw, i + 28)[0]
-        if bytes(raw[i + 46 : i + 46 + n]) == name.encode():
-            extra = struct.unpack_from("<H", raw, i + 30)[0]
-            struct.pack_into("<I", raw, i + 24, size)
-            # a zip64 record, when there is one, carries the real size
-            j = i + 46 + n
-            while j < i + 46 + n + extra:
-                tag, length = struct.unpack_from("<HH", raw, j)
-                if tag == 1:
-                    struct.pack_into("<Q", raw, j + 4, size)
-                    struct.pack_into("<I", raw, i + 24, 0xFFFFFFFF)
-                j += 4 + length
-        i += 4
-    return bytes(raw)
 
 
 MB = 1024 * 1024
